@@ -1,0 +1,7 @@
+"""All tables.  One module per capability; importing this package registers them all."""
+
+from db.base import Base
+from db.models.clients import Client
+from db.models.settings import Setting
+
+__all__ = ["Base", "Client", "Setting"]

@@ -1,0 +1,78 @@
+"""What a command handler gets: its arguments, the app context (opened lazily), output."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import Any
+
+from desktop.context import AppContext, open_context
+from desktop.errors import UserError
+from desktop.logging_setup import setup_logging
+from desktop.paths import resolve_data_paths
+
+
+class CommandEnv:
+    def __init__(self, args: argparse.Namespace) -> None:
+        self.args = args
+        self.lang: str = getattr(args, "lang", None) or "zh"
+        self.json: bool = bool(getattr(args, "json", False))
+        self._ctx: AppContext | None = None
+        self._logging = False
+
+    # -- context ---------------------------------------------------------------------
+    def context(self) -> AppContext:
+        """Open the data folder and database (migrating them) on first use."""
+        if self._ctx is None:
+            data_dir = getattr(self.args, "data_dir", None)
+            paths = resolve_data_paths(data_dir)
+            paths.ensure()
+            setup_logging(paths.logs_dir, verbose=bool(getattr(self.args, "verbose", False)))
+            self._logging = True
+            self._ctx = open_context(data_dir, getattr(self.args, "db_url", None))
+        return self._ctx
+
+    def close(self) -> None:
+        if self._ctx is not None:
+            self._ctx.close()
+
+    def log_hint(self) -> str:
+        if self._ctx is not None:
+            return str(self._ctx.paths.logs_dir / "ipdesk.log")
+        return "the log file"
+
+    # -- output ----------------------------------------------------------------------
+    def out(self, text: str = "") -> None:
+        print(text, file=sys.stdout, flush=True)
+
+    def emit_json(self, obj: Any, *, compact: bool = False) -> None:
+        """One JSON document on stdout (one line when ``compact``)."""
+        if compact:
+            text = json.dumps(obj, ensure_ascii=False, default=str, separators=(",", ":"))
+        else:
+            text = json.dumps(obj, ensure_ascii=False, default=str, indent=2)
+        print(text, file=sys.stdout, flush=True)
+
+    def err(self, text: str) -> None:
+        print(text, file=sys.stderr, flush=True)
+
+    def fail(self, exc: UserError) -> None:
+        if self.json:
+            self.emit_json({"error": exc.message(self.lang), "error_zh": exc.message("zh"),
+                            "error_en": exc.message("en"), "file": exc.file, "row": exc.row,
+                            "field": exc.field}, compact=True)
+        self.err(f"错误 / error: {exc.message(self.lang)}")
+
+    def t(self, zh: str, en: str) -> str:
+        """Pick the message in the chosen language."""
+        return zh if self.lang == "zh" else en
+
+    def progress(self, done: int, total: int, text: str) -> None:
+        """A progress callback for jobs: a line on stderr when attached to a terminal."""
+        if sys.stderr.isatty() and not self.json:
+            pct = f"{done * 100 // total}%" if total else str(done)
+            sys.stderr.write(f"\r{pct} {text[:60]:<60}")
+            if total and done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()

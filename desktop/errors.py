@@ -1,0 +1,94 @@
+"""The one family of errors a user can cause.
+
+A ``UserError`` carries a message in Chinese and in English and, where it applies, the
+file, row and field it concerns.  The command line turns it into exit code 2 and one line;
+the GUI into a message box or an inline hint.  Anything else is a bug and is logged in full.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+class UserError(Exception):
+    """An error caused by user input (bad file, bad value, bad argument, unusable database)."""
+
+    def __init__(
+        self,
+        zh: str,
+        en: str | None = None,
+        *,
+        file: str | None = None,
+        row: int | None = None,
+        field: str | None = None,
+    ) -> None:
+        self.zh = zh
+        self.en = en or zh
+        self.file = file
+        self.row = row
+        self.field = field
+        super().__init__(self.message("zh"))
+
+    def where(self, lang: str = "zh") -> str:
+        parts: list[str] = []
+        if self.file:
+            parts.append(self.file)
+        if self.row is not None:
+            parts.append(f"第{self.row}行" if lang == "zh" else f"row {self.row}")
+        if self.field:
+            parts.append(f"字段“{self.field}”" if lang == "zh" else f"field '{self.field}'")
+        return ", ".join(parts)
+
+    def message(self, lang: str = "zh") -> str:
+        text = self.zh if lang == "zh" else self.en
+        where = self.where(lang)
+        return f"{where}: {text}" if where else text
+
+
+class Cancelled(Exception):
+    """Raised inside a job when the user asked to cancel it."""
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    """One rejected row of an import, for the report shown after the import."""
+
+    row: int
+    field: str | None
+    reason_zh: str
+    reason_en: str
+
+    def text(self, lang: str = "zh") -> str:
+        reason = self.reason_zh if lang == "zh" else self.reason_en
+        if lang == "zh":
+            loc = f"第{self.row}行" + (f" 字段“{self.field}”" if self.field else "")
+        else:
+            loc = f"row {self.row}" + (f" field '{self.field}'" if self.field else "")
+        return f"{loc}: {reason}"
+
+
+@dataclass(frozen=True)
+class FieldProblem:
+    """A problem with one field of a record being entered (client, form, catalogue item).
+
+    ``warn_only`` problems may be confirmed by the user and kept.
+    """
+
+    field: str
+    zh: str
+    en: str
+    warn_only: bool = False
+
+    def text(self, lang: str = "zh") -> str:
+        return self.zh if lang == "zh" else self.en
+
+
+class ValidationFailed(UserError):
+    """Raised when a record has field problems; carries all of them."""
+
+    def __init__(self, problems: list[FieldProblem], *, file: str | None = None,
+                 row: int | None = None) -> None:
+        self.problems = problems
+        zh = "；".join(f"{p.field}: {p.zh}" for p in problems)
+        en = "; ".join(f"{p.field}: {p.en}" for p in problems)
+        super().__init__(zh, en, file=file, row=row)

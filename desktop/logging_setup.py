@@ -1,0 +1,34 @@
+"""Logging: a rotating file in the data folder, and warnings on stderr."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+from pathlib import Path
+
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(logs_dir: Path | None, *, verbose: bool = False) -> None:
+    root = logging.getLogger()
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    for h in list(root.handlers):
+        if getattr(h, "_ipdesk", False):
+            root.removeHandler(h)
+            h.close()
+    if logs_dir is not None:
+        try:
+            logs_dir.mkdir(parents=True, exist_ok=True)
+            fh = logging.handlers.RotatingFileHandler(
+                logs_dir / "ipdesk.log", maxBytes=2_000_000, backupCount=5, encoding="utf-8"
+            )
+            fh.setFormatter(logging.Formatter(_FORMAT))
+            fh._ipdesk = True  # type: ignore[attr-defined]
+            root.addHandler(fh)
+        except OSError:
+            logging.getLogger(__name__).warning("cannot write a log file in %s", logs_dir)
+    sh = logging.StreamHandler()
+    sh.setLevel(logging.DEBUG if verbose else logging.WARNING)
+    sh.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    sh._ipdesk = True  # type: ignore[attr-defined]
+    root.addHandler(sh)

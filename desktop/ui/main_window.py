@@ -1,0 +1,104 @@
+"""The main window: a navigation sidebar and one page at a time, built on first view."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from desktop import __version__
+from desktop.ui.env import UiEnv
+from desktop.ui.pages import PAGES, PageSpec
+
+log = logging.getLogger(__name__)
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, env: UiEnv) -> None:
+        super().__init__()
+        self.env = env
+        self.setWindowTitle(self.tr("IP Desk 知识产权服务台") + f" {__version__}")
+        self.setObjectName("MainWindow")
+        central = QWidget()
+        lay = QHBoxLayout(central)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(150)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setStyleSheet(
+            "QListWidget#nav { background: #21384f; color: #e8eef4; border: none;"
+            " font-size: 15px; padding-top: 8px; }"
+            "QListWidget#nav::item { padding: 12px 14px; }"
+            "QListWidget#nav::item:selected { background: #2f6f9f; color: white; }"
+        )
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        for spec in PAGES:
+            item = QListWidgetItem(spec.zh if env.lang == "zh" else spec.en)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            self.nav.addItem(item)
+            holder = QWidget()
+            holder.setObjectName(f"holder_{spec.key}")
+            QHBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
+            self.stack.addWidget(holder)
+        lay.addWidget(self.nav)
+        lay.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self.nav.currentRowChanged.connect(self._show_row)
+        db_text = env.ctx.db.display_url()
+        self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：") + db_text))
+        self.resize(1200, 780)
+        geometry = env.prefs.value("ui/geometry")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        start = str(env.prefs.value("ui/last_page", PAGES[0].key))
+        keys = [p.key for p in PAGES]
+        self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
+
+    # -- navigation ------------------------------------------------------------------
+    def page(self, key: str) -> QWidget:
+        """The page widget for ``key``, built on first use."""
+        if key not in self._pages:
+            spec = next(p for p in PAGES if p.key == key)
+            self._pages[key] = self._build(spec)
+            holder = self.stack.widget([p.key for p in PAGES].index(key))
+            holder.layout().addWidget(self._pages[key])
+        return self._pages[key]
+
+    def show_page(self, key: str) -> QWidget:
+        keys = [p.key for p in PAGES]
+        self.nav.setCurrentRow(keys.index(key))
+        return self.page(key)
+
+    def _build(self, spec: PageSpec) -> QWidget:
+        module = importlib.import_module(spec.module)
+        widget: QWidget = module.create_page(self.env)
+        widget.setObjectName(f"page_{spec.key}")
+        return widget
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        key = PAGES[row].key
+        self.page(key)
+        self.stack.setCurrentIndex(row)
+        self.env.prefs.setValue("ui/last_page", key)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.env.prefs.setValue("ui/geometry", self.saveGeometry())
+        self.env.prefs.sync()
+        self.env.jobs.wait(5000)
+        super().closeEvent(event)

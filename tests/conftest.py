@@ -1,0 +1,57 @@
+"""Shared fixtures: a fresh data folder and database per test, and the shared real data."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from desktop.context import AppContext, open_context  # noqa: E402
+from desktop.paths import SHARED_DIR  # noqa: E402
+
+
+@pytest.fixture
+def ctx(tmp_path: Path) -> Iterator[AppContext]:
+    """An app context on a new SQLite database under a temporary data folder."""
+    context = open_context(tmp_path / "data")
+    yield context
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    """``../shared/data`` (real records); tests needing it skip where it is absent."""
+    path = SHARED_DIR / "data"
+    if not path.is_dir():
+        pytest.skip(f"real data not available at {path} (../shared/data beside the project)")
+    return path
+
+
+@pytest.fixture
+def ui_env(ctx: AppContext, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A UiEnv with its own QSettings file, for page tests."""
+    from PySide6.QtCore import QSettings
+
+    from desktop.ui.env import UiEnv
+    from desktop.ui.jobs import JobRunner
+
+    prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    env = UiEnv(ctx=ctx, jobs=JobRunner(), prefs=prefs, lang="zh")
+    yield env
+    env.jobs.wait(10000)
+
+
+@pytest.fixture
+def main_window(ui_env, qtbot):  # type: ignore[no-untyped-def]
+    """The real main window on a fresh database."""
+    from desktop.ui.main_window import MainWindow
+
+    win = MainWindow(ui_env)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
