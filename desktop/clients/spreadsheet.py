@@ -21,7 +21,7 @@ from desktop.clients.model import CLIENT_FIELDS, CLIENT_KINDS, EDITABLE_KEYS, Cl
 from desktop.clients.service import apply_fields, list_clients
 from desktop.clients.validation import normalise_client
 from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
-from desktop.errors import RowProblem, UserError
+from desktop.errors import FieldProblem, RowProblem, UserError
 from desktop.validators import check_idcard
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 
@@ -114,7 +114,7 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
         report = ImportReport(file=name, ignored_columns=ignored)
         total = max((ws.max_row or 0) - header_idx - 1, 0)
         body = [(header_idx + 2 + i, r) for i, r in enumerate(head[header_idx + 1:])]
-        records: list[tuple[int, ClientData]] = []
+        records: list[tuple[int, ClientData, list[FieldProblem]]] = []
         seen: dict[str, int] = {}
 
         def take(rownum: int, row: tuple[object, ...]) -> None:
@@ -142,9 +142,6 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
             if hard:
                 report.rejected.extend(RowProblem(rownum, p.field, p.zh, p.en) for p in hard)
                 return
-            for p in problems:
-                report.warnings.append(RowProblem(rownum, p.field, p.zh + "（已保留，请核对）",
-                                                  p.en + " (kept; please check)"))
             if clean.id_number:
                 if clean.id_number in seen:
                     report.rejected.append(RowProblem(
@@ -152,7 +149,7 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
                         f"same number as row {seen[clean.id_number]}"))
                     return
                 seen[clean.id_number] = rownum
-            records.append((rownum, clean))
+            records.append((rownum, clean, problems))
 
         for rownum, row in body:
             take(rownum, row)
@@ -168,14 +165,19 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
     return report
 
 
-def _write(db: Database, records: list[tuple[int, ClientData]], report: ImportReport) -> None:
-    """All good rows in one transaction: matched by ID, then credit code/ID number, then name."""
+def _write(db: Database, records: list[tuple[int, ClientData, list[FieldProblem]]],
+           report: ImportReport) -> None:
+    """All good rows in one transaction: matched by ID, then credit code/ID number, then name.
+
+    A failing check character already confirmed on the stored client stays confirmed;
+    otherwise the row is kept and listed as a warning to check.
+    """
     with db.session() as s:
         by_number = {c.id_number: c for c in s.execute(
             select(Client).where(Client.id_number.is_not(None))).scalars()}
         by_name = {c.name: c for c in s.execute(
             select(Client).where(Client.id_number.is_(None))).scalars()}
-        for _rownum, data in records:
+        for rownum, data, warnings in records:
             row = None
             if data.id is not None:
                 row = s.get(Client, data.id)
@@ -183,6 +185,12 @@ def _write(db: Database, records: list[tuple[int, ClientData]], report: ImportRe
                 row = by_number.get(data.id_number)
             if row is None and not data.id_number:
                 row = by_name.get(data.name)
+            if row is not None and row.id_check_confirmed and row.id_number == data.id_number:
+                data.id_check_confirmed = True
+            elif warnings:
+                report.warnings.extend(
+                    RowProblem(rownum, p.field, p.zh + "（已保留，请核对）",
+                               p.en + " (kept; please check)") for p in warnings)
             if row is None:
                 row = Client()
                 s.add(row)
