@@ -21,6 +21,22 @@ OUT = ROOT / "docs" / "screenshots"
 log = logging.getLogger("screenshots")
 
 
+def shoot_client_dialog(app, window) -> None:  # type: ignore[no-untyped-def]
+    """The add-client dialog showing live validation of a mistyped credit code."""
+    from PySide6.QtWidgets import QLineEdit
+
+    page = window.show_page("clients")
+    dialog = page.add()
+    dialog.findChild(QLineEdit, "name").setText("阳泉新材料科技有限公司")
+    dialog.findChild(QLineEdit, "id_number").setText("91350200776049653B")
+    dialog.findChild(QLineEdit, "phone").setText("1381234567")
+    for _ in range(10):
+        app.processEvents()
+    dialog.grab().save(str(OUT / "client_dialog.png"))
+    dialog.reject()
+    log.info("wrote docs/screenshots/client_dialog.png")
+
+
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -34,6 +50,9 @@ def main() -> int:
 
     app = QApplication([])
     app.setFont(QFont("Noto Sans CJK SC", 10))
+    from desktop.ui.i18n import install_language
+
+    install_language(app, "zh")
     OUT.mkdir(parents=True, exist_ok=True)
     only = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
@@ -57,6 +76,8 @@ def main() -> int:
             target = OUT / f"{spec.key}.png"
             window.grab().save(str(target))
             log.info("wrote %s", target.relative_to(ROOT))
+        if not only or "client_dialog" in only:
+            shoot_client_dialog(app, window)
         window.close()
         ctx.close()
     return 0
