@@ -1,0 +1,1 @@
+"""Full-text search over the library: whoosh index, Chinese analyzer, query language."""

@@ -1,0 +1,282 @@
+"""Searching the index: one small interface over whoosh.
+
+:func:`search` answers one request with a page of hits (and optionally facets over the whole
+result set); :class:`ResultSet` keeps a result open for a view that fetches rows lazily and for
+exporting every hit.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from whoosh import query as wq
+from whoosh import sorting
+
+from desktop.library.search.query import ParsedQuery, parse_query
+from desktop.library.search.snippets import PLAIN, snippet
+
+log = logging.getLogger(__name__)
+FACET_FIELDS = ("applicant", "ipc", "year", "legal", "ptype", "kind", "region", "collection")
+SORTS = ("relevance", "date", "date_asc")
+
+
+@dataclass
+class Filters:
+    """Structured filters from the GUI (all optional)."""
+
+    kinds: tuple[str, ...] = ()
+    year_from: int | None = None
+    year_to: int | None = None
+    legal: str | None = None
+    region: str | None = None
+    collection: str | None = None
+    ptype: str | None = None
+    applicant: str | None = None
+    ipc: str | None = None
+
+    def query(self) -> Any:
+        parts: list[Any] = []
+        if self.kinds:
+            parts.append(wq.Or([wq.Term("kind", k) for k in self.kinds]))
+        if self.year_from or self.year_to:
+            lo = self.year_from * 10000 + 101 if self.year_from else None
+            hi = self.year_to * 10000 + 1231 if self.year_to else None
+            parts.append(wq.NumericRange("date", lo, hi))
+        for fname, value in (("legal", self.legal), ("region", self.region),
+                             ("collection", self.collection), ("ptype", self.ptype),
+                             ("applicant", self.applicant), ("ipc", self.ipc)):
+            if value:
+                parts.append(wq.Term(fname, value))
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else wq.And(parts)
+
+
+@dataclass
+class Hit:
+    id: str
+    type: str
+    title: str
+    application_number: str | None
+    publication_number: str | None
+    applicants: list[str] | None
+    ipc: list[str] | None
+    score: float | None
+    snippet: str | None
+    date: str | None = None
+    legal_status: str | None = None
+    patent_type: str | None = None
+    collection: str | None = None
+    section: str | None = None
+
+    @property
+    def record_id(self) -> int | None:
+        return int(self.id[1:]) if self.id.startswith("r") and self.id[1:].isdigit() else None
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    fallback: bool = False
+    notice_zh: str = ""
+    notice_en: str = ""
+    facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    seconds: float = 0.0
+
+    def to_json(self, lang: str = "zh") -> dict[str, Any]:
+        out: dict[str, Any] = {"query": self.query, "total": self.total,
+                               "hits": [h.to_json() for h in self.hits]}
+        if self.fallback:
+            out["notice"] = self.notice_zh if lang == "zh" else self.notice_en
+        if self.facets:
+            out["facets"] = {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()}
+        return out
+
+
+def _ipc_display(keys: str | None) -> list[str] | None:
+    if not keys:
+        return None
+    full = [k for k in keys.split(",") if "/" in k] or [k for k in keys.split(",") if len(k) == 4]
+    out = []
+    for k in full:
+        out.append(f"{k[:4]} {k[4:]}".strip() if len(k) > 4 else k)
+    return out or None
+
+
+def make_hit(stored: dict[str, Any], score: float | None, terms: set[str],
+             marks: tuple[str, str] = PLAIN, width: int = 120) -> Hit:
+    applicants = [a for a in (stored.get("applicants") or "").split("; ") if a] or None
+    text = stored.get("body")
+    snip = snippet(text, terms, width=width, marks=marks) if text else None
+    return Hit(
+        id=stored.get("rid", ""),
+        type=stored.get("kind", "patent"),
+        title=stored.get("title", ""),
+        application_number=stored.get("appno_text"),
+        publication_number=stored.get("pubno_text"),
+        applicants=applicants,
+        ipc=_ipc_display(stored.get("ipc")),
+        score=round(float(score), 4) if score is not None else None,
+        snippet=snip,
+        date=stored.get("date_text"),
+        legal_status=stored.get("legal"),
+        patent_type=stored.get("ptype"),
+        collection=stored.get("collection"),
+        section=stored.get("section"),
+    )
+
+
+class FacetCache:
+    """Per-searcher map docnum -> facet values, built once from the posting lists."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self._maps: dict[str, dict[int, Any]] = {}
+
+    def values(self, fname: str) -> dict[int, Any]:
+        if fname not in self._maps:
+            reader = self.searcher.reader()
+            m: dict[int, Any] = {}
+            if fname in reader.schema.names():
+                multi = fname in ("applicant", "ipc")
+                for term in reader.lexicon(fname):
+                    value = term.decode("utf-8") if isinstance(term, bytes) else term
+                    if fname == "ipc" and len(value) != 4:
+                        continue
+                    for docnum in reader.postings(fname, term).all_ids():
+                        if multi:
+                            m.setdefault(docnum, []).append(value)
+                        else:
+                            m[docnum] = value
+            self._maps[fname] = m
+        return self._maps[fname]
+
+    def count(self, docnums: Any, fname: str, top: int = 20) -> list[tuple[str, int]]:
+        m = self.values(fname)
+        c: Counter[str] = Counter()
+        if fname in ("applicant", "ipc"):
+            for d in docnums:
+                vals = m.get(d)
+                if vals:
+                    c.update(vals)
+        else:
+            for d in docnums:
+                v = m.get(d)
+                if v is not None:
+                    c[v] += 1
+        return c.most_common(top)
+
+
+_facet_caches: dict[int, FacetCache] = {}
+
+
+def facet_cache(searcher: Any) -> FacetCache:
+    key = id(searcher)
+    cache = _facet_caches.get(key)
+    if cache is None or cache.searcher is not searcher:
+        _facet_caches.clear()
+        cache = _facet_caches[key] = FacetCache(searcher)
+    return cache
+
+
+def _combine(parsed: ParsedQuery, filters: Filters | None) -> tuple[Any, Any]:
+    fq = filters.query() if filters else None
+    return parsed.query, fq
+
+
+def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None = None,
+           sort: str = "relevance", facets: bool = False, marks: tuple[str, str] = PLAIN,
+           ) -> SearchResult:
+    """One page of hits for ``text`` (the query language), best first (or by date)."""
+    started = time.perf_counter()
+    parsed = parse_query(text)
+    q, fq = _combine(parsed, filters)
+    kwargs: dict[str, Any] = {"limit": max(1, limit), "filter": fq}
+    if sort in ("date", "date_asc"):
+        kwargs["sortedby"] = sorting.FieldFacet("date", reverse=(sort == "date"))
+    results = searcher.search(q, **kwargs)
+    hits = [make_hit(h.fields(), h.score, parsed.terms, marks) for h in results[:limit]] \
+        if limit > 0 else []
+    total = len(results)
+    res = SearchResult(text, total, hits, parsed.fallback, parsed.notice_zh, parsed.notice_en)
+    if facets:
+        res.facets = facet_counts(searcher, q, fq)
+    res.seconds = round(time.perf_counter() - started, 4)
+    return res
+
+
+def matching_docnums(searcher: Any, q: Any, fq: Any) -> list[int]:
+    docs = q.docs(searcher)
+    if fq is not None:
+        allowed = set(fq.docs(searcher))
+        return [d for d in docs if d in allowed]
+    return list(docs)
+
+
+def facet_counts(searcher: Any, q: Any, fq: Any = None, top: int = 20
+                 ) -> dict[str, list[tuple[str, int]]]:
+    docnums = matching_docnums(searcher, q, fq)
+    cache = facet_cache(searcher)
+    return {f: cache.count(docnums, f, top) for f in FACET_FIELDS}
+
+
+class ResultSet:
+    """An open result: total, rows fetched lazily by position, facets, every hit for export."""
+
+    PAGE = 200
+
+    def __init__(self, searcher: Any, text: str, *, filters: Filters | None = None,
+                 sort: str = "relevance") -> None:
+        self.searcher = searcher
+        self.text = text
+        self.sort = sort
+        self.parsed = parse_query(text)
+        self.q, self.fq = _combine(self.parsed, filters)
+        self._ranked: list[tuple[int, float | None]] = []
+        self._complete = False
+        self.total = 0
+        self._fetch(self.PAGE)
+
+    @property
+    def terms(self) -> set[str]:
+        return self.parsed.terms
+
+    def _fetch(self, limit: int | None) -> None:
+        kwargs: dict[str, Any] = {"limit": limit, "filter": self.fq}
+        if self.sort in ("date", "date_asc"):
+            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=(self.sort == "date"))
+        results = self.searcher.search(self.q, **kwargs)
+        self.total = len(results)
+        self._ranked = [(h.docnum, h.score) for h in results]
+        self._complete = limit is None or len(self._ranked) >= self.total
+
+    def _ensure(self, upto: int) -> None:
+        if upto > len(self._ranked) and not self._complete:
+            if upto <= 5 * self.PAGE:
+                self._fetch(5 * self.PAGE)
+            else:
+                self._fetch(None)
+
+    def hits(self, start: int, count: int, marks: tuple[str, str] = PLAIN) -> list[Hit]:
+        self._ensure(start + count)
+        out = []
+        for docnum, score in self._ranked[start:start + count]:
+            out.append(make_hit(self.searcher.stored_fields(docnum), score, self.terms, marks))
+        return out
+
+    def facets(self, top: int = 20) -> dict[str, list[tuple[str, int]]]:
+        return facet_counts(self.searcher, self.q, self.fq, top)
+
+    def iter_all(self) -> Any:
+        self._ensure(self.total)
+        for i in range(0, len(self._ranked), 500):
+            yield from self.hits(i, 500)

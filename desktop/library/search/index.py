@@ -1,0 +1,301 @@
+"""The library's whoosh index: create, update, rebuild, check, repair.
+
+The database is the source of truth.  ``library.json`` beside the index records the last import
+batch indexed; :meth:`LibraryIndex.update` indexes records of later batches (and the catalogue's
+service items when they changed), :meth:`LibraryIndex.rebuild` builds a fresh index in a side
+folder and swaps it in, so a crash or kill while indexing never leaves a half index in use.
+Writes go through one lock per index folder (a queue: a second writer waits its turn) and
+whoosh's file lock is waited for, never surfaced.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as windex
+from whoosh.index import LockError
+from whoosh.writing import IndexWriter
+
+from db.session import Database
+from desktop.errors import UserError
+from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
+from desktop.library import service_items, store
+from desktop.library.search.analysis import configure_dictionary
+from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row
+
+log = logging.getLogger(__name__)
+INDEX_NAME = "library"
+META_FILE = "library.json"
+LOCK_WAIT_SECONDS = 600.0
+_locks: dict[str, threading.Lock] = {}
+_locks_guard = threading.Lock()
+
+
+@dataclass
+class IndexStatus:
+    path: str
+    exists: bool
+    documents: int
+    records_in_db: int
+    indexed_batch: int
+    last_batch: int
+    service_items: int
+    consistent: bool
+    size_bytes: int
+    reason: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class IndexChange:
+    action: str  # none | update | rebuild
+    indexed: int
+    seconds: float
+    reason: str = ""
+
+
+def _process_lock(path: Path) -> threading.Lock:
+    with _locks_guard:
+        return _locks.setdefault(str(path.resolve()), threading.Lock())
+
+
+class LibraryIndex:
+    """The index under ``<index_dir>/library`` for records in ``db``."""
+
+    def __init__(self, index_dir: Path, db: Database, user_dir: Path | None = None) -> None:
+        self.root = Path(index_dir)
+        self.path = self.root / INDEX_NAME
+        self.db = db
+        self.user_dir = user_dir
+        configure_dictionary(user_dir)
+        self._ix: Any = None
+        self._searcher: Any = None
+        self._guard = threading.RLock()
+
+    # -- meta ------------------------------------------------------------------------
+    def _meta_path(self, path: Path | None = None) -> Path:
+        return (path or self.path) / META_FILE
+
+    def read_meta(self, path: Path | None = None) -> dict[str, Any]:
+        try:
+            data = json.loads(self._meta_path(path).read_text(encoding="utf-8"))
+            return data if isinstance(data, dict) else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _write_meta(self, meta: dict[str, Any], path: Path | None = None) -> None:
+        target = self._meta_path(path)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(meta), encoding="utf-8")
+        os.replace(tmp, target)
+
+    # -- opening ---------------------------------------------------------------------
+    def exists(self) -> bool:
+        return self.path.is_dir() and windex.exists_in(str(self.path))
+
+    def index(self) -> Any:
+        with self._guard:
+            if self._ix is None:
+                if not self.exists():
+                    self._create(self.path)
+                self._ix = windex.open_dir(str(self.path))
+            return self._ix
+
+    def _create(self, path: Path) -> Any:
+        path.mkdir(parents=True, exist_ok=True)
+        ix = windex.create_in(str(path), build_schema())
+        self._write_meta({"version": SCHEMA_VERSION, "batch": 0, "services": ""}, path)
+        return ix
+
+    def close(self) -> None:
+        with self._guard:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            if self._ix is not None:
+                self._ix.close()
+                self._ix = None
+
+    def searcher(self) -> Any:
+        """A current searcher, refreshed when the index changed (cheap when it did not)."""
+        with self._guard:
+            if self._searcher is None:
+                self._searcher = self.index().searcher()
+            elif not self._searcher.up_to_date():
+                self._searcher = self._searcher.refresh()
+            return self._searcher
+
+    # -- writing ---------------------------------------------------------------------
+    @contextmanager
+    def _writer(self, ix: Any, **kwargs: Any) -> Iterator[IndexWriter]:
+        """One writer at a time: waits for this process's queue, then for whoosh's file lock."""
+        lock = _process_lock(self.root)
+        with lock:
+            deadline = time.monotonic() + LOCK_WAIT_SECONDS
+            while True:
+                try:
+                    writer = ix.writer(**kwargs)
+                    break
+                except LockError:
+                    if time.monotonic() > deadline:
+                        raise UserError("检索索引正被其他程序写入，请稍后再试",
+                                        "the search index is being written by another program; "
+                                        "try again later") from None
+                    log.info("index locked by another process; waiting")
+                    time.sleep(0.5)
+            try:
+                yield writer
+            except BaseException:
+                writer.cancel()
+                raise
+            else:
+                writer.commit()
+
+    def update(self, progress: ProgressFn = no_progress,
+               cancelled: CancelledFn = never_cancelled) -> IndexChange:
+        """Index records imported since the last update, and changed service items."""
+        started = time.monotonic()
+        meta = self.read_meta()
+        if meta.get("version") != SCHEMA_VERSION or not self.exists():
+            return self.rebuild(progress, cancelled, reason="index missing or outdated")
+        since = int(meta.get("batch", 0))
+        with self.db.session() as s:
+            last = store.last_batch_id(s)
+            rows = list(store.iter_rows(s, since_batch=since)) if last > since else []
+        services = [service_items.service_doc(i) for i in service_items.iter_service_items(
+            self.db)]
+        fp = service_items.fingerprint(services)
+        if not rows and fp == meta.get("services", ""):
+            return IndexChange("none", 0, round(time.monotonic() - started, 3))
+        ix = self.index()
+        n = 0
+        with self._writer(ix) as w:
+            for row in rows:
+                w.update_document(**doc_for_row(row))
+                n += 1
+                if n % 500 == 0:
+                    check_cancelled(cancelled)
+                    progress(n, len(rows), "更新索引 / updating the index")
+            if fp != meta.get("services", ""):
+                w.delete_by_term("kind", "service_item")
+                for doc in services:
+                    w.add_document(**doc)
+                n += len(services)
+        self._write_meta({"version": SCHEMA_VERSION, "batch": max(last, since), "services": fp})
+        progress(n, n, "")
+        return IndexChange("update", n, round(time.monotonic() - started, 3))
+
+    def rebuild(self, progress: ProgressFn = no_progress,
+                cancelled: CancelledFn = never_cancelled, *, procs: int | None = None,
+                reason: str = "") -> IndexChange:
+        """Build the whole index from the database in a side folder, then swap it in."""
+        started = time.monotonic()
+        lock = _process_lock(self.root)
+        fresh = self.root / f"{INDEX_NAME}.new"
+        with lock:
+            shutil.rmtree(fresh, ignore_errors=True)
+            ix = self._create(fresh)
+            with self.db.session() as s:
+                total = store.record_count(s)
+                last = store.last_batch_id(s)
+                procs = procs if procs is not None else (2 if total >= 20000 else 1)
+                kwargs: dict[str, Any] = {"limitmb": 256}
+                if procs > 1:
+                    kwargs.update(procs=procs, multisegment=True)
+                writer = ix.writer(**kwargs)
+                n = 0
+                try:
+                    for row in store.iter_rows(s):
+                        writer.add_document(**doc_for_row(row))
+                        n += 1
+                        if n % 1000 == 0:
+                            check_cancelled(cancelled)
+                            progress(n, total, "重建索引 / rebuilding the index")
+                    services = [service_items.service_doc(i)
+                                for i in service_items.iter_service_items(self.db)]
+                    for doc in services:
+                        writer.add_document(**doc)
+                    progress(total, total, "写入索引 / committing the index")
+                    writer.commit()
+                except BaseException:
+                    writer.cancel()
+                    ix.close()
+                    shutil.rmtree(fresh, ignore_errors=True)
+                    raise
+            ix.close()
+            self._write_meta({"version": SCHEMA_VERSION, "batch": last,
+                              "services": service_items.fingerprint(services)}, fresh)
+            self.close()
+            old = self.root / f"{INDEX_NAME}.old"
+            shutil.rmtree(old, ignore_errors=True)
+            if self.path.exists():
+                os.replace(self.path, old)
+            os.replace(fresh, self.path)
+            shutil.rmtree(old, ignore_errors=True)
+        log.info("index rebuilt: %d documents in %.1fs (%s)", n + len(services),
+                 time.monotonic() - started, reason or "requested")
+        return IndexChange("rebuild", n + len(services), round(time.monotonic() - started, 3),
+                           reason)
+
+    # -- checking --------------------------------------------------------------------
+    def status(self) -> IndexStatus:
+        meta = self.read_meta()
+        with self.db.session() as s:
+            in_db = store.record_count(s)
+            last = store.last_batch_id(s)
+        size = sum(f.stat().st_size for f in self.path.glob("*") if f.is_file()) \
+            if self.path.is_dir() else 0
+        if not self.exists():
+            return IndexStatus(str(self.path), False, 0, in_db, 0, last, 0, in_db == 0, size,
+                               "no index")
+        try:
+            searcher = self.searcher()
+            docs = searcher.doc_count()
+            services = sum(1 for _ in searcher.document_numbers(kind="service_item"))
+        except Exception as exc:  # damaged index files
+            log.warning("index unreadable: %s", exc)
+            return IndexStatus(str(self.path), True, 0, in_db, 0, last, 0, False, size,
+                               f"unreadable: {exc}")
+        batch = int(meta.get("batch", 0))
+        reason = ""
+        if meta.get("version") != SCHEMA_VERSION:
+            reason = "schema version changed"
+        elif batch > last:
+            reason = "index is ahead of the database"
+        elif batch == last and docs - services != in_db:
+            reason = f"index holds {docs - services} records, database {in_db}"
+        elif batch < last:
+            reason = "new imports not indexed yet"
+        return IndexStatus(str(self.path), True, docs, in_db, batch, last, services,
+                           reason == "", size, reason)
+
+    def ensure(self, progress: ProgressFn = no_progress,
+               cancelled: CancelledFn = never_cancelled) -> IndexChange:
+        """Bring the index in line with the database: update when only new imports are missing,
+        rebuild when it is missing, damaged or inconsistent."""
+        st = self.status()
+        if st.consistent and st.exists:
+            change = self.update(progress, cancelled)  # picks up catalogue changes
+            return change
+        if st.exists and st.reason == "new imports not indexed yet":
+            change = self.update(progress, cancelled)
+            st2 = self.status()
+            if st2.consistent:
+                return change
+            st = st2
+        if not st.exists and st.records_in_db == 0:
+            return self.update(progress, cancelled)
+        log.warning("repairing the search index: %s", st.reason)
+        return self.rebuild(progress, cancelled, reason=st.reason)

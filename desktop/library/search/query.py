@@ -1,0 +1,392 @@
+"""The query language (documented in docs/library.md and in the app's help).
+
+    锂电池 正极          words: all must match (AND), in title, abstract/text, applicants, inventors
+    锂电池 OR 钠电池      either (also ``|``)
+    电池 NOT 汽车         exclude (also ``-汽车``)
+    "锂离子电池"          a phrase: the words in this order
+    (A OR B) C           grouping
+    名称:电池  摘要:  申请人:  发明人:  IPC:H01M  申请号:  公开号:  法律状态:  类型:  地区:  来源:
+    申请日:2020..2023   公开日:2021-06..  年份:2022   date ranges (year, year-month or full dates)
+    201710601862.3      a bare application or publication number finds its record
+
+Anything that cannot be parsed (unbalanced quotes or brackets, a lone NOT, an empty field)
+falls back to a plain-words search, and :class:`ParsedQuery` says so.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from whoosh import query as wq
+
+from desktop.library.search.analysis import query_words
+from desktop.library.search.schema import DEFAULT_FIELDS, TITLE_BOOST
+from desktop.validators import appno_key, check_ipc, pubno_key
+
+FIELD_ALIASES: dict[str, str] = {
+    "名称": "title", "标题": "title", "题名": "title", "title": "title",
+    "摘要": "body", "正文": "body", "内容": "body", "全文": "all", "abstract": "body",
+    "text": "body",
+    "申请人": "applicants", "权利人": "applicants", "专利权人": "applicants", "applicant": "applicants",
+    "assignee": "applicants",
+    "发明人": "inventors", "inventor": "inventors",
+    "ipc": "ipc", "分类号": "ipc",
+    "申请号": "appno", "appno": "appno",
+    "公开号": "pubno", "公告号": "pubno", "公开公告号": "pubno", "pubno": "pubno",
+    "法律状态": "legal", "状态": "legal", "status": "legal",
+    "类型": "type", "type": "type",
+    "地区": "region", "region": "region",
+    "来源": "collection", "collection": "collection",
+    "申请日": "app_date", "appdate": "app_date",
+    "公开日": "pub_date", "公告日": "pub_date", "pubdate": "pub_date",
+    "年份": "year", "year": "year", "日期": "date", "date": "date",
+}
+KIND_WORDS = {"专利": "patent", "patent": "patent", "文档": "document", "法规": "document",
+              "政策": "document", "document": "document", "服务": "service_item",
+              "服务事项": "service_item", "service": "service_item",
+              "service_item": "service_item"}
+_QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
+_APPNO_SPACED = re.compile(r"(?<![\w.])((?:CN|ZL)?\s?\d{4}\s\d\s\d{7}(?:\s?\.\s?[\dXx])?)")
+_NUMBERISH = re.compile(r"^(?:CN|ZL)?\d[\d.]*[A-Z]?\d?$", re.I)
+
+
+class QuerySyntaxError(ValueError):
+    pass
+
+
+@dataclass
+class ParsedQuery:
+    query: Any  # a whoosh query
+    terms: set[str] = field(default_factory=set)  # words to highlight
+    fallback: bool = False
+    notice_zh: str = ""
+    notice_en: str = ""
+
+    def notice(self, lang: str = "zh") -> str:
+        return self.notice_zh if lang == "zh" else self.notice_en
+
+
+# -- tokens ----------------------------------------------------------------------------
+
+@dataclass
+class Tok:
+    kind: str  # word | phrase | lp | rp | or | and | not | field
+    text: str
+    field: str | None = None
+
+
+def tokenize(text: str) -> list[Tok]:
+    text = _APPNO_SPACED.sub(lambda m: re.sub(r"\s", "", m.group(1)), text)
+    toks: list[Tok] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace() or ch == "\u3000":
+            i += 1
+            continue
+        if ch in "(（":
+            toks.append(Tok("lp", ch))
+            i += 1
+            continue
+        if ch in ")）":
+            toks.append(Tok("rp", ch))
+            i += 1
+            continue
+        if ch in _QUOTES:
+            end = text.find(_QUOTES[ch], i + 1)
+            if end < 0 and ch in "“”":
+                end = text.find('"', i + 1)
+            if end < 0:
+                raise QuerySyntaxError("unbalanced quote")
+            toks.append(Tok("phrase", text[i + 1:end]))
+            i = end + 1
+            continue
+        if ch == "|":
+            toks.append(Tok("or", ch))
+            i += 1
+            continue
+        j = i
+        while j < n and not text[j].isspace() and text[j] not in "()（）\"“”「」『』|\u3000":
+            j += 1
+        word = text[i:j]
+        i = j
+        m = re.match(r"^([^:：]+)[:：](.*)$", word)
+        if m and m.group(1).lower() in FIELD_ALIASES:
+            fname = FIELD_ALIASES[m.group(1).lower()]
+            rest = m.group(2)
+            if rest:
+                toks.append(Tok("field", rest, fname))
+            elif i < n and text[i] in _QUOTES:
+                end = text.find(_QUOTES[text[i]], i + 1)
+                if end < 0:
+                    raise QuerySyntaxError("unbalanced quote")
+                toks.append(Tok("field", text[i:end + 1], fname))
+                i = end + 1
+            elif i < n and text[i] in "(（":
+                toks.append(Tok("field", "", fname))  # field group: field:(a OR b)
+            else:
+                raise QuerySyntaxError("empty field")
+            continue
+        if word in ("OR", "或"):
+            toks.append(Tok("or", word))
+        elif word in ("AND", "&&", "与"):
+            toks.append(Tok("and", word))
+        elif word in ("NOT", "非"):
+            toks.append(Tok("not", word))
+        elif word.startswith("-") and len(word) > 1:
+            toks.append(Tok("not", "-"))
+            toks.append(Tok("word", word[1:]))
+        else:
+            toks.append(Tok("word", word))
+    return toks
+
+
+# -- building whoosh queries -------------------------------------------------------------
+
+class Builder:
+    def __init__(self) -> None:
+        self.terms: set[str] = set()
+
+    def text_query(self, text: str, fields: tuple[str, ...], phrase: bool) -> Any:
+        words = query_words(text)
+        if not words:
+            return None
+        self.terms.update(words)
+        per_field = []
+        for f in fields:
+            boost = TITLE_BOOST if f == "title" else 1.0
+            if len(words) == 1:
+                per_field.append(wq.Term(f, words[0], boost=boost))
+            elif phrase:
+                per_field.append(wq.Phrase(f, words, boost=boost))
+            else:
+                per_field.append(wq.And([wq.Term(f, w) for w in words], boost=boost))
+        if len(per_field) == 1:
+            return per_field[0]
+        if phrase or len(words) == 1:
+            return wq.Or(per_field)
+        # several words typed together (e.g. 锂离子电池正极): each word in any field
+        return wq.And([wq.Or([wq.Term(f, w, boost=TITLE_BOOST if f == "title" else 1.0)
+                              for f in fields]) for w in words])
+
+    def word(self, text: str) -> Any:
+        ident = identifier_query(text)
+        plain = self.text_query(text, DEFAULT_FIELDS, phrase=False)
+        if ident is not None:
+            return ident if plain is None or _NUMBERISH.match(text) else wq.Or([ident, plain])
+        return plain
+
+    def field(self, fname: str, value: str) -> Any:
+        phrase = False
+        if value[:1] in _QUOTES and len(value) >= 2:
+            value, phrase = value[1:-1], True
+        value = value.strip()
+        if not value:
+            raise QuerySyntaxError("empty field")
+        if fname in ("title", "body", "applicants", "inventors"):
+            return self.text_query(value, (fname,), phrase)
+        if fname == "all":
+            return self.text_query(value, DEFAULT_FIELDS, phrase)
+        if fname == "ipc":
+            chk = check_ipc(value)
+            key = (chk.canonical if chk.ok and chk.canonical else value).replace(" ", "").upper()
+            if key.endswith("*"):
+                return wq.Prefix("ipc", key.rstrip("*"))
+            return wq.Term("ipc", key)
+        if fname == "appno":
+            key = appno_key(value) or value.replace(" ", "").upper()
+            return wq.Term("appno", key)
+        if fname == "pubno":
+            key = pubno_key(value) or value.replace(" ", "").upper()
+            return wq.Term("pubno", key)
+        if fname == "legal":
+            self.terms.add(value)
+            return wq.Prefix("legal", value)
+        if fname == "region":
+            return wq.Prefix("region", re.sub(r"(省|市|自治区)$", "", value) or value)
+        if fname == "collection":
+            return wq.Term("collection", value)
+        if fname == "type":
+            kind = KIND_WORDS.get(value.lower())
+            if kind:
+                return wq.Term("kind", kind)
+            return wq.Prefix("ptype", value.replace("专利", "") or value)
+        if fname in ("app_date", "pub_date", "date", "year"):
+            lo, hi = date_range(value)
+            target = "date" if fname == "year" else fname
+            return wq.NumericRange(target, lo, hi)
+        raise QuerySyntaxError(f"unknown field {fname}")
+
+
+def identifier_query(text: str) -> Any:
+    """A query for a bare application or publication number, or None."""
+    t = text.strip().upper()
+    if not re.search(r"\d{7}", t):
+        return None
+    ak = appno_key(t)
+    if ak and len(ak) in (8, 12):
+        return wq.Term("appno", ak)
+    pk = pubno_key(t)
+    if pk:
+        return wq.Term("pubno", pk)
+    return None
+
+
+def _date_bound(value: str, upper: bool) -> int | None:
+    v = value.strip().replace("/", "-").replace(".", "-")
+    if not v:
+        return None
+    m = re.fullmatch(r"(\d{4})(?:-?(\d{1,2})(?:-?(\d{1,2}))?)?", v)
+    if not m:
+        raise QuerySyntaxError(f"bad date {value}")
+    y = int(m.group(1))
+    mo = int(m.group(2)) if m.group(2) else (12 if upper else 1)
+    if not 1 <= mo <= 12:
+        raise QuerySyntaxError(f"bad month {value}")
+    d = int(m.group(3)) if m.group(3) else (calendar.monthrange(y, mo)[1] if upper else 1)
+    return y * 10000 + mo * 100 + d
+
+
+def date_range(value: str) -> tuple[int | None, int | None]:
+    """``2020..2023``, ``2020-06..``, ``..2021``, ``2022`` (whole year) → (low, high) yyyymmdd."""
+    if ".." in value:
+        lo, hi = value.split("..", 1)
+    elif re.fullmatch(r"\d{4}-\d{4}", value):
+        lo, hi = value.split("-")
+    else:
+        lo = hi = value
+    low, high = _date_bound(lo, False), _date_bound(hi, True)
+    if low is None and high is None:
+        raise QuerySyntaxError("empty range")
+    return low, high
+
+
+class Parser:
+    def __init__(self, toks: list[Tok], builder: Builder) -> None:
+        self.toks = toks
+        self.i = 0
+        self.b = builder
+
+    def peek(self) -> Tok | None:
+        return self.toks[self.i] if self.i < len(self.toks) else None
+
+    def take(self) -> Tok:
+        t = self.toks[self.i]
+        self.i += 1
+        return t
+
+    def parse(self) -> Any:
+        q = self.or_expr()
+        if self.peek() is not None:
+            raise QuerySyntaxError("unexpected )")
+        return q
+
+    def or_expr(self) -> Any:
+        parts = [self.and_expr()]
+        while self.peek() is not None and self.peek().kind == "or":  # type: ignore[union-attr]
+            self.take()
+            parts.append(self.and_expr())
+        parts = [p for p in parts if p is not None]
+        if not parts:
+            return None
+        return parts[0] if len(parts) == 1 else wq.Or(parts)
+
+    def and_expr(self) -> Any:
+        positive: list[Any] = []
+        negative: list[Any] = []
+        seen = False
+        while True:
+            t = self.peek()
+            if t is None or t.kind in ("or", "rp"):
+                break
+            if t.kind == "and":
+                self.take()
+                continue
+            neg = False
+            if t.kind == "not":
+                self.take()
+                neg = True
+                nxt = self.peek()
+                if nxt is None or nxt.kind in ("or", "rp", "not", "and"):
+                    raise QuerySyntaxError("NOT without a term")
+            q = self.primary()
+            seen = True
+            if q is None:
+                continue
+            (negative if neg else positive).append(q)
+        if not seen:
+            raise QuerySyntaxError("empty expression")
+        if not positive and not negative:
+            return None
+        base: Any = positive[0] if len(positive) == 1 else (
+            wq.And(positive) if positive else wq.Every())
+        if negative:
+            return wq.AndNot(base, negative[0] if len(negative) == 1 else wq.Or(negative))
+        return base
+
+    def primary(self) -> Any:
+        t = self.take()
+        if t.kind == "lp":
+            q = self.or_expr()
+            close = self.peek()
+            if close is None or close.kind != "rp":
+                raise QuerySyntaxError("unbalanced (")
+            self.take()
+            return q
+        if t.kind == "word":
+            return self.b.word(t.text)
+        if t.kind == "phrase":
+            return self.b.text_query(t.text, DEFAULT_FIELDS, phrase=True)
+        if t.kind == "field":
+            if t.text == "" and self.peek() is not None and self.peek().kind == "lp":  # type: ignore[union-attr]
+                self.take()
+                parts = []
+                while self.peek() is not None and self.peek().kind != "rp":  # type: ignore[union-attr]
+                    w = self.take()
+                    if w.kind in ("word", "phrase"):
+                        val = f'"{w.text}"' if w.kind == "phrase" else w.text
+                        parts.append(self.b.field(t.field or "", val))
+                if self.peek() is None:
+                    raise QuerySyntaxError("unbalanced (")
+                self.take()
+                parts = [p for p in parts if p is not None]
+                return wq.Or(parts) if parts else None
+            return self.b.field(t.field or "", t.text)
+        raise QuerySyntaxError(f"unexpected {t.text}")
+
+
+def plain_words(text: str) -> str:
+    return re.sub(r"[()（）\"“”「」『』|:：]|\b(?:OR|AND|NOT)\b", " ", text).replace(" -", " ")
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Parse the query language; malformed input falls back to plain words (and says so)."""
+    text = (text or "").strip()
+    if not text:
+        return ParsedQuery(wq.Every())
+    b = Builder()
+    try:
+        q = Parser(tokenize(text), b).parse()
+        return ParsedQuery(q if q is not None else wq.NullQuery, b.terms)
+    except QuerySyntaxError as exc:
+        b = Builder()
+        words = [w for w in plain_words(text).split() if w]
+        parts = [b.word(w) for w in words]
+        parts = [p for p in parts if p is not None]
+        q = (parts[0] if len(parts) == 1 else wq.And(parts)) if parts else wq.NullQuery
+        return ParsedQuery(
+            q, b.terms, True,
+            f"查询语法有误（{_reason_zh(str(exc))}），已按普通词语检索：{' '.join(words)}",
+            f"the query could not be parsed ({exc}); searched the plain words: {' '.join(words)}",
+        )
+
+
+def _reason_zh(reason: str) -> str:
+    return {
+        "unbalanced quote": "引号不成对", "unbalanced (": "括号不成对", "unexpected )": "括号不成对",
+        "NOT without a term": "NOT 后面缺少词语", "empty expression": "运算符两侧缺少词语",
+        "empty field": "字段后缺少内容",
+    }.get(reason, reason)

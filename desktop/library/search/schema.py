@@ -1,0 +1,107 @@
+"""The whoosh schema and the conversion of stored records into index documents.
+
+Text fields use :class:`~desktop.library.search.analysis.ChineseAnalyzer`; identifiers are
+keyword fields holding lookup keys (application number body, publication number digits, every
+IPC prefix without spaces) so numbers match whatever way they are written.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any
+
+from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+from desktop.library.search.analysis import ChineseAnalyzer
+from desktop.validators import check_ipc, ipc_prefixes, pubno_key
+
+SCHEMA_VERSION = 3
+TITLE_BOOST = 3.0
+DEFAULT_FIELDS = ("title", "body", "applicants", "inventors")
+
+
+def build_schema() -> Schema:
+    ana = ChineseAnalyzer()
+    return Schema(
+        rid=ID(stored=True, unique=True),
+        kind=ID(stored=True),
+        title=TEXT(analyzer=ana, stored=True, field_boost=TITLE_BOOST),
+        body=TEXT(analyzer=ana, stored=True),
+        applicants=TEXT(analyzer=ana, stored=True),
+        inventors=TEXT(analyzer=ana),
+        applicant=KEYWORD(commas=True),
+        appno=KEYWORD(commas=True),
+        pubno=KEYWORD(commas=True),
+        ipc=KEYWORD(commas=True, stored=True),
+        legal=ID(stored=True),
+        ptype=ID(stored=True),
+        region=ID(stored=True),
+        collection=ID(stored=True),
+        year=ID(stored=True),
+        app_date=NUMERIC(int, bits=32, signed=False),
+        pub_date=NUMERIC(int, bits=32, signed=False),
+        date=NUMERIC(int, bits=32, sortable=True, signed=False),
+        appno_text=STORED(),
+        pubno_text=STORED(),
+        date_text=STORED(),
+        section=STORED(),
+        stamp=STORED(),
+    )
+
+
+def date_int(value: _dt.date | None) -> int | None:
+    return value.year * 10000 + value.month * 100 + value.day if value else None
+
+
+def ipc_keys(ipc_list: list[str]) -> list[str]:
+    keys: list[str] = []
+    for raw in ipc_list:
+        chk = check_ipc(raw)
+        if chk.ok and chk.canonical:
+            keys += [p.replace(" ", "") for p in ipc_prefixes(chk.canonical)]
+    return list(dict.fromkeys(keys))
+
+
+def split(value: str | None) -> list[str]:
+    return [v.strip() for v in (value or "").split(";") if v.strip()]
+
+
+def doc_for_row(row: dict[str, Any]) -> dict[str, Any]:
+    """The index document for one stored record (a dict of ``library_records`` columns)."""
+    applicants = split(row.get("applicants"))
+    ipcs = split(row.get("ipc"))
+    app_d = date_int(row.get("application_date"))
+    pub_d = date_int(row.get("publication_date") or row.get("grant_date"))
+    when = app_d or pub_d
+    body = "\n".join(x for x in (row.get("abstract"), row.get("body"), row.get("claims")) if x)
+    pubnos = [k for k in (pubno_key(row.get("publication_number") or ""),
+                          pubno_key(row.get("grant_number") or "")) if k]
+    doc: dict[str, Any] = {
+        "rid": f"r{row['id']}",
+        "kind": row["kind"],
+        "title": row["title"],
+        "body": body or None,
+        "applicants": "; ".join(applicants) or None,
+        "inventors": row.get("inventors") or None,
+        "applicant": ",".join(a.replace(",", " ") for a in applicants) or None,
+        "appno": row.get("appno_key") or None,
+        "pubno": ",".join(dict.fromkeys(pubnos)) or None,
+        "ipc": ",".join(ipc_keys(ipcs)) or None,
+        "legal": row.get("legal_status") or None,
+        "ptype": row.get("patent_type") or None,
+        "region": row.get("region") or None,
+        "collection": row.get("collection") or None,
+        "year": str(when // 10000) if when else None,
+        "app_date": app_d,
+        "pub_date": pub_d,
+        "date": when or 0,
+        "appno_text": row.get("application_number"),
+        "pubno_text": row.get("publication_number") or row.get("grant_number"),
+        "date_text": (row.get("application_date") or row.get("publication_date")
+                      or row.get("grant_date")),
+        "section": row.get("section"),
+        "stamp": row.get("content_hash"),
+    }
+    if isinstance(doc["date_text"], _dt.date):
+        doc["date_text"] = doc["date_text"].isoformat()
+    return {k: v for k, v in doc.items() if v is not None}
