@@ -128,23 +128,40 @@ def detect_encoding(sample: bytes) -> str:
         codecs.getincrementaldecoder("utf-8")().decode(sample, final=False)
         return "utf-8"
     except UnicodeDecodeError:
-        return "gb18030"
+        pass
+    utf8 = other = 0
+    for line in sample.splitlines()[:-1]:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8 += 1
+        except UnicodeDecodeError:
+            other += 1
+    return "utf-8" if utf8 > other else "gb18030"
+
+
+def decode_line(line: bytes, encoding: str) -> str | None:
+    """One line in ``encoding``, else in the other common encoding; None if neither fits."""
+    first = "utf-8" if encoding == "utf-8-sig" else encoding
+    for enc in (first, "gb18030" if first == "utf-8" else "utf-8"):
+        try:
+            return line.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
 
 
 def _decoded_lines(path: Path, encoding: str, bad_lines: list[int]) -> Iterator[str]:
-    other = "gb18030" if encoding.startswith("utf-8") else "utf-8"
     with path.open("rb") as fh:
         for n, line in enumerate(fh, start=1):
-            if n == 1 and encoding == "utf-8-sig" and line.startswith(codecs.BOM_UTF8):
+            if n == 1 and line.startswith(codecs.BOM_UTF8):
                 line = line[3:]
-            try:
-                yield line.decode("utf-8" if encoding == "utf-8-sig" else encoding)
-            except UnicodeDecodeError:
-                try:
-                    yield line.decode(other)
-                except UnicodeDecodeError:
-                    bad_lines.append(n)
-                    yield line.decode(encoding, errors="replace")
+            text = decode_line(line, encoding)
+            if text is None:
+                bad_lines.append(n)
+                text = line.decode("utf-8", errors="replace")
+            yield text
 
 
 def _sniff_delimiter(first_line: str) -> str:
@@ -167,9 +184,10 @@ def open_csv(path: Path, mapping: dict[str, str] | None = None,
                         file=str(path))
     encoding = detect_encoding(sample)
     bad_lines: list[int] = []
-    head_text = sample.decode("utf-8-sig" if encoding.startswith("utf-8") else encoding,
-                              errors="replace")
-    first_line = head_text.splitlines()[0] if head_text else ""
+    head_lines = [decode_line(ln, encoding) or ln.decode("utf-8", errors="replace")
+                  for ln in sample.removeprefix(codecs.BOM_UTF8).splitlines()[:HEAD_ROWS + 5]]
+    head_text = "\n".join(head_lines)
+    first_line = head_lines[0] if head_lines else ""
     delim = _sniff_delimiter(first_line)
     head = [row for _, row in zip(range(HEAD_ROWS),
                                   csv.reader(head_text.splitlines(), delimiter=delim))]

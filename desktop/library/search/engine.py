@@ -43,8 +43,8 @@ class Filters:
         if self.kinds:
             parts.append(wq.Or([wq.Term("kind", k) for k in self.kinds]))
         if self.year_from or self.year_to:
-            lo = self.year_from * 10000 + 101 if self.year_from else None
-            hi = self.year_to * 10000 + 1231 if self.year_to else None
+            lo = self.year_from * 10000 + 101 if self.year_from else 10101
+            hi = self.year_to * 10000 + 1231 if self.year_to else 99991231
             parts.append(wq.NumericRange("date", lo, hi))
         for fname, value in (("legal", self.legal), ("region", self.region),
                              ("collection", self.collection), ("ptype", self.ptype),

@@ -134,7 +134,9 @@ class LibraryIndex:
             if self._searcher is None:
                 self._searcher = self.index().searcher()
             elif not self._searcher.up_to_date():
-                self._searcher = self._searcher.refresh()
+                # a new searcher rather than refresh(): whoosh's refresh fails on a searcher
+                # opened over an empty index.  Old searchers stay valid for open result sets.
+                self._searcher = self.index().searcher()
             return self._searcher
 
     # -- writing ---------------------------------------------------------------------

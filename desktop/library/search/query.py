@@ -79,6 +79,7 @@ class Tok:
 
 
 def tokenize(text: str) -> list[Tok]:
+    text = re.sub(r"(?i)(?<![A-Za-z0-9])(CN|ZL)\s+(?=\d{6})", r"\1", text)
     text = _APPNO_SPACED.sub(lambda m: re.sub(r"\s", "", m.group(1)), text)
     toks: list[Tok] = []
     i, n = 0, len(text)
@@ -217,7 +218,8 @@ class Builder:
         if fname in ("app_date", "pub_date", "date", "year"):
             lo, hi = date_range(value)
             target = "date" if fname == "year" else fname
-            return wq.NumericRange(target, lo, hi)
+            # explicit bounds: whoosh's open-ended ranges misbehave on unsigned fields
+            return wq.NumericRange(target, lo or 10101, hi or 99991231)
         raise QuerySyntaxError(f"unknown field {fname}")
 
 
@@ -227,9 +229,11 @@ def identifier_query(text: str) -> Any:
     if not re.search(r"\d{7}", t):
         return None
     ak = appno_key(t)
-    if ak and len(ak) in (8, 12):
-        return wq.Term("appno", ak)
     pk = pubno_key(t)
+    if ak and ("." in t or t.startswith("ZL") or len(ak) == 12 or not pk):
+        return wq.Term("appno", ak)
+    if ak and pk:  # nine digits: an old application number or a publication number
+        return wq.Or([wq.Term("appno", ak), wq.Term("pubno", pk)])
     if pk:
         return wq.Term("pubno", pk)
     return None

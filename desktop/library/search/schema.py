@@ -15,7 +15,7 @@ from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 from desktop.library.search.analysis import ChineseAnalyzer
 from desktop.validators import check_ipc, ipc_prefixes, pubno_key
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 TITLE_BOOST = 3.0
 DEFAULT_FIELDS = ("title", "body", "applicants", "inventors")
 
@@ -38,9 +38,9 @@ def build_schema() -> Schema:
         region=ID(stored=True),
         collection=ID(stored=True),
         year=ID(stored=True),
-        app_date=NUMERIC(int, bits=32, signed=False),
-        pub_date=NUMERIC(int, bits=32, signed=False),
-        date=NUMERIC(int, bits=32, sortable=True, signed=False),
+        app_date=NUMERIC(int, bits=32),
+        pub_date=NUMERIC(int, bits=32),
+        date=NUMERIC(int, bits=32, sortable=True),
         appno_text=STORED(),
         pubno_text=STORED(),
         date_text=STORED(),

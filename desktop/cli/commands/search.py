@@ -1,0 +1,104 @@
+"""``search QUERY [--limit N] [--json]`` and ``search --batch FILE``: search the local library.
+
+``--json`` prints ``{"query", "total", "hits": [...]}``; ``--batch`` answers one query (or
+number) per line with one such object per line, loading everything once.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from desktop.cli.env import CommandEnv
+from desktop.errors import UserError
+
+TYPE_ZH = {"patent": "专利", "document": "文档", "service_item": "服务"}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from desktop.cli import add_command
+
+    p = add_command(sub, "search", "检索本地知识产权数据 / search the local IP library "
+                    "(query language: see docs/library.md)")
+    p.add_argument("query", nargs="*", help="检索式 / query")
+    p.add_argument("--limit", type=int, default=10)
+    p.add_argument("--batch", metavar="FILE", help="one query or number per line ('-' = stdin)")
+    p.add_argument("--sort", choices=("relevance", "date", "date_asc"), default="relevance")
+    p.add_argument("--type", dest="types", action="append", default=[],
+                   choices=("patent", "document", "service_item"))
+    p.add_argument("--facets", action="store_true", help="also count applicants, IPC, years, …")
+    p.add_argument("--export", metavar="FILE.xlsx", help="export every hit to XLSX")
+    p.set_defaults(handler=run)
+
+
+def _read_batch(name: str) -> list[str]:
+    from desktop.library.importers.tables import detect_encoding
+
+    if name == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"无法读取批量检索文件（{exc.strerror}）",
+                            f"cannot read the batch file ({exc.strerror})", file=name) from exc
+        lines = data.decode(detect_encoding(data[:65536]), errors="replace").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
+
+
+def run(env: CommandEnv) -> int:
+    from desktop.library.api import open_library
+    from desktop.library.search.engine import Filters
+
+    args = env.args
+    text = " ".join(args.query).strip()
+    if not text and not args.batch:
+        raise UserError("请给出检索式或 --batch 文件", "give a query or --batch FILE")
+    if args.limit < 0:
+        raise UserError("--limit 不能为负数", "--limit must not be negative")
+    lib = open_library(env.context())
+    lib.ensure_index(env.progress)
+    filters = Filters(kinds=tuple(args.types)) if args.types else None
+    queries = _read_batch(args.batch) if args.batch else [text]
+    for q in queries:
+        res = lib.search(q, limit=args.limit, filters=filters, sort=args.sort,
+                         facets=args.facets)
+        if env.json:
+            env.emit_json(res.to_json(env.lang), compact=bool(args.batch))
+        else:
+            _print(env, res, bool(args.batch))
+    if args.export:
+        results = lib.open_results(text or queries[0], filters=filters, sort=args.sort)
+        path = lib.export(results, args.export, lang=env.lang, progress=env.progress)
+        if not env.json:
+            env.out(env.t(f"已导出 {results.total} 条到 {path}",
+                          f"exported {results.total} hits to {path}"))
+    return 0
+
+
+def _print(env: CommandEnv, res, batch: bool) -> None:  # type: ignore[no-untyped-def]
+    if batch:
+        top = res.hits[0] if res.hits else None
+        env.out("\t".join([res.query, str(res.total),
+                           top.title if top else "", (top.application_number or "") if top else "",
+                           (top.publication_number or "") if top else ""]))
+        return
+    if res.fallback:
+        env.err(res.notice_zh if env.lang == "zh" else res.notice_en)
+    env.out(env.t(f"共 {res.total} 条结果", f"{res.total} hits"))
+    for i, h in enumerate(res.hits, start=1):
+        kind = TYPE_ZH.get(h.type, h.type) if env.lang == "zh" else h.type
+        nums = " ".join(x for x in (h.application_number, h.publication_number) if x)
+        env.out(f"{i}. [{kind}] {h.title}" + (f"  {nums}" if nums else ""))
+        extra = "; ".join(h.applicants or [])
+        if h.ipc:
+            extra += ("  " if extra else "") + " ".join(h.ipc[:3])
+        if extra:
+            env.out(f"   {extra}")
+        if h.snippet:
+            env.out(f"   {h.snippet}")
+    for name, counts in res.facets.items():
+        if counts:
+            env.out(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts[:10]))

@@ -1,0 +1,145 @@
+"""Index life: incremental updates, status, automatic repair, one writer at a time, service items."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import threading
+from dataclasses import dataclass
+
+from library_samples import CNIPA_HEADERS, write_xlsx
+from sqlalchemy import delete
+
+from db.models.library import LibraryRecord
+from desktop.library import service_items
+from desktop.library.api import Library
+
+
+def test_import_updates_the_index_incrementally(lib, patent_xlsx, tmp_path):
+    lib.import_files([patent_xlsx])
+    st = lib.status()
+    assert st.consistent and st.documents == 3 and st.indexed_batch == st.last_batch
+    more = write_xlsx(tmp_path / "more.xlsx", [CNIPA_HEADERS, ["一种煤层气抽采装置", "201910000001.2"]])
+    rep = lib.import_files([more])
+    assert rep.indexed
+    assert lib.search("煤层气").total == 1
+    assert lib.status().documents == 4
+    assert lib.update_index().action == "none"
+
+
+def test_missing_or_damaged_index_is_rebuilt_on_start(ctx, lib, patent_xlsx):
+    lib.import_files([patent_xlsx])
+    lib.close()
+    shutil.rmtree(lib.index.path)
+    fresh = Library(ctx)
+    change = fresh.ensure_index()
+    assert change.action == "rebuild" and fresh.search("快递柜").total == 1
+    fresh.close()
+    # damage: a segment file truncated
+    for f in fresh.index.path.glob("*.seg"):
+        f.write_bytes(b"garbage")
+    third = Library(ctx)
+    assert not third.status().consistent
+    assert third.ensure_index().action == "rebuild"
+    assert third.search("快递柜").total == 1
+    third.close()
+
+
+def test_index_inconsistent_with_database_is_repaired(ctx, lib, patent_xlsx):
+    lib.import_files([patent_xlsx])
+    with ctx.db.session() as s:
+        s.execute(delete(LibraryRecord).where(LibraryRecord.title == "一种智能快递柜"))
+    st = lib.status()
+    assert not st.consistent and "database 2" in st.reason
+    again = Library(ctx)
+    assert again.ensure_index().action == "rebuild"
+    assert again.search("快递柜").total == 0 and again.status().consistent
+    again.close()
+
+
+def test_index_not_updated_after_a_crash_is_caught_up(ctx, lib, patent_xlsx):
+    lib.ensure_index()
+    lib.import_files([patent_xlsx], update_index=False)  # as if killed before indexing
+    st = lib.status()
+    assert not st.consistent and st.reason == "new imports not indexed yet"
+    assert lib.ensure_index().action == "update"
+    assert lib.search("快递柜").total == 1
+
+
+def test_leftover_side_folder_from_a_killed_rebuild_is_harmless(lib, patent_xlsx):
+    lib.import_files([patent_xlsx])
+    side = lib.index.root / "library.new"
+    side.mkdir()
+    (side / "junk").write_text("half written")
+    assert lib.rebuild_index().action == "rebuild"
+    assert not side.exists() and lib.search("快递柜").total == 1
+
+
+def test_concurrent_writers_queue_instead_of_failing(lib, tmp_path):
+    files = []
+    for i in range(4):
+        files.append(write_xlsx(tmp_path / f"w{i}.xlsx", [CNIPA_HEADERS] + [
+            [f"并发写入测试装置{i}-{j}", None, None, f"CN2{i:02d}{j:06d}U"] for j in range(30)]))
+    lib.import_files([files[0]])
+    errors: list[BaseException] = []
+
+    def work(path) -> None:  # type: ignore[no-untyped-def]
+        try:
+            lib.import_files([path])
+            lib.update_index()
+        except BaseException as exc:  # noqa: BLE001
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(f,)) for f in files[1:]]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert lib.search("并发写入测试装置").total == 120 and lib.status().consistent
+
+
+@dataclass(frozen=True)
+class FakeServiceItem:
+    code: str
+    name: str
+    category: str
+    text: str
+    active: bool
+    updated_at: dt.datetime
+
+
+def test_service_items_from_the_catalogue_are_searchable(lib, monkeypatch):
+    items = [FakeServiceItem("S01", "专利申请前评估", "专利", "帮助企业评估专利申请的必要性。", True,
+                             dt.datetime(2026, 1, 1)),
+             FakeServiceItem("S02", "已停用服务", "专利", "专利评估旧服务", False,
+                             dt.datetime(2026, 1, 1))]
+    monkeypatch.setattr(service_items, "_provider", lambda: (lambda db: iter(items)))
+    lib.ensure_index()
+    res = lib.search("专利 评估")
+    assert [(h.type, h.title) for h in res.hits] == [("service_item", "专利申请前评估")]
+    assert lib.status().service_items == 1
+    view = lib.record(res.hits[0].id)
+    assert view is not None and view.kind == "service_item" and "必要性" in (view.text or "")
+    items[0] = FakeServiceItem("S01", "专利申请前评估（更新）", "专利", "新说明", True,
+                               dt.datetime(2026, 2, 1))
+    assert lib.update_index().action == "update"
+    assert lib.search("更新").hits[0].title == "专利申请前评估（更新）"
+
+
+def test_without_the_catalogue_the_adapter_yields_nothing(monkeypatch):
+    monkeypatch.setattr(service_items, "PROVIDER_MODULE", "desktop.no_such_catalogue")
+    assert list(service_items.iter_service_items(None)) == []
+
+
+def test_user_dictionary_extends_segmentation(ctx, tmp_path):
+    from desktop.library.search import analysis
+
+    (ctx.paths.user_dir / "dictionary").mkdir(parents=True, exist_ok=True)
+    (ctx.paths.user_dir / "dictionary" / "mine.txt").write_text("晋城光机电\n", encoding="utf-8")
+    try:
+        analysis.configure_dictionary(ctx.paths.user_dir)
+        assert "晋城光机电" in analysis.query_words("晋城光机电产业")
+    finally:
+        analysis.configure_dictionary(None)
+    assert "晋城光机电" not in analysis.query_words("晋城光机电产业")

@@ -1,0 +1,130 @@
+"""Searching: analyzer, identifiers, the query language, facets, order, export."""
+
+from __future__ import annotations
+
+import openpyxl
+import pytest
+
+from desktop.library.search.analysis import index_tokens, query_words
+from desktop.library.search.engine import Filters
+
+
+@pytest.fixture
+def loaded(lib, patent_xlsx, tmp_path):  # type: ignore[no-untyped-def]
+    doc = tmp_path / "专利法(2020-10-17).md"
+    doc.write_text("# 中华人民共和国专利法\n\n## 第一章 总则\n\n第一条 为了保护专利权人的合法权益，鼓励发明创造，制定本法。\n\n"
+                   "第二条 本法所称的发明创造是指发明、实用新型和外观设计。\n", encoding="utf-8")
+    rep = lib.import_files([patent_xlsx, doc])
+    assert rep.indexed and rep.added == 5
+    return lib
+
+
+def titles(res) -> list[str]:  # type: ignore[no-untyped-def]
+    return [h.title for h in res.hits]
+
+
+def test_analyzer_search_mode_shares_positions():
+    toks = index_tokens("锂离子电池正极材料")
+    by_pos: dict[int, set[str]] = {}
+    for w, p, _s, _e in toks:
+        by_pos.setdefault(p, set()).add(w)
+    assert {"锂离子电池", "锂离子", "电池"} <= by_pos[0]
+    assert query_words("煤炭清洁利用的方法") == ["煤炭清洁利用", "方法"]  # domain dictionary
+
+
+@pytest.mark.parametrize("number", ["201710601862.3", "201710601862", "CN201710601862.3",
+                                    "ZL201710601862.3", "2017 1 0601862.3", "ZL 2017106018623",
+                                    "申请号:201710601862", "CN107394112A", "CN107394112",
+                                    "公开号:107394112A"])
+def test_a_number_finds_its_record_in_any_form(loaded, number):
+    res = loaded.search(number)
+    assert titles(res) == ["一种锂离子电池正极材料的制备方法"], number
+
+
+def test_ipc_prefixes(loaded):
+    for q in ("IPC:H01M", "IPC:H01M10", 'IPC:"H01M 10/0525"', "ipc:h01m"):
+        assert titles(loaded.search(q)) == ["一种锂离子电池正极材料的制备方法"], q
+    assert loaded.search("IPC:C10G").total == 1
+
+
+def test_words_phrases_operators_and_fields(loaded):
+    assert loaded.search("锂离子电池 正极").total == 1
+    assert loaded.search("电池").total == 1  # a word inside 锂离子电池 (search-mode segmentation)
+    assert loaded.search('"正极材料的制备"').total == 1
+    assert loaded.search('"制备正极"').total == 0  # phrase order matters
+    assert loaded.search("快递柜 OR 液化").total == 2
+    assert loaded.search("方法 NOT 液化").total == 1
+    assert loaded.search("方法 -液化").total == 1
+    assert titles(loaded.search("申请人:神华")) == ["煤直接液化残渣的清洁利用方法"]
+    assert loaded.search("发明人:赵六").total == 1
+    assert loaded.search("名称:清洁利用").total == 1
+    assert loaded.search("法律状态:有效").total == 2
+    assert loaded.search("类型:实用新型").total == 1
+    assert loaded.search("类型:文档").total == 2
+    assert loaded.search("地区:山西省").total == 2
+    assert loaded.search("申请日:2017..2019").total == 2
+    assert loaded.search("申请日:2019-01").total == 1
+    assert loaded.search("公开日:..2012").total == 1
+    assert loaded.search("(快递柜 OR 液化) 有限公司").total == 2
+    hit = loaded.search("专利法 第二条").hits[0]
+    assert hit.type == "document" and hit.section == "第一章 总则 第二条"
+
+
+@pytest.mark.parametrize("bad", ['"锂离子电池', "(锂离子电池", "锂离子电池)", "NOT", "锂离子电池 NOT",
+                                 "名称:", "申请日:abc..", "OR 电池"])
+def test_malformed_queries_fall_back_and_say_so(loaded, bad):
+    res = loaded.search(bad)
+    assert res.fallback and res.notice_zh and "已按普通词语检索" in res.notice_zh
+    if "锂离子电池" in bad:
+        assert res.total == 1
+
+
+def test_hits_have_the_json_contract(loaded):
+    out = loaded.search("锂离子电池").to_json()
+    assert set(out) == {"query", "total", "hits"}
+    hit = out["hits"][0]
+    for key in ("type", "title", "application_number", "publication_number", "applicants", "ipc",
+                "score", "snippet"):
+        assert key in hit
+    assert hit["application_number"] == "201710601862.3"
+    assert hit["applicants"] == ["山西煤炭化学研究所", "太原理工大学"]
+    assert hit["ipc"] == ["H01M 4/36", "H01M 10/0525"]
+    assert "【锂离子电池】" in hit["snippet"]
+    doc = loaded.search("专利权人").to_json()["hits"][0]
+    assert doc["type"] == "document" and doc["applicants"] is None and doc["ipc"] is None
+
+
+def test_facets_filters_and_date_order(loaded):
+    res = loaded.search("有限公司 OR 研究所", facets=True, limit=10)
+    assert res.total == 3
+    facets = dict(res.facets)
+    assert ("有效", 2) in facets["legal"]
+    assert {"H01M", "C10G", "G07F"} == {v for v, _ in facets["ipc"]}
+    assert ("2017", 1) in facets["year"]
+    by_date = loaded.search("有限公司 OR 研究所", sort="date")
+    assert [h.date for h in by_date.hits] == ["2019-01-04", "2017-07-21", "2010-03-05"]
+    assert loaded.search("有限公司 OR 研究所", filters=Filters(year_from=2015)).total == 2
+    assert loaded.search("有限公司 OR 研究所", filters=Filters(legal="失效")).total == 1
+    assert loaded.search("", filters=Filters(kinds=("document",))).total == 2
+
+
+def test_result_set_pages_and_export_all_hits(loaded, tmp_path):
+    rs = loaded.open_results("", filters=Filters(kinds=("patent",)))
+    assert rs.total == 3 and len(rs.hits(1, 10)) == 2
+    out = loaded.export(rs, tmp_path / "导出.xlsx")
+    wb = openpyxl.load_workbook(out)
+    sheet, summary = wb.worksheets
+    assert sheet.max_row == 4 and sheet["B1"].value == "名称"
+    assert summary["A1"].value == "分面"
+    values = [[c.value for c in row] for row in summary.iter_rows()]
+    assert ["法律状态", "有效", 2] in values
+
+
+def test_export_cells_are_safe_from_formula_injection(lib, tmp_path):
+    path = tmp_path / "evil.csv"
+    path.write_text('名称,申请人\n=HYPERLINK("http://x"),"@SUM(1)"\n', encoding="utf-8")
+    lib.import_files([path])
+    rs = lib.open_results("")
+    out = lib.export(rs, tmp_path / "e.xlsx")
+    ws = openpyxl.load_workbook(out).worksheets[0]
+    assert ws["B2"].value.startswith("'=") and ws["F2"].value.startswith("'@")
