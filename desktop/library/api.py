@@ -100,6 +100,22 @@ class Library:
         with self.ctx.db.session() as s:
             return sorted(store.collections(s))
 
+    def suggestions(self) -> list[str]:
+        """Words for the search box's completer: domain dictionary terms and source names."""
+        from desktop.library.search.analysis import (
+            bundled_dictionary_files,
+            read_dictionary,
+            user_dictionary_files,
+        )
+
+        files = bundled_dictionary_files() + user_dictionary_files(self.ctx.paths.user_dir)
+        words = [w for f in files for w, _ in read_dictionary(f)]
+        return list(dict.fromkeys(words + self.collections()))
+
+    def is_empty(self) -> bool:
+        with self.ctx.db.session() as s:
+            return store.record_count(s) == 0
+
     def record(self, hit_id: str, lang: str = "zh") -> RecordView | None:
         """All fields of a stored record (``r<id>``); service items come from the index."""
         if hit_id.startswith("r") and hit_id[1:].isdigit():

@@ -18,6 +18,7 @@ from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library.importers.cnki import looks_like_cnki, open_cnki
+from desktop.library.importers.columns import ColumnPlan
 from desktop.library.importers.documents import DOC_SUFFIXES, read_document
 from desktop.library.importers.tables import READERS, Table, open_table
 from desktop.library.normalise import normalise_patent
@@ -155,6 +156,17 @@ def open_patent_table(path: Path, ctx: AppContext | None = None,
         return open_cnki(path)
     user_dir = ctx.paths.user_dir if ctx is not None else None
     return open_table(path, mapping, user_dir, require=require)
+
+
+def preview_columns(ctx: AppContext | None, path: str | Path) -> ColumnPlan | None:
+    """How a table's columns would be mapped (saved mappings applied), for the mapping dialog;
+    None for files that are not tables (documents, CNKI text)."""
+    p = Path(path)
+    if p.suffix.lower() not in TABLE_SUFFIXES:
+        return None
+    table = open_patent_table(p, ctx, None, require=False)
+    table.close()
+    return table.plan
 
 
 def import_paths(

@@ -10,7 +10,7 @@ import codecs
 import csv
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -41,6 +41,12 @@ class Table:
     total_hint: int
     rows: Iterator[RowItem]
     encoding: str | None = None
+    closer: Callable[[], None] | None = None
+
+    def close(self) -> None:
+        """Release the file when the rows are not read to the end."""
+        if self.closer is not None:
+            self.closer()
 
 
 def to_raw(row_no: int, values: list[Any] | tuple[Any, ...], plan: ColumnPlan) -> RawRow | None:
@@ -115,7 +121,7 @@ def open_xlsx(path: Path, mapping: dict[str, str] | None = None,
         finally:
             wb.close()
 
-    return Table(path, plan, total, rows())
+    return Table(path, plan, total, rows(), closer=wb.close)
 
 
 # -- CSV -----------------------------------------------------------------------------

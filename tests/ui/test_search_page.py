@@ -1,0 +1,148 @@
+"""Drive the search page like an officer: import (button, drop, mapping dialog, cancel), search,
+filter by facets, read the detail, scroll a large result lazily, export."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QFileDialog
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "library"))
+from library_samples import CNIPA_HEADERS, PATENTS, write_xlsx  # noqa: E402
+
+
+@pytest.fixture
+def page(main_window, qtbot):  # type: ignore[no-untyped-def]
+    p = main_window.show_page("search")
+    qtbot.waitUntil(lambda: p.ready, timeout=20000)
+    return p
+
+
+def import_and_wait(page, qtbot, paths):  # type: ignore[no-untyped-def]
+    page.start_import([str(p) for p in paths])
+    qtbot.waitUntil(lambda: page.import_job is None and page.dialog is not None
+                    and page.dialog.isVisible(), timeout=30000)
+    report = page.dialog
+    text = report.summary.text()
+    report.accept()
+    return text
+
+
+def test_import_by_button_then_search_facets_and_detail(page, qtbot, typist, tmp_path,
+                                                        monkeypatch):
+    xlsx = write_xlsx(tmp_path / "清单.xlsx", [CNIPA_HEADERS, *PATENTS, [None, "201710601862.3"]])
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames",
+                        staticmethod(lambda *a, **k: ([str(xlsx)], "")))
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.import_job is None and page.dialog is not None
+                    and page.dialog.isVisible(), timeout=30000)
+    report = page.dialog
+    assert "新增 3 条" in report.summary.text() and "拒绝 1 行" in report.summary.text()
+    assert "第5行" in report.details.toPlainText()
+    report.accept()
+    assert page.model.total == 3  # the library is listed after the import
+
+    typist(page.query_box.lineEdit(), "锂离子电池")
+    qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 1
+    assert page.model.hit(0).application_number == "201710601862.3"
+    detail = page.detail.toHtml()
+    assert "锂离子电池" in detail and "201710601862.3" in detail and "font-weight" in detail
+    assert page._history()[0] == "锂离子电池"
+
+    page.query_box.setEditText("有限公司 OR 研究所")
+    page.run_search()
+    assert page.model.rowCount() == 3
+    legal = [page.facets.topLevelItem(i) for i in range(page.facets.topLevelItemCount())]
+    group = next(g for g in legal if g.text(0) == "法律状态")
+    item = next(group.child(i) for i in range(group.childCount()) if group.child(i).text(0) == "失效")
+    page._facet_clicked(item)
+    assert page.model.rowCount() == 1 and page.model.hit(0).legal_status == "失效"
+    assert "已按分面筛选" in page.notice.text()
+    qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    assert page.model.rowCount() == 3
+
+    page.query_box.setEditText('"锂离子电池')  # unbalanced quote
+    page.run_search()
+    assert "已按普通词语检索" in page.notice.text() and page.model.rowCount() == 1
+
+
+def test_drop_a_sheet_with_unknown_columns_opens_the_mapping_dialog(page, qtbot, tmp_path):
+    odd = write_xlsx(tmp_path / "自编清单.xlsx", [["专利题目", "号码", "单位"],
+                                                ["一种焦炉煤气净化装置", "201710601862.3", "甲焦化厂"]])
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(odd))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    page.dropEvent(event)
+    dlg = page.dialog
+    assert dlg is not None and dlg.isVisible() and dlg.plan.headers == ["专利题目", "号码", "单位"]
+    dlg.buttons.accepted.emit()  # nothing mapped to 名称 yet: refused with a hint
+    assert dlg.isVisible() and "名称" in dlg.hint.text()
+    dlg.set_field("专利题目", "title")
+    dlg.set_field("号码", "application_number")
+    dlg.set_field("单位", "applicants")
+    dlg.buttons.accepted.emit()
+    qtbot.waitUntil(lambda: page.import_job is None and page.dialog is not dlg
+                    and page.dialog is not None, timeout=30000)
+    assert "新增 1 条" in page.dialog.summary.text()
+    page.dialog.accept()
+    saved = json.loads((page.env.ctx.paths.user_dir / "library_column_mappings.json")
+                       .read_text(encoding="utf-8"))
+    assert list(saved.values())[0]["专利题目"] == "title"
+    page.query_box.setEditText("甲焦化厂")
+    page.run_search()
+    assert page.model.rowCount() == 1
+    # the saved mapping is used next time without asking
+    again = write_xlsx(tmp_path / "第二批.xlsx", [["单位", "专利题目", "号码"],
+                                               ["乙厂", "一种煤气发生炉", "201080063196.9"]])
+    assert "新增 1 条" in import_and_wait(page, qtbot, [again])
+
+
+def test_large_result_is_fetched_lazily_and_exported_whole(page, qtbot, tmp_path, monkeypatch):
+    path = tmp_path / "many.jsonl"
+    with path.open("w", encoding="utf-8") as fh:
+        for i in range(1000):
+            fh.write(json.dumps({"title": f"一种储能装置第{i}型", "assignee": f"公司{i % 7}",
+                                 "abstract": "储能装置包括电池模组。"}, ensure_ascii=False) + "\n")
+    assert "新增 1000 条" in import_and_wait(page, qtbot, [path])
+    page.query_box.setEditText("储能装置")
+    page.run_search()
+    assert page.model.total == 1000 and page.model.rowCount() == 200
+    assert page.model.canFetchMore()
+    page.table.scrollToBottom()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 200)
+    while page.model.canFetchMore():
+        page.model.fetchMore()
+    assert page.model.rowCount() == 1000
+    out = tmp_path / "结果.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(out), "")))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=30000)
+    page.env.jobs.wait(10000)
+    wb = openpyxl.load_workbook(out, read_only=True)
+    assert wb.worksheets[0].max_row == 1001 and len(wb.worksheets) == 2
+
+
+def test_cancelled_import_changes_nothing(page, qtbot, tmp_path):
+    rows = [CNIPA_HEADERS] + [[f"一种装置{i}", None, None, f"CN2091{i:05d}U"] for i in range(3000)]
+    big = write_xlsx(tmp_path / "big.xlsx", rows)
+    page.start_import([str(big)])
+    assert page.cancel_button.isVisible()
+    qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.import_job is None, timeout=30000)
+    assert "已取消" in page.status.text()
+    assert page.lib.is_empty()
+
+
+def test_query_help_opens(page, qtbot):
+    qtbot.mouseClick(page.help_button, Qt.MouseButton.LeftButton)
+    assert page.dialog.isVisible()
+    page.dialog.accept()
