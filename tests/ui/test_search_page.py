@@ -53,7 +53,7 @@ def test_import_by_button_then_search_facets_and_detail(page, qtbot, typist, tmp
     assert page.model.rowCount() == 1
     assert page.model.hit(0).application_number == "201710601862.3"
     detail = page.detail.toHtml()
-    assert "锂离子电池" in detail and "201710601862.3" in detail and "font-weight" in detail
+    assert "锂离子电池" in detail and "201710601862.3" in detail and "ffe08a" in detail
     assert page._history()[0] == "锂离子电池"
 
     page.query_box.setEditText("有限公司 OR 研究所")
@@ -146,3 +146,22 @@ def test_query_help_opens(page, qtbot):
     qtbot.mouseClick(page.help_button, Qt.MouseButton.LeftButton)
     assert page.dialog.isVisible()
     page.dialog.accept()
+
+
+def test_english_search_page(ui_env, qtbot):
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_language
+    from desktop.ui.main_window import MainWindow
+
+    install_language(QApplication.instance(), "en")
+    try:
+        ui_env.lang = "en"
+        win = MainWindow(ui_env)
+        qtbot.addWidget(win)
+        page = win.show_page("search")
+        qtbot.waitUntil(lambda: page.ready, timeout=20000)
+        assert page.search_button.text() == "Search"
+        assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Title"
+    finally:
+        install_language(QApplication.instance(), "zh")

@@ -43,6 +43,7 @@ from desktop.ui.pages.search_dialogs import ColumnMappingDialog, ImportReportDia
 from desktop.ui.pages.search_model import ResultModel
 
 log = logging.getLogger(__name__)
+MARKS = ("<span style='background:#ffe08a;font-weight:bold'>", "</span>")
 HISTORY_KEY = "search/history"
 HISTORY_MAX = 30
 FACET_ROLE = Qt.ItemDataRole.UserRole
@@ -150,6 +151,7 @@ class SearchPage(QWidget):
         self.notice.setObjectName("searchNotice")
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #8a5300")
+        self.notice.setVisible(False)
         lay.addWidget(self.notice)
 
         progress_row = QHBoxLayout()
@@ -167,6 +169,8 @@ class SearchPage(QWidget):
         self.facets.setHeaderLabels([self.tr("分面（点击筛选）"), self.tr("数量")])
         self.facets.itemClicked.connect(self._facet_clicked)
         self.facets.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.facets.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self.facets.header().setStretchLastSection(False)
         split.addWidget(self.facets)
         self.model = ResultModel(self)
         self.table = QTableView()
@@ -190,13 +194,18 @@ class SearchPage(QWidget):
         lay.addWidget(self.status)
 
     # -- state -----------------------------------------------------------------------
+    def say(self, text: str) -> None:
+        """A notice above the results (hidden when empty)."""
+        self.notice.setText(text)
+        self.notice.setVisible(bool(text))
+
     def set_busy(self, text: str) -> None:
         self.status.setText(text)
 
     def _index_ready(self, change: Any) -> None:
         self.ready = True
         if getattr(change, "action", "") == "rebuild":
-            self.notice.setText(self.tr("检索索引已自动修复重建。"))
+            self.say(self.tr("检索索引已自动修复重建。"))
         self._refresh_collections()
         self.completer_model.setStringList(self._history() + self.lib.suggestions())
         self.run_search()
@@ -289,7 +298,7 @@ class SearchPage(QWidget):
         if self.facet_filter:
             notes.append(self.tr("已按分面筛选：") + "；".join(
                 f"{v}" for v in self.facet_filter.values()) + self.tr("（点“清除筛选”取消）"))
-        self.notice.setText("\n".join(notes))
+        self.say("\n".join(notes))
         self.status.setText(self.tr("共 %1 条结果").replace("%1", f"{results.total:,}"))
         self.detail.clear()
         if self.model.rowCount():
@@ -350,16 +359,16 @@ class SearchPage(QWidget):
         if view is None:
             self.detail.setHtml(f"<h3>{html.escape(hit.title)}</h3>")
             return
-        parts = [f"<h3>{highlight_all(view.title, terms)}</h3>"]
+        parts = [f"<h3>{highlight_all(view.title, terms, MARKS)}</h3>"]
         if view.flags:
             parts.append("<p style='color:#b00020'>" + "<br>".join(
                 html.escape(f) for f in view.flags) + "</p>")
         rows = "".join(
             f"<tr><td style='color:#555;padding-right:8px'>{html.escape(str(k))}</td>"
-            f"<td>{highlight_all(str(v), terms)}</td></tr>" for k, v in view.fields.items())
+            f"<td>{highlight_all(str(v), terms, MARKS)}</td></tr>" for k, v in view.fields.items())
         parts.append(f"<table>{rows}</table>")
         if view.text:
-            parts.append("<p>" + highlight_all(view.text, terms).replace("\n", "<br>") + "</p>")
+            parts.append("<p>" + highlight_all(view.text, terms, MARKS).replace("\n", "<br>") + "</p>")
         self.detail.setHtml("".join(parts))
 
     # -- import ----------------------------------------------------------------------
@@ -383,7 +392,7 @@ class SearchPage(QWidget):
     def start_import(self, paths: list[str]) -> None:
         """Check the tables' columns (asking for a mapping where needed), then import."""
         if self.import_job is not None:
-            self.notice.setText(self.tr("正在导入，请等当前导入完成。"))
+            self.say(self.tr("正在导入，请等当前导入完成。"))
             return
         self._pending = list(paths)
         self._mappings = {}
@@ -419,7 +428,7 @@ class SearchPage(QWidget):
 
     def _import_abandoned(self) -> None:
         self._mapping_queue = []
-        self.notice.setText(self.tr("已取消导入。"))
+        self.say(self.tr("已取消导入。"))
 
     def _run_import(self) -> None:
         paths, mappings = self._pending, dict(self._mappings)
@@ -475,7 +484,7 @@ class SearchPage(QWidget):
     def choose_export(self) -> None:
         results = self.model.results
         if results is None or not results.total:
-            self.notice.setText(self.tr("没有可导出的结果。"))
+            self.say(self.tr("没有可导出的结果。"))
             return
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出检索结果"),
                                               str(Path.home() / "检索结果.xlsx"),
