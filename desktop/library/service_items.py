@@ -14,6 +14,8 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from desktop.library.search.schema import all_text
+
 log = logging.getLogger(__name__)
 PROVIDER_MODULE = "desktop.catalogue"
 PROVIDER_FUNCTION = "iter_search_documents"
@@ -52,6 +54,7 @@ def service_doc(item: Any) -> dict[str, Any]:
         "kind": "service_item",
         "title": str(item.name),
         "body": str(item.text or ""),
+        "all": all_text(str(item.name), str(item.text or ""), str(item.category or "")),
         "ptype": str(item.category or "") or None,
         "collection": "catalogue",
         "date": 0,

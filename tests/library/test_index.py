@@ -143,3 +143,21 @@ def test_user_dictionary_extends_segmentation(ctx, tmp_path):
     finally:
         analysis.configure_dictionary(None)
     assert "晋城光机电" not in analysis.query_words("晋城光机电产业")
+
+
+def test_whoosh_field_length_speedup_returns_whoosh_values(tmp_path):
+    from whoosh import fields, index
+
+    from desktop.library.search import whoosh_speedups
+
+    ix = index.create_in(str(tmp_path), fields.Schema(t=fields.TEXT(), k=fields.ID()))
+    with ix.writer() as w:
+        for i in range(50):
+            w.add_document(t=" ".join(["word"] * (i % 9) + ["x"]), k=str(i))
+    with ix.reader() as r:
+        per_doc = r._perdoc
+        for name in ("t", "k"):
+            patched = [per_doc.doc_field_length(d, name) for d in range(50)]
+            original = [whoosh_speedups.ORIGINAL(per_doc, d, name) for d in range(50)]
+            assert patched == original
+        assert "_ipdesk_lengths" in per_doc.__dict__

@@ -128,3 +128,11 @@ def test_export_cells_are_safe_from_formula_injection(lib, tmp_path):
     out = lib.export(rs, tmp_path / "e.xlsx")
     ws = openpyxl.load_workbook(out).worksheets[0]
     assert ws["B2"].value.startswith("'=") and ws["F2"].value.startswith("'@")
+
+
+def test_title_matches_rank_first(lib, tmp_path):
+    path = tmp_path / "rank.jsonl"
+    path.write_text('{"title": "一种输送带", "abstract": "本装置用于煤矿，含有液压支架和液压支架控制器。"}\n'
+                    '{"title": "液压支架", "abstract": "一种用于煤矿开采的设备。"}\n', encoding="utf-8")
+    lib.import_files([path])
+    assert titles(lib.search("液压支架")) == ["液压支架", "一种输送带"]

@@ -15,8 +15,8 @@ stop words produce no token and take no position.
 from __future__ import annotations
 
 import logging
+import re
 import threading
-import unicodedata
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -100,12 +100,7 @@ def segmenter():  # type: ignore[no-untyped-def]
         return _segmenter
 
 
-def _is_word(text: str) -> bool:
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if cat[0] in "LN":
-            return True
-    return False
+_has_word = re.compile(r"[^\W_]").search  # a letter or digit somewhere in the token
 
 
 def words(text: str) -> list[tuple[str, int, int, int]]:
@@ -114,7 +109,7 @@ def words(text: str) -> list[tuple[str, int, int, int]]:
     out: list[tuple[str, int, int, int]] = []
     pos = 0
     for w, s, e in segmenter().tokenize(text):
-        if not _is_word(w):
+        if not _has_word(w):
             continue
         lw = w.lower()
         if lw in STOP_WORDS:
@@ -125,36 +120,45 @@ def words(text: str) -> list[tuple[str, int, int, int]]:
 
 
 def index_tokens(text: str) -> list[tuple[str, int, int, int]]:
-    """Words plus the dictionary words inside them, sharing the containing word's position."""
-    seg = segmenter()
-    whole = seg.tokenize(text)
-    search = seg.tokenize(text, mode="search")
-    if len(search) == len(whole):
-        return words(text)
-    out: list[tuple[str, int, int, int]] = []
-    positions: list[int | None] = []
+    """Words plus the dictionary words inside them (jieba's search mode), each sub-word at the
+    position of the word that contains it.
+
+    Search mode lists a word's sub-words just before the word itself, and words do not overlap,
+    so walking the tokens backwards tells whole words (not inside the span of a later token)
+    from sub-words; one segmentation call does both."""
+    toks = segmenter().tokenize(text, mode="search")
+    n = len(toks)
+    container = [0] * n  # index of the whole word holding each token
+    whole_s = whole_e = -1
+    current = -1
+    for i in range(n - 1, -1, -1):
+        _w, s, e = toks[i]
+        if current < 0 or not (s >= whole_s and e <= whole_e):
+            current, whole_s, whole_e = i, s, e
+        container[i] = current
+    positions: dict[int, int] = {}
     pos = 0
-    for w, _s, _e in whole:
-        if _is_word(w) and w.lower() not in STOP_WORDS:
-            positions.append(pos)
+    out: list[tuple[str, int, int, int]] = []
+    stop = STOP_WORDS
+    for i in range(n):
+        w, s, e = toks[i]
+        c = container[i]
+        if c == i:  # a whole word: give it the next position, unless it is skipped
+            if not _has_word(w):
+                continue
+            lw = w.lower()
+            if lw in stop:
+                continue
+            positions[i] = pos
             pos += 1
-        else:
-            positions.append(None)
-    i = 0
-    n = len(whole)
-    for w, s, e in search:
-        while i < n and whole[i][2] < e:
-            i += 1
-        if i >= n:
-            break
-        p = positions[i]
-        if p is None or not _is_word(w):
+            out.append((lw, positions[i], s, e))
             continue
         lw = w.lower()
-        if lw in STOP_WORDS:
+        if lw in stop or not _has_word(w):
             continue
-        out.append((lw, p, s, e))
-    return out
+        out.append((lw, -1 - c, s, e))  # resolved below (its word comes later)
+    return [(w, positions.get(-1 - p, -1) if p < 0 else p, s, e) for w, p, s, e in out
+            if p >= 0 or (-1 - p) in positions]
 
 
 class ChineseAnalyzer(Tokenizer):

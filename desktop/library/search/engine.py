@@ -188,6 +188,76 @@ def facet_cache(searcher: Any) -> FacetCache:
     return cache
 
 
+def required_part(q: Any) -> Any:
+    """``q`` without its optional (score-only) parts: what decides whether a record matches.
+    Counting with it skips the title-boost posting lists."""
+    if isinstance(q, wq.AndMaybe):
+        return required_part(q.a)
+    if isinstance(q, wq.AndNot):
+        return wq.AndNot(required_part(q.a), q.b)
+    if isinstance(q, (wq.And, wq.Or)):
+        return type(q)([required_part(s) for s in q.subqueries], boost=q.boost)
+    return q
+
+
+def _term_docs(searcher: Any, fieldname: str, text: Any) -> set[int]:
+    """Docnums holding a term, read a posting block at a time (C-speed set updates instead of
+    whoosh's one-id-at-a-time iteration); deleted documents left out."""
+    out: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (fieldname, text) not in reader:
+            continue
+        m = reader.postings(fieldname, text)
+        ids: list[int] = []
+        try:
+            while not m._atend:  # whoosh3 leaf matcher internals, with a safe fallback
+                if m._ids is None:
+                    m._read_ids()
+                ids.extend(m._ids[m._i:m._blocklength])
+                m._next_block()
+        except AttributeError:
+            ids = list(m.all_ids())
+        if reader.has_deletions():
+            ids = [d for d in ids if not reader.is_deleted(d)]
+        out.update(d + offset for d in ids) if offset else out.update(ids)
+    return out
+
+
+def match_set(searcher: Any, q: Any) -> set[int]:
+    """The docnums matching ``q`` (its required part), as a set."""
+    q = required_part(q)
+    if isinstance(q, wq.Term):
+        text = q.text
+        field = searcher.schema[q.fieldname]
+        if not isinstance(text, bytes):
+            text = field.to_bytes(text)
+        return _term_docs(searcher, q.fieldname, text)
+    if isinstance(q, wq.And):
+        sets = sorted((match_set(searcher, sub) for sub in q.subqueries), key=len)
+        result = set(sets[0]) if sets else set()
+        for other in sets[1:]:
+            result &= other
+        return result
+    if isinstance(q, wq.Or):
+        result = set()
+        for sub in q.subqueries:
+            result |= match_set(searcher, sub)
+        return result
+    if isinstance(q, wq.AndNot):
+        return match_set(searcher, q.a) - match_set(searcher, q.b)
+    if isinstance(q, wq.Every):
+        return set(searcher.reader().all_doc_ids())
+    return set(q.docs(searcher))
+
+
+def count_matches(searcher: Any, q: Any, fq: Any) -> int:
+    found = match_set(searcher, q)
+    if fq is not None:
+        found &= match_set(searcher, fq)
+    return len(found)
+
+
 def _combine(parsed: ParsedQuery, filters: Filters | None) -> tuple[Any, Any]:
     fq = filters.query() if filters else None
     return parsed.query, fq
@@ -206,7 +276,7 @@ def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None
     results = searcher.search(q, **kwargs)
     hits = [make_hit(h.fields(), h.score, parsed.terms, marks) for h in results[:limit]] \
         if limit > 0 else []
-    total = len(results)
+    total = len(results) if results.has_exact_length() else count_matches(searcher, q, fq)
     res = SearchResult(text, total, hits, parsed.fallback, parsed.notice_zh, parsed.notice_en)
     if facets:
         res.facets = facet_counts(searcher, q, fq)
@@ -214,12 +284,11 @@ def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None
     return res
 
 
-def matching_docnums(searcher: Any, q: Any, fq: Any) -> list[int]:
-    docs = q.docs(searcher)
+def matching_docnums(searcher: Any, q: Any, fq: Any) -> set[int]:
+    found = match_set(searcher, q)
     if fq is not None:
-        allowed = set(fq.docs(searcher))
-        return [d for d in docs if d in allowed]
-    return list(docs)
+        found &= match_set(searcher, fq)
+    return found
 
 
 def facet_counts(searcher: Any, q: Any, fq: Any = None, top: int = 20

@@ -23,7 +23,7 @@ from typing import Any
 from whoosh import query as wq
 
 from desktop.library.search.analysis import query_words
-from desktop.library.search.schema import DEFAULT_FIELDS, TITLE_BOOST
+from desktop.library.search.schema import MATCH_FIELD
 from desktop.validators import appno_key, check_ipc, pubno_key
 
 FIELD_ALIASES: dict[str, str] = {
@@ -151,31 +151,21 @@ class Builder:
     def __init__(self) -> None:
         self.terms: set[str] = set()
 
-    def text_query(self, text: str, fields: tuple[str, ...], phrase: bool) -> Any:
+    def text_query(self, text: str, field: str, phrase: bool) -> Any:
+        """Words of ``text`` in ``field``: all of them, or as a phrase."""
         words = query_words(text)
         if not words:
             return None
         self.terms.update(words)
-        per_field = []
-        for f in fields:
-            boost = TITLE_BOOST if f == "title" else 1.0
-            if len(words) == 1:
-                per_field.append(wq.Term(f, words[0], boost=boost))
-            elif phrase:
-                per_field.append(wq.Phrase(f, words, boost=boost))
-            else:
-                per_field.append(wq.And([wq.Term(f, w) for w in words], boost=boost))
-        if len(per_field) == 1:
-            return per_field[0]
-        if phrase or len(words) == 1:
-            return wq.Or(per_field)
-        # several words typed together (e.g. 锂离子电池正极): each word in any field
-        return wq.And([wq.Or([wq.Term(f, w, boost=TITLE_BOOST if f == "title" else 1.0)
-                              for f in fields]) for w in words])
+        if len(words) == 1:
+            return wq.Term(field, words[0])
+        if phrase:
+            return wq.Phrase(field, words)
+        return wq.And([wq.Term(field, w) for w in words])
 
     def word(self, text: str) -> Any:
         ident = identifier_query(text)
-        plain = self.text_query(text, DEFAULT_FIELDS, phrase=False)
+        plain = self.text_query(text, MATCH_FIELD, phrase=False)
         if ident is not None:
             return ident if plain is None or _NUMBERISH.match(text) else wq.Or([ident, plain])
         return plain
@@ -187,10 +177,10 @@ class Builder:
         value = value.strip()
         if not value:
             raise QuerySyntaxError("empty field")
-        if fname in ("title", "body", "applicants", "inventors"):
-            return self.text_query(value, (fname,), phrase)
-        if fname == "all":
-            return self.text_query(value, DEFAULT_FIELDS, phrase)
+        if fname in ("title", "applicants", "inventors"):
+            return self.text_query(value, fname, phrase)
+        if fname in ("all", "body"):
+            return self.text_query(value, MATCH_FIELD, phrase)
         if fname == "ipc":
             chk = check_ipc(value)
             key = (chk.canonical if chk.ok and chk.canonical else value).replace(" ", "").upper()
@@ -343,7 +333,7 @@ class Parser:
         if t.kind == "word":
             return self.b.word(t.text)
         if t.kind == "phrase":
-            return self.b.text_query(t.text, DEFAULT_FIELDS, phrase=True)
+            return self.b.text_query(t.text, MATCH_FIELD, phrase=True)
         if t.kind == "field":
             if t.text == "" and self.peek() is not None and self.peek().kind == "lp":  # type: ignore[union-attr]
                 self.take()
