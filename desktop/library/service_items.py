@@ -14,7 +14,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from desktop.library.search.schema import all_text
+from desktop.library.search.schema import all_text, tag
 
 log = logging.getLogger(__name__)
 PROVIDER_MODULE = "desktop.catalogue"
@@ -52,6 +52,8 @@ def service_doc(item: Any) -> dict[str, Any]:
     doc: dict[str, Any] = {
         "rid": f"s:{item.code}",
         "kind": "service_item",
+        "tags": ",".join([tag("kind", "service_item"), tag("collection", "catalogue")]
+                         + ([tag("ptype", str(item.category))] if item.category else [])),
         "title": str(item.name),
         "body": str(item.text or ""),
         "all": all_text(str(item.name), str(item.text or ""), str(item.category or "")),

@@ -105,6 +105,7 @@ def test_facets_filters_and_date_order(loaded):
     assert [h.date for h in by_date.hits] == ["2019-01-04", "2017-07-21", "2010-03-05"]
     assert loaded.search("有限公司 OR 研究所", filters=Filters(year_from=2015)).total == 2
     assert loaded.search("有限公司 OR 研究所", filters=Filters(legal="失效")).total == 1
+    assert loaded.search("", filters=Filters(region="山西省")).total == 2
     assert loaded.search("", filters=Filters(kinds=("document",))).total == 2
 
 

@@ -16,7 +16,9 @@ from typing import Any
 from whoosh import query as wq
 from whoosh import sorting
 
-from desktop.library.search.query import ParsedQuery, parse_query
+from desktop.library.normalise import norm_region
+from desktop.library.search.query import ParsedQuery, parse_query, year_range
+from desktop.library.search.schema import TAG, tag
 from desktop.library.search.snippets import PLAIN, snippet
 
 log = logging.getLogger(__name__)
@@ -41,16 +43,15 @@ class Filters:
     def query(self) -> Any:
         parts: list[Any] = []
         if self.kinds:
-            parts.append(wq.Or([wq.Term("kind", k) for k in self.kinds]))
+            parts.append(wq.Or([wq.Term("tags", tag("kind", k)) for k in self.kinds]))
         if self.year_from or self.year_to:
-            lo = self.year_from * 10000 + 101 if self.year_from else 10101
-            hi = self.year_to * 10000 + 1231 if self.year_to else 99991231
-            parts.append(wq.NumericRange("date", lo, hi))
-        for fname, value in (("legal", self.legal), ("region", self.region),
+            parts.append(year_range(self.year_from, self.year_to))
+        region = norm_region(self.region) if self.region else None
+        for fname, value in (("legal", self.legal), ("region", region),
                              ("collection", self.collection), ("ptype", self.ptype),
                              ("applicant", self.applicant), ("ipc", self.ipc)):
             if value:
-                parts.append(wq.Term(fname, value))
+                parts.append(wq.Term("tags", tag(fname, value)))
         if not parts:
             return None
         return parts[0] if len(parts) == 1 else wq.And(parts)
@@ -145,18 +146,19 @@ class FacetCache:
     def values(self, fname: str) -> dict[int, Any]:
         if fname not in self._maps:
             reader = self.searcher.reader()
+            prefix = TAG[fname]
             m: dict[int, Any] = {}
-            if fname in reader.schema.names():
-                multi = fname in ("applicant", "ipc")
-                for term in reader.lexicon(fname):
-                    value = term.decode("utf-8") if isinstance(term, bytes) else term
-                    if fname == "ipc" and len(value) != 4:
-                        continue
-                    for docnum in reader.postings(fname, term).all_ids():
-                        if multi:
-                            m.setdefault(docnum, []).append(value)
-                        else:
-                            m[docnum] = value
+            multi = fname in ("applicant", "ipc")
+            for term in reader.expand_prefix("tags", prefix):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                value = text[len(prefix):]
+                if fname == "ipc" and len(value) != 4:
+                    continue
+                for docnum in _term_docs(self.searcher, "tags", text.encode("utf-8")):
+                    if multi:
+                        m.setdefault(docnum, []).append(value)
+                    else:
+                        m[docnum] = value
             self._maps[fname] = m
         return self._maps[fname]
 
@@ -324,7 +326,8 @@ class ResultSet:
         if self.sort in ("date", "date_asc"):
             kwargs["sortedby"] = sorting.FieldFacet("date", reverse=(self.sort == "date"))
         results = self.searcher.search(self.q, **kwargs)
-        self.total = len(results)
+        self.total = len(results) if results.has_exact_length() else \
+            count_matches(self.searcher, self.q, self.fq)
         self._ranked = [(h.docnum, h.score) for h in results]
         self._complete = limit is None or len(self._ranked) >= self.total
 

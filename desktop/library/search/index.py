@@ -31,12 +31,13 @@ from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library import service_items, store
 from desktop.library.search.analysis import configure_dictionary
-from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row
+from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row, tag
 
 log = logging.getLogger(__name__)
 INDEX_NAME = "library"
 META_FILE = "library.json"
 LOCK_WAIT_SECONDS = 600.0
+WRITER_LIMIT_MB = 256  # per writing process
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -191,7 +192,7 @@ class LibraryIndex:
                     check_cancelled(cancelled)
                     progress(n, len(rows), "更新索引 / updating the index")
             if fp != meta.get("services", ""):
-                w.delete_by_term("kind", "service_item")
+                w.delete_by_term("tags", tag("kind", "service_item"))
                 for doc in services:
                     w.add_document(**doc)
                 n += len(services)
@@ -213,7 +214,7 @@ class LibraryIndex:
                 total = store.record_count(s)
                 last = store.last_batch_id(s)
                 procs = procs if procs is not None else (2 if total >= 20000 else 1)
-                kwargs: dict[str, Any] = {"limitmb": 256}
+                kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
                 if procs > 1:
                     kwargs.update(procs=procs, multisegment=True)
                 writer = ix.writer(**kwargs)
@@ -265,7 +266,7 @@ class LibraryIndex:
         try:
             searcher = self.searcher()
             docs = searcher.doc_count()
-            services = sum(1 for _ in searcher.document_numbers(kind="service_item"))
+            services = sum(1 for _ in searcher.document_numbers(tags=tag("kind", "service_item")))
         except Exception as exc:  # damaged index files
             log.warning("index unreadable: %s", exc)
             return IndexStatus(str(self.path), True, 0, in_db, 0, last, 0, False, size,

@@ -23,7 +23,8 @@ from typing import Any
 from whoosh import query as wq
 
 from desktop.library.search.analysis import query_words
-from desktop.library.search.schema import MATCH_FIELD
+from desktop.library.normalise import norm_region
+from desktop.library.search.schema import MATCH_FIELD, tag
 from desktop.validators import appno_key, check_ipc, pubno_key
 
 FIELD_ALIASES: dict[str, str] = {
@@ -177,40 +178,51 @@ class Builder:
         value = value.strip()
         if not value:
             raise QuerySyntaxError("empty field")
-        if fname in ("title", "applicants", "inventors"):
-            return self.text_query(value, fname, phrase)
+        if fname == "title":
+            q = self.text_query(value, "title", False)
+            if phrase and q is not None and len(query_words(value)) > 1:
+                return wq.And([q, self.text_query(value, MATCH_FIELD, True)])
+            return q
         if fname in ("all", "body"):
             return self.text_query(value, MATCH_FIELD, phrase)
+        if fname in ("applicants", "inventors"):  # any name containing the text
+            self.terms.add(value)
+            clean = value.replace("*", "").replace("?", "").replace(",", " ")
+            return wq.Wildcard("tags", f"{tag(fname[:-1], '')}*{clean}*")
         if fname == "ipc":
             chk = check_ipc(value)
             key = (chk.canonical if chk.ok and chk.canonical else value).replace(" ", "").upper()
             if key.endswith("*"):
-                return wq.Prefix("ipc", key.rstrip("*"))
-            return wq.Term("ipc", key)
+                return wq.Prefix("tags", tag("ipc", key.rstrip("*")))
+            return wq.Term("tags", tag("ipc", key))
         if fname == "appno":
-            key = appno_key(value) or value.replace(" ", "").upper()
-            return wq.Term("appno", key)
+            return wq.Term("tags", tag("appno", appno_key(value) or value.replace(" ", "").upper()))
         if fname == "pubno":
-            key = pubno_key(value) or value.replace(" ", "").upper()
-            return wq.Term("pubno", key)
+            return wq.Term("tags", tag("pubno", pubno_key(value) or value.replace(" ", "").upper()))
         if fname == "legal":
             self.terms.add(value)
-            return wq.Prefix("legal", value)
+            return wq.Prefix("tags", tag("legal", value))
         if fname == "region":
-            return wq.Prefix("region", re.sub(r"(省|市|自治区)$", "", value) or value)
+            return wq.Prefix("tags", tag("region", norm_region(value) or value))
         if fname == "collection":
-            return wq.Term("collection", value)
+            return wq.Term("tags", tag("collection", value))
         if fname == "type":
             kind = KIND_WORDS.get(value.lower())
             if kind:
-                return wq.Term("kind", kind)
-            return wq.Prefix("ptype", value.replace("专利", "") or value)
-        if fname in ("app_date", "pub_date", "date", "year"):
+                return wq.Term("tags", tag("kind", kind))
+            return wq.Prefix("tags", tag("ptype", value.replace("专利", "") or value))
+        if fname in ("app_date", "pub_date"):
             lo, hi = date_range(value)
-            target = "date" if fname == "year" else fname
-            # explicit bounds: whoosh's open-ended ranges misbehave on unsigned fields
-            return wq.NumericRange(target, lo or 10101, hi or 99991231)
+            return wq.NumericRange(fname, lo or 10101, hi or 99991231)
+        if fname in ("date", "year"):
+            lo, hi = date_range(value)
+            return year_range(lo // 10000 if lo else None, hi // 10000 if hi else None)
         raise QuerySyntaxError(f"unknown field {fname}")
+
+
+def year_range(lo: int | None, hi: int | None) -> Any:
+    """Records dated in years ``lo``..``hi`` (either open)."""
+    return wq.TermRange("tags", tag("year", f"{lo or 1:04d}"), tag("year", f"{hi or 9999:04d}"))
 
 
 def identifier_query(text: str) -> Any:
@@ -221,11 +233,11 @@ def identifier_query(text: str) -> Any:
     ak = appno_key(t)
     pk = pubno_key(t)
     if ak and ("." in t or t.startswith("ZL") or len(ak) == 12 or not pk):
-        return wq.Term("appno", ak)
+        return wq.Term("tags", tag("appno", ak))
     if ak and pk:  # nine digits: an old application number or a publication number
-        return wq.Or([wq.Term("appno", ak), wq.Term("pubno", pk)])
+        return wq.Or([wq.Term("tags", tag("appno", ak)), wq.Term("tags", tag("pubno", pk))])
     if pk:
-        return wq.Term("pubno", pk)
+        return wq.Term("tags", tag("pubno", pk))
     return None
 
 

@@ -10,12 +10,13 @@ from __future__ import annotations
 import datetime as _dt
 from typing import Any
 
-from whoosh.fields import ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+from whoosh.columns import NumericColumn
+from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from desktop.library.search.analysis import ChineseAnalyzer
 from desktop.validators import check_ipc, ipc_prefixes, pubno_key
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 # "all" holds title, abstract/body, claims and applicants: one posting list per word, so a
 # query is a plain intersection.  The title is written into it twice: BM25F then ranks a title
 # match above an abstract match (measured about twice as fast as an optional title clause).
@@ -23,28 +24,37 @@ MATCH_FIELD = "all"
 TITLE_REPEAT = 2
 
 
+# Keyword facts of a record share one field, ``tags``, each value prefixed with its kind: one
+# field instead of eleven roughly halves the per-document cost of writing them (measured).
+TAG = {
+    "kind": "k:", "legal": "l:", "ptype": "t:", "region": "r:", "collection": "c:",
+    "year": "y:", "appno": "a:", "pubno": "p:", "ipc": "i:", "applicant": "ap:",
+    "inventor": "in:",
+}
+
+
+def tag(name: str, value: str) -> str:
+    return TAG[name] + value.replace(",", " ").strip()
+
+
 def build_schema() -> Schema:
     ana = ChineseAnalyzer()
     return Schema(
         rid=ID(stored=True, unique=True),
-        kind=ID(stored=True),
         all=TEXT(analyzer=ana),
-        title=TEXT(analyzer=ana, stored=True),
-        body=STORED(),
-        applicants=TEXT(analyzer=ana, stored=True, phrase=False),
-        inventors=TEXT(analyzer=ana, phrase=False),
-        applicant=KEYWORD(commas=True),
-        appno=KEYWORD(commas=True),
-        pubno=KEYWORD(commas=True),
-        ipc=KEYWORD(commas=True, stored=True),
-        legal=ID(stored=True),
-        ptype=ID(stored=True),
-        region=ID(stored=True),
-        collection=ID(stored=True),
-        year=ID(stored=True),
+        title=TEXT(analyzer=ana, stored=True, phrase=False),
+        tags=KEYWORD(commas=True),
         app_date=NUMERIC(int, bits=32, shift_step=16),
         pub_date=NUMERIC(int, bits=32, shift_step=16),
-        date=NUMERIC(int, bits=32, shift_step=16, sortable=True),
+        date=COLUMN(NumericColumn("I", default=0)),
+        kind=STORED(),
+        body=STORED(),
+        applicants=STORED(),
+        ipc=STORED(),
+        legal=STORED(),
+        ptype=STORED(),
+        region=STORED(),
+        collection=STORED(),
         appno_text=STORED(),
         pubno_text=STORED(),
         date_text=STORED(),
@@ -86,23 +96,31 @@ def doc_for_row(row: dict[str, Any]) -> dict[str, Any]:
     body = "\n".join(x for x in (row.get("abstract"), row.get("body"), row.get("claims")) if x)
     pubnos = [k for k in (pubno_key(row.get("publication_number") or ""),
                           pubno_key(row.get("grant_number") or "")) if k]
+    ipc = ipc_keys(ipcs)
+    tags = [tag("kind", row["kind"])]
+    tags += [tag("applicant", a) for a in applicants]
+    tags += [tag("inventor", i) for i in split(row.get("inventors"))]
+    tags += [tag("ipc", k) for k in ipc]
+    tags += [tag("pubno", k) for k in dict.fromkeys(pubnos)]
+    for name, value in (("appno", row.get("appno_key")), ("legal", row.get("legal_status")),
+                        ("ptype", row.get("patent_type")), ("region", row.get("region")),
+                        ("collection", row.get("collection")),
+                        ("year", str(when // 10000) if when else None)):
+        if value:
+            tags.append(tag(name, value))
     doc: dict[str, Any] = {
         "rid": f"r{row['id']}",
         "kind": row["kind"],
         "title": row["title"],
         "body": body or None,
         "all": all_text(row["title"], body, "; ".join(applicants)),
+        "tags": ",".join(tags),
         "applicants": "; ".join(applicants) or None,
-        "inventors": row.get("inventors") or None,
-        "applicant": ",".join(a.replace(",", " ") for a in applicants) or None,
-        "appno": row.get("appno_key") or None,
-        "pubno": ",".join(dict.fromkeys(pubnos)) or None,
-        "ipc": ",".join(ipc_keys(ipcs)) or None,
+        "ipc": ",".join(ipc) or None,
         "legal": row.get("legal_status") or None,
         "ptype": row.get("patent_type") or None,
         "region": row.get("region") or None,
         "collection": row.get("collection") or None,
-        "year": str(when // 10000) if when else None,
         "app_date": app_d,
         "pub_date": pub_d,
         "date": when or 0,
