@@ -165,3 +165,20 @@ def test_english_search_page(ui_env, qtbot):
         assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Title"
     finally:
         install_language(QApplication.instance(), "zh")
+
+
+def test_page_repairs_a_damaged_index_on_open(ui_env, qtbot, tmp_path):
+    import shutil
+
+    from desktop.library.api import open_library
+    from desktop.ui.main_window import MainWindow
+
+    lib = open_library(ui_env.ctx)
+    lib.import_files([write_xlsx(tmp_path / "a.xlsx", [CNIPA_HEADERS, *PATENTS])])
+    lib.close()
+    shutil.rmtree(lib.index.path)
+    win = MainWindow(ui_env)
+    qtbot.addWidget(win)
+    page = win.show_page("search")
+    qtbot.waitUntil(lambda: page.ready, timeout=20000)
+    assert "自动修复" in page.notice.text() and page.model.total == 3

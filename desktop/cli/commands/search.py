@@ -99,6 +99,9 @@ def _print(env: CommandEnv, res, batch: bool) -> None:  # type: ignore[no-untype
             env.out(f"   {extra}")
         if h.snippet:
             env.out(f"   {h.snippet}")
+    from desktop.library.export import FACET_NAMES
+
     for name, counts in res.facets.items():
         if counts:
-            env.out(f"{name}: " + ", ".join(f"{v} ({n})" for v, n in counts[:10]))
+            label = FACET_NAMES.get(name, (name, name))[0 if env.lang == "zh" else 1]
+            env.out(f"{label}: " + ", ".join(f"{v} ({n})" for v, n in counts[:10]))

@@ -62,13 +62,14 @@ class SearchPage(QWidget):
         self._mappings: dict[str, dict[str, str]] = {}
         self._mapping_queue: list[tuple[str, Any]] = []
         self.ready = False
+        self._once_note = ""
         self.setAcceptDrops(True)
         self._build()
         self._load_history()
         self.set_busy(self.tr("正在检查检索索引…"))
         env.jobs.start(self.lib.ensure_index, parent=self, show_dialog=False,
                        title=self.tr("检查检索索引"), on_done=self._index_ready,
-                       on_error=self._index_failed)
+                       on_error=self._index_failed, on_progress=self._index_progress)
 
     # -- layout ----------------------------------------------------------------------
     def _build(self) -> None:
@@ -202,16 +203,22 @@ class SearchPage(QWidget):
     def set_busy(self, text: str) -> None:
         self.status.setText(text)
 
+    def _index_progress(self, done: int, total: int, text: str) -> None:
+        self.progress.setVisible(True)
+        self._import_progress(done, total, text)
+
     def _index_ready(self, change: Any) -> None:
         self.ready = True
+        self.progress.setVisible(False)
         if getattr(change, "action", "") == "rebuild":
-            self.say(self.tr("检索索引已自动修复重建。"))
+            self._once_note = self.tr("检索索引已自动修复重建。")
         self._refresh_collections()
         self.completer_model.setStringList(self._history() + self.lib.suggestions())
         self.run_search()
 
     def _index_failed(self, exc: BaseException) -> None:
         self.ready = True
+        self.progress.setVisible(False)
         show_error(self, exc, self.env.lang)
         self.status.setText(self.tr("检索索引不可用"))
 
@@ -292,7 +299,8 @@ class SearchPage(QWidget):
         self._remember(text)
         self.model.set_results(results)
         self._show_facets(facets)
-        notes = []
+        notes = [self._once_note] if self._once_note else []
+        self._once_note = ""
         if results.parsed.fallback:
             notes.append(results.parsed.notice(self.env.lang))
         if self.facet_filter:
