@@ -8,8 +8,9 @@ exporting every hit.
 from __future__ import annotations
 
 import logging
+import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -226,6 +227,43 @@ def _term_docs(searcher: Any, fieldname: str, text: Any) -> set[int]:
     return out
 
 
+class TermSetCache:
+    """Docnum sets of frequent terms (方法, 装置, …) kept per searcher, so counting and facets
+    for the words officers type most do not re-read long posting lists.  Bounded in size."""
+
+    MIN_DOCS = 2000
+    MAX_IDS = 3_000_000
+
+    def __init__(self) -> None:
+        self.searcher: Any = None
+        self.sets: OrderedDict[tuple[str, bytes], set[int]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, searcher: Any, fieldname: str, text: bytes) -> set[int]:
+        with self.lock:
+            if searcher is not self.searcher:
+                self.searcher, self.sets, self.size = searcher, OrderedDict(), 0
+            key = (fieldname, text)
+            found = self.sets.get(key)
+            if found is not None:
+                self.sets.move_to_end(key)
+                return found
+        docs = _term_docs(searcher, fieldname, text)
+        if len(docs) >= self.MIN_DOCS:
+            with self.lock:
+                if searcher is self.searcher:
+                    self.sets[key] = docs
+                    self.size += len(docs)
+                    while self.size > self.MAX_IDS and self.sets:
+                        _k, old = self.sets.popitem(last=False)
+                        self.size -= len(old)
+        return docs
+
+
+_term_sets = TermSetCache()
+
+
 def match_set(searcher: Any, q: Any) -> set[int]:
     """The docnums matching ``q`` (its required part), as a set."""
     q = required_part(q)
@@ -234,15 +272,15 @@ def match_set(searcher: Any, q: Any) -> set[int]:
         field = searcher.schema[q.fieldname]
         if not isinstance(text, bytes):
             text = field.to_bytes(text)
-        return _term_docs(searcher, q.fieldname, text)
+        return _term_sets.get(searcher, q.fieldname, text)
     if isinstance(q, wq.And):
         sets = sorted((match_set(searcher, sub) for sub in q.subqueries), key=len)
-        result = set(sets[0]) if sets else set()
-        for other in sets[1:]:
-            result &= other
+        if not sets:
+            return set()
+        result = sets[0].intersection(*sets[1:]) if len(sets) > 1 else set(sets[0])
         return result
     if isinstance(q, wq.Or):
-        result = set()
+        result: set[int] = set()
         for sub in q.subqueries:
             result |= match_set(searcher, sub)
         return result
@@ -256,7 +294,7 @@ def match_set(searcher: Any, q: Any) -> set[int]:
 def count_matches(searcher: Any, q: Any, fq: Any) -> int:
     found = match_set(searcher, q)
     if fq is not None:
-        found &= match_set(searcher, fq)
+        found = found & match_set(searcher, fq)  # never in place: sets may be cached
     return len(found)
 
 
@@ -289,7 +327,7 @@ def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None
 def matching_docnums(searcher: Any, q: Any, fq: Any) -> set[int]:
     found = match_set(searcher, q)
     if fq is not None:
-        found &= match_set(searcher, fq)
+        found = found & match_set(searcher, fq)  # never in place: sets may be cached
     return found
 
 
