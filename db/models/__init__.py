@@ -2,6 +2,7 @@
 
 from db.base import Base
 from db.models.clients import Client
+from db.models.forms import FormDocument
 from db.models.settings import Setting
 
-__all__ = ["Base", "Client", "Setting"]
+__all__ = ["Base", "Client", "FormDocument", "Setting"]
