@@ -25,7 +25,7 @@ from desktop.forms.history import NewDocument, record_documents
 from desktop.forms.output import DocMeta, document_stem, unique_path
 from desktop.forms.prefill import party_name, prefill
 from desktop.forms.spec import FieldSpec, FormSpec
-from desktop.forms.validation import validate_form
+from desktop.forms.validation import validate_form, value_at
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled
 
 log = logging.getLogger(__name__)
@@ -127,19 +127,6 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _value_at(data: dict[str, Any], field_name: str) -> Any:
-    """The raw value behind a problem's field name (``patents[2].appno`` too)."""
-    base, _, rest = field_name.partition("[")
-    value = data.get(base)
-    if rest and isinstance(value, list):
-        idx, _, col = rest.partition("].")
-        try:
-            value = value[int(idx) - 1].get(col)
-        except (ValueError, IndexError, AttributeError):
-            return None
-    return value
-
-
 def batch_job(ctx: AppContext, form_id: str, source: Path, folder: Path, *, fmt: str = "docx",
               client_id: int | None = None, date: _dt.date | None = None):  # type: ignore[no-untyped-def]
     """A job ``fn(progress, cancelled) -> BatchReport`` generating one document per row."""
@@ -173,7 +160,7 @@ def generate_rows(ctx: AppContext, form: FormDef, rows: list[BatchRow], folder: 
             if not result.ok:
                 for p in result.problems:
                     report.failed.append(RowProblem(item.row, p.field, p.zh, p.en))
-                    report.failed_values[(item.row, p.field)] = _shown(_value_at(data, p.field))
+                    report.failed_values[(item.row, p.field)] = _shown(value_at(data, p.field))
                 progress(k, len(rows), f"第{item.row}行有误 / row {item.row} invalid")
                 continue
             name = client.name if client is not None else party_name(form.spec, result.values)

@@ -310,3 +310,16 @@ def _row_limits(rule: RowLimitByChoiceRule, res: FormResult, bad: set[str]) -> N
                 f"{format_money(Decimal(str(limit)))}元才符合条件",
                 f"{rows_f.label_en} row {i}: {col.label_en} must be below {limit:g} "
                 f"for '{choice}'"))
+
+
+def value_at(data: dict[str, Any], field_name: str) -> Any:
+    """The raw value behind a problem's field name (``patents[2].appno`` too)."""
+    base, _, rest = field_name.partition("[")
+    value = data.get(base)
+    if rest and isinstance(value, list):
+        idx, _, col = rest.partition("].")
+        try:
+            value = value[int(idx) - 1].get(col)
+        except (ValueError, IndexError, AttributeError):
+            return None
+    return value
