@@ -155,7 +155,7 @@ def rows_table(doc, f: FieldSpec) -> None:  # type: ignore[no-untyped-def]
     table = fixed_table(doc, widths)
     add_row(table, widths, ["序号"] + [c.label for c in f.columns], header=True)
     tag_row(table, widths, "{%tr for r in " + f.id + " %}")
-    add_row(table, widths, ["{{ loop.index }}"] + ["{{ r." + c.id + " }}" for c in f.columns])
+    add_row(table, widths, ["{{ loop.index }}"] + ["{{ r['" + c.id + "'] }}" for c in f.columns])
     tag_row(table, widths, "{%tr endfor %}")
 
 

@@ -48,7 +48,8 @@ class LoadProblem:
     en: str
 
     def text(self, lang: str = "zh") -> str:
-        return f"{self.file.name}: {self.zh if lang == 'zh' else self.en}"
+        """The message; it names the file (spec or template) at fault."""
+        return self.zh if lang == "zh" else self.en
 
 
 @dataclass

@@ -129,7 +129,8 @@ def _date(f: FieldSpec, name: str, raw: object) -> Outcome:
     elif isinstance(raw, str) and raw.strip().lower() == "today":
         d = _dt.date.today()
     else:
-        d = parse_date(clean_text(raw))
+        d = parse_date(raw if isinstance(raw, (int, float)) and not isinstance(raw, bool)
+                       else clean_text(raw))
     if d is None:
         return _fail(f, name, raw, f"“{raw}”不是有效日期（如2026-03-31或2026年3月31日）",
                      f"'{raw}' is not a date (e.g. 2026-03-31)")

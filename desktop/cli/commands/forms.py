@@ -63,8 +63,8 @@ def _catalog(env: CommandEnv):  # type: ignore[no-untyped-def]
 
     cat = forms_catalog(env.context())
     for problem in cat.problems:
-        env.err(env.t(f"警告：表单定义未加载 {problem.file}: {problem.zh}",
-                      f"warning: form spec not loaded {problem.file}: {problem.en}"))
+        env.err(env.t("警告：表单定义未加载：", "warning: form spec not loaded: ")
+                + problem.text(env.lang))
     return cat
 
 
