@@ -1,0 +1,238 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en" sourcelanguage="zh_CN">
+<context>
+    <name>FormsPage</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="106" />
+        <source>填写</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="107" />
+        <source>已生成文档</source>
+        <translation>Generated documents</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="119" />
+        <source>常用申请表单</source>
+        <translation>Filing forms</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="122" />
+        <source>搜索表单（名称、关键词）</source>
+        <translation>Search forms (name, keyword)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="141" />
+        <source>请在左侧选择表单</source>
+        <translation>Choose a form on the left</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="149" />
+        <source>查找客户（名称、代码、电话）</source>
+        <translation>Find a client (name, code, phone)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="154" />
+        <source>用客户信息填写</source>
+        <translation>Fill from client profile</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="157" />
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="159" />
+        <source>填入示例</source>
+        <translation>Fill example</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="161" />
+        <source>客户：</source>
+        <translation>Client:</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="174" />
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="175" />
+        <source>生成Word文档</source>
+        <translation>Generate Word document</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="177" />
+        <source>生成Excel表格</source>
+        <translation>Generate Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="179" />
+        <source>输出文件夹…</source>
+        <translation>Output folder…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="180" />
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="181" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="234" />
+        <source>打开文档</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="182" />
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="217" />
+        <source>按表单、客户或文件名查找</source>
+        <translation>Search by form, client or file name</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="223" />
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="223" />
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="223" />
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="231" />
+        <source>重新打开修改</source>
+        <translation>Reopen to edit</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="261" />
+        <source>以下表单定义有误，未加载：</source>
+        <translation>These form specs are broken and were not loaded:</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="334" />
+        <source>还有 %1 处需要修正</source>
+        <translation>%1 problem(s) still to fix</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="337" />
+        <source>可以生成；请核对 %1 处提醒</source>
+        <translation>Ready to generate; check %1 warning(s)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="339" />
+        <source>填写完整，可以生成</source>
+        <translation>Complete: ready to generate</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="344" />
+        <source>需提交的材料：</source>
+        <translation>Materials to submit: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="353" />
+        <source>（不使用客户档案）</source>
+        <translation>(no client profile)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="373" />
+        <source>请先选择客户</source>
+        <translation>Choose a client first</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="382" />
+        <source>已用客户“%1”的档案填写</source>
+        <translation>Filled from the profile of client “%1”</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="390" />
+        <source>输出到：</source>
+        <translation>Output to: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="393" />
+        <source>选择输出文件夹</source>
+        <translation>Choose the output folder</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="415" />
+        <source>请先修正标红的项目：</source>
+        <translation>Fix the fields marked in red first: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="424" />
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="425" />
+        <source>以下内容需要核对，确认无误后继续生成：</source>
+        <translation>Please check the following; continue generating if they are right:</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="441" />
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="442" />
+        <source>生成文档</source>
+        <translation>Generate document</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="447" />
+        <source>已生成：</source>
+        <translation>Generated: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="449" />
+        <source>附件：</source>
+        <translation>Attachment: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="518" />
+        <source>已打开 %1 生成的记录，可修改后重新生成</source>
+        <translation>Opened the record generated at %1; edit it and generate again</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="521" />
+        <source>（该记录基于旧版表单，已按当前版本重新校验）</source>
+        <translation> (made with an older version of the form; checked again against the current one)</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewDialog</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="71" />
+        <source>打印…</source>
+        <translation>Print…</translation>
+    </message>
+</context>
+<context>
+    <name>RowsEditor</name>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="207" />
+        <source>添加一行</source>
+        <translation>Add row</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="208" />
+        <source>删除选中行</source>
+        <translation>Delete selected rows</translation>
+    </message>
+</context>
+</TS>
