@@ -164,7 +164,8 @@ def generate_rows(ctx: AppContext, form: FormDef, rows: list[BatchRow], folder: 
                 progress(k, len(rows), f"第{item.row}行有误 / row {item.row} invalid")
                 continue
             name = client.name if client is not None else party_name(form.spec, result.values)
-            target = unique_path(folder, document_stem(form, name, date), fmt)
+            stem = f"{document_stem(form, name, date)}_{item.row:05d}"  # row: unique, sortable
+            target = unique_path(folder, stem, fmt)
             path, atts = write_outputs(form, result, target, fmt, DocMeta(date, outlet, name))
             report.generated.append(path)
             pending.append(NewDocument(form.id, form.spec.version, form.spec.name, client_id,

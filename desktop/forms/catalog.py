@@ -92,7 +92,7 @@ def _read(path: Path) -> Any:
     text = path.read_text(encoding="utf-8-sig")
     if path.suffix == ".json":
         return json.loads(text)
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 def _pydantic_message(exc: ValidationError) -> tuple[str, str]:
