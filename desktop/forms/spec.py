@@ -150,6 +150,15 @@ class RowRequiredForPatentTypesRule(_Strict):
     types: tuple[PatentType, ...]
 
 
+class PatentTypeMatchesRule(_Strict):
+    """The patent type chosen in ``choice`` must agree with the application number."""
+
+    kind: Literal["patent_type_matches"]
+    appno: str
+    choice: str
+    types: dict[str, tuple[PatentType, ...]]
+
+
 class DeadlineRule(_Strict):
     """A warning when ``months`` have passed since the date in ``date`` (e.g. a licence
     contract must be recorded within 3 months of taking effect)."""
@@ -211,7 +220,8 @@ class LookupRule(_Computed):
 
 RuleSpec = Annotated[
     Union[DateOrderRule, PatentExpiryRule, AllOwnersRule, RequiredIfRule,
-          RowRequiredForPatentTypesRule, DeadlineRule, RowLimitByChoiceRule,
+          RowRequiredForPatentTypesRule, PatentTypeMatchesRule, DeadlineRule,
+          RowLimitByChoiceRule,
           TrademarkFeeRule, FeeReductionRule, LookupRule],
     Field(discriminator="kind"),
 ]
@@ -357,6 +367,12 @@ def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
         rows = _need(spec, rule.rows, ("rows",), what)
         _need_column(rows, rule.appno, ("appno",), what)
         _need_column(rows, rule.column, (), what)
+    elif isinstance(rule, PatentTypeMatchesRule):
+        _need(spec, rule.appno, ("appno",), what)
+        f = _need(spec, rule.choice, ("choice",), what)
+        missing = [v for v in f.choice_values() if v not in rule.types]
+        if missing:
+            raise ValueError(f"{what}: no patent types for choice(s) {', '.join(missing)}")
     elif isinstance(rule, DeadlineRule):
         _need(spec, rule.date, ("date",), what)
     elif isinstance(rule, RowLimitByChoiceRule):

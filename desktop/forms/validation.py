@@ -26,6 +26,7 @@ from desktop.forms.spec import (
     FormSpec,
     LookupRule,
     PatentExpiryRule,
+    PatentTypeMatchesRule,
     RequiredIfRule,
     RowLimitByChoiceRule,
     RowRequiredForPatentTypesRule,
@@ -192,6 +193,17 @@ def _apply(rule: Any, res: FormResult, bad: set[str]) -> None:
                     f"{rule.rows}[{i}].{rule.column}",
                     f"{rows_f.label}第{i}行 {col.label}：{PATENT_TYPE_ZH[kind]}专利必须填写",
                     f"{rows_f.label_en} row {i}: {col.label_en} is required for a {kind} patent"))
+    elif isinstance(rule, PatentTypeMatchesRule):
+        kind = res._details.get(rule.appno, {}).get("type")
+        choice = v.get(rule.choice)
+        if kind and choice in rule.types and kind not in rule.types[choice] \
+                and rule.choice not in bad and rule.appno not in bad:
+            f = spec.field(rule.choice)
+            assert f is not None
+            res.add(FieldProblem(
+                rule.choice, f"{f.label}：选择了“{choice}”，但申请号{v.get(rule.appno)}是"
+                f"{PATENT_TYPE_ZH.get(kind, kind)}专利",
+                f"{f.label_en}: '{choice}' chosen but {v.get(rule.appno)} is a {kind} patent"))
     elif isinstance(rule, DeadlineRule):
         start = res._details.get(rule.date, {}).get("date")
         if start is not None and rule.date not in bad:

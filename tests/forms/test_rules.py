@@ -158,6 +158,11 @@ def test_open_licence_needs_evaluation_report_for_utility_models(catalog: FormCa
 def test_evaluation_report_only_for_utility_models_and_designs(catalog: FormCatalog) -> None:
     res = check(catalog, "patent_evaluation_report", appno="201910456789.4")
     assert fields_of(res) == ["appno"] and "发明" in res.problems[0].zh
+    res = check(catalog, "patent_evaluation_report", patent_kind="外观设计")
+    assert fields_of(res) == ["patent_kind"] and "实用新型" in res.problems[0].zh
+    res = check(catalog, "patent_evaluation_report", patent_kind="外观设计",
+                appno="202030345678.X")
+    assert res.ok and [c.value for c in res.computed] == [2000]
 
 
 def test_required_declarations_and_fields(catalog: FormCatalog) -> None:
