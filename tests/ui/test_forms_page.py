@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QGroupBox, QMessageBox
 
 from desktop.clients import ClientData, save_client
 from desktop.forms import count_documents_for_form, list_documents
@@ -150,5 +150,24 @@ def test_english_interface(ui_env, qtbot) -> None:
         assert page.form_list.currentItem().text() == "Patent pledge registration application"
         assert "problem(s) still to fix" in page.summary.text()
         assert "Pledgee" in page.editor.problem_labels["pledgee_name"].text()
+        titles = [b.title() for b in page.editor.findChildren(QGroupBox)]
+        assert "Pledgee" in titles and "质权人" not in titles
     finally:
         install_language(app, "zh")
+
+
+def test_picking_a_client_fills_only_blank_fields(main_window, ui_env, qtbot, typist) -> None:
+    client = save_client(ui_env.ctx.db, CLIENT)
+    page = main_window.show_page("forms")
+    page.select_form("rights_assistance")
+    ed = page.editor.editors
+    typist(ed["phone"].edit, "0351-7654321")
+    page.reload_clients()
+    index = page.client_combo.findData(client.id)
+    page.client_combo.setCurrentIndex(index)
+    page.client_combo.activated.emit(index)
+    assert ed["applicant_name"].value() == CLIENT.name
+    assert ed["applicant_kind"].value() == "企业"
+    assert ed["phone"].value() == "0351-7654321"
+    qtbot.mouseClick(page.prefill_button, Qt.MouseButton.LeftButton)
+    assert ed["phone"].value() == "13812345678"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,12 +35,25 @@ from desktop.forms.spec import FieldSpec, FormSpec
 ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #a15c00;"
 BAD_CELL = QColor("#fde0e0")
-PLACEHOLDERS = {
-    "date": "2026-03-31", "money": "如 500000 或 50万", "appno": "如 201710601862.3",
-    "pubno": "如 CN102822194A", "uscc": "18位统一社会信用代码", "idcard": "18位身份证号",
-    "partyid": "统一社会信用代码或身份证号", "phone": "手机11位或座机带区号", "postcode": "6位数字",
-    "email": "name@example.cn", "nice": "1–45", "ipc": "如 H01M 10/0525",
-}
+
+
+def placeholder(kind: str) -> str:
+    """The hint shown in an empty field of ``kind``."""
+    texts = {
+        "date": QCoreApplication.translate("FormEditor", "如 2026-03-31"),
+        "money": QCoreApplication.translate("FormEditor", "如 500000 或 50万"),
+        "appno": QCoreApplication.translate("FormEditor", "如 201710601862.3"),
+        "pubno": QCoreApplication.translate("FormEditor", "如 CN102822194A"),
+        "uscc": QCoreApplication.translate("FormEditor", "18位统一社会信用代码"),
+        "idcard": QCoreApplication.translate("FormEditor", "18位身份证号"),
+        "partyid": QCoreApplication.translate("FormEditor", "统一社会信用代码或身份证号"),
+        "phone": QCoreApplication.translate("FormEditor", "手机11位或座机带区号"),
+        "postcode": QCoreApplication.translate("FormEditor", "6位数字"),
+        "email": "name@example.cn",
+        "nice": "1–45",
+        "ipc": QCoreApplication.translate("FormEditor", "如 H01M 10/0525"),
+    }
+    return texts.get(kind, "")
 
 
 def _text(value: Any) -> str:
@@ -76,7 +89,7 @@ class LineEditor(Editor):
     def __init__(self, spec: FieldSpec, lang: str) -> None:
         super().__init__(spec, lang)
         self.edit = QLineEdit()
-        self.edit.setPlaceholderText(spec.placeholder or PLACEHOLDERS.get(spec.type, ""))
+        self.edit.setPlaceholderText(spec.placeholder or placeholder(spec.type))
         if spec.max_length:
             self.edit.setMaxLength(spec.max_length + 50)  # let the counter explain overruns
         self.edit.textChanged.connect(self.changed)
@@ -198,7 +211,7 @@ class RowsEditor(Editor):
             item = self.table.horizontalHeaderItem(i)
             if item is not None:
                 item.setToolTip((c.help if lang == "zh" else c.help_en) or
-                                PLACEHOLDERS.get(c.type, ""))
+                                placeholder(c.type))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setMinimumHeight(120)
@@ -304,6 +317,7 @@ class FormEditor(QWidget):
         outer = QVBoxLayout(self)
         current: QFormLayout | None = None
         current_section: str | None = None
+        section_en = {f.section: f.section_en for f in reversed(spec.fields) if f.section_en}
         for f in spec.fields:
             editor = make_editor(f, lang)
             editor.changed.connect(self.changed)
@@ -334,9 +348,10 @@ class FormEditor(QWidget):
                 outer.addWidget(box)
                 current, current_section = None, None
                 continue
-            section = f.section if lang == "zh" else (f.section_en or f.section)
+            section = f.section
             if current is None or section != current_section:
-                box = QGroupBox(section) if section else QGroupBox()
+                title = section if lang == "zh" else section_en.get(section, section)
+                box = QGroupBox(title) if title else QGroupBox()
                 current = QFormLayout(box)
                 current.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
                 outer.addWidget(box)

@@ -151,9 +151,10 @@ class FormsPage(QWidget):
         self.client_combo = QComboBox()
         self.client_combo.setObjectName("client_combo")
         self.client_combo.setMinimumWidth(260)
+        self.client_combo.activated.connect(lambda _i: self.apply_client(overwrite=False))
         self.prefill_button = QPushButton(self.tr("用客户信息填写"))
         self.prefill_button.setObjectName("prefill_button")
-        self.prefill_button.clicked.connect(self.apply_client)
+        self.prefill_button.clicked.connect(lambda: self.apply_client(overwrite=True))
         self.clear_button = QPushButton(self.tr("清空"))
         self.clear_button.clicked.connect(self.clear_form)
         self.example_button = QPushButton(self.tr("填入示例"))
@@ -364,20 +365,22 @@ class FormsPage(QWidget):
         value = self.client_combo.currentData()
         return int(value) if value is not None else None
 
-    def apply_client(self) -> None:
-        """Fill the fields the chosen client's profile knows (overwriting them)."""
+    def apply_client(self, overwrite: bool = True) -> None:
+        """Fill the fields the chosen client's profile knows: all of them, or (when a
+        client is just picked) only the blank ones."""
         if self.form is None or self.editor is None:
             return
         cid = self.client_id()
         if cid is None:
-            self.status.setText(self.tr("请先选择客户"))
+            if overwrite:
+                self.status.setText(self.tr("请先选择客户"))
             return
         try:
             client = get_client(self.env.ctx.db, cid)
         except UserError as exc:
             show_error(self, exc, self.env.lang)
             return
-        data = prefill(self.form.spec, client, self.current_data(), overwrite=True)
+        data = prefill(self.form.spec, client, self.current_data(), overwrite=overwrite)
         self.editor.set_values(data)
         self.status.setText(self.tr("已用客户“%1”的档案填写").replace("%1", client.name))
 

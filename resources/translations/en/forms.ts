@@ -1,6 +1,59 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>FormEditor</name>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="43" />
+        <source>如 2026-03-31</source>
+        <translation>e.g. 2026-03-31</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="44" />
+        <source>如 500000 或 50万</source>
+        <translation>e.g. 500000 or 50万</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="45" />
+        <source>如 201710601862.3</source>
+        <translation>e.g. 201710601862.3</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="46" />
+        <source>如 CN102822194A</source>
+        <translation>e.g. CN102822194A</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="47" />
+        <source>18位统一社会信用代码</source>
+        <translation>18-character unified social credit code</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="48" />
+        <source>18位身份证号</source>
+        <translation>18-digit ID number</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="49" />
+        <source>统一社会信用代码或身份证号</source>
+        <translation>Credit code or ID number</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="50" />
+        <source>手机11位或座机带区号</source>
+        <translation>11-digit mobile, or landline with area code</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="51" />
+        <source>6位数字</source>
+        <translation>6 digits</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/forms/editors.py" line="54" />
+        <source>如 H01M 10/0525</source>
+        <translation>e.g. H01M 10/0525</translation>
+    </message>
+</context>
+<context>
     <name>FormsPage</name>
     <message>
         <location filename="../../../desktop/ui/pages/forms.py" line="106" />
@@ -33,183 +86,183 @@
         <translation>Find a client (name, code, phone)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="154" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="155" />
         <source>用客户信息填写</source>
         <translation>Fill from client profile</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="157" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="158" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="159" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="160" />
         <source>填入示例</source>
         <translation>Fill example</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="161" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="162" />
         <source>客户：</source>
         <translation>Client:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="174" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="175" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="175" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="176" />
         <source>生成Word文档</source>
         <translation>Generate Word document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="177" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="178" />
         <source>生成Excel表格</source>
         <translation>Generate Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="179" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="180" />
         <source>输出文件夹…</source>
         <translation>Output folder…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="180" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="181" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="181" />
-        <location filename="../../../desktop/ui/pages/forms.py" line="234" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="182" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="235" />
         <source>打开文档</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="182" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="183" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="217" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="218" />
         <source>按表单、客户或文件名查找</source>
         <translation>Search by form, client or file name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="223" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="223" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="223" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="225" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="231" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="232" />
         <source>重新打开修改</source>
         <translation>Reopen to edit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="261" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="262" />
         <source>以下表单定义有误，未加载：</source>
         <translation>These form specs are broken and were not loaded:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="334" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="335" />
         <source>还有 %1 处需要修正</source>
         <translation>%1 problem(s) still to fix</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="337" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="338" />
         <source>可以生成；请核对 %1 处提醒</source>
         <translation>Ready to generate; check %1 warning(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="339" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="340" />
         <source>填写完整，可以生成</source>
         <translation>Complete: ready to generate</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="344" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="345" />
         <source>需提交的材料：</source>
         <translation>Materials to submit: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="353" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="354" />
         <source>（不使用客户档案）</source>
         <translation>(no client profile)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="373" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="376" />
         <source>请先选择客户</source>
         <translation>Choose a client first</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="382" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="385" />
         <source>已用客户“%1”的档案填写</source>
         <translation>Filled from the profile of client “%1”</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="390" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="393" />
         <source>输出到：</source>
         <translation>Output to: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="393" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="396" />
         <source>选择输出文件夹</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="415" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="418" />
         <source>请先修正标红的项目：</source>
         <translation>Fix the fields marked in red first: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="424" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="427" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="425" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="428" />
         <source>以下内容需要核对，确认无误后继续生成：</source>
         <translation>Please check the following; continue generating if they are right:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="441" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="444" />
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="442" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="445" />
         <source>生成文档</source>
         <translation>Generate document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="447" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="450" />
         <source>已生成：</source>
         <translation>Generated: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="449" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="452" />
         <source>附件：</source>
         <translation>Attachment: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="518" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="521" />
         <source>已打开 %1 生成的记录，可修改后重新生成</source>
         <translation>Opened the record generated at %1; edit it and generate again</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="521" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="524" />
         <source>（该记录基于旧版表单，已按当前版本重新校验）</source>
         <translation> (made with an older version of the form; checked again against the current one)</translation>
     </message>
@@ -225,12 +278,12 @@
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="207" />
+        <location filename="../../../desktop/ui/forms/editors.py" line="220" />
         <source>添加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="208" />
+        <location filename="../../../desktop/ui/forms/editors.py" line="221" />
         <source>删除选中行</source>
         <translation>Delete selected rows</translation>
     </message>
