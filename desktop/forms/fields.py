@@ -63,6 +63,59 @@ def format_money(amount: Decimal) -> str:
     return f"{amount:,.2f}"
 
 
+_DIGITS = "零壹贰叁肆伍陆柒捌玖"
+_GROUP_UNITS = ("", "万", "亿", "万亿")
+
+
+def _group_upper(group: int) -> str:
+    out, zero, started = "", False, False
+    for digit, unit in zip(f"{group:04d}", ("仟", "佰", "拾", "")):
+        d = int(digit)
+        if d == 0:
+            zero = zero or started
+            continue
+        if zero:
+            out, zero = out + "零", False
+        out += _DIGITS[d] + unit
+        started = True
+    return out
+
+
+def rmb_upper(amount: Decimal) -> str:
+    """An amount in Chinese capital numerals as written on financial forms:
+    ``Decimal("10000500")`` → 壹仟万零伍佰元整, ``Decimal("1001.05")`` → 壹仟零壹元零伍分."""
+    amount = amount.quantize(Decimal("0.01"))
+    sign = "负" if amount < 0 else ""
+    amount = abs(amount)
+    integer = int(amount)
+    jiao, fen = divmod(int(amount * 100) % 100, 10)
+    groups = []
+    n = integer
+    while n:
+        groups.append(n % 10000)
+        n //= 10000
+    text, need_zero = "", False
+    for i in range(len(groups) - 1, -1, -1):
+        g = groups[i]
+        if g == 0:
+            need_zero = True
+            continue
+        if text and (need_zero or g < 1000):
+            text += "零"
+        text += _group_upper(g) + _GROUP_UNITS[i]
+        need_zero = False
+    if integer == 0 and not (jiao or fen):
+        text = "零"
+    out = sign + (text + "元" if text else "")
+    if not (jiao or fen):
+        return out + "整"
+    if jiao:
+        out += _DIGITS[jiao] + "角"
+    elif integer:
+        out += "零"
+    return out + (_DIGITS[fen] + "分" if fen else "整")
+
+
 def split_list(value: object) -> list[str]:
     """A list typed as text (``a；b、c`` or one per line), or a real list."""
     if isinstance(value, (list, tuple)):
@@ -118,7 +171,7 @@ def _number(f: FieldSpec, name: str, raw: object) -> Outcome:
     if f.type == "int":
         return Outcome(int(num), str(int(num)))
     amount = num.quantize(Decimal("0.01"))
-    return Outcome(f"{amount:f}", format_money(amount))
+    return Outcome(f"{amount:f}", f"{format_money(amount)}（{rmb_upper(amount)}）")
 
 
 def _date(f: FieldSpec, name: str, raw: object) -> Outcome:

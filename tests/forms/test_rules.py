@@ -175,7 +175,7 @@ def test_values_are_normalised(catalog: FormCatalog) -> None:
                 pledgee_phone="+86 139 1234 5678")
     assert res.ok
     assert res.values["debt_amount"] == "12000000.00"
-    assert res.display["debt_amount"] == "12,000,000.00"
+    assert res.display["debt_amount"] == "12,000,000.00（壹仟贰佰万元整）"
     assert res.values["term_start"] == "2026-12-01"
     assert res.values["pledgee_phone"] == "13912345678"
 
@@ -194,3 +194,17 @@ def test_unknown_keys_warn(catalog: FormCatalog) -> None:
 def test_control_characters_are_dropped(catalog: FormCatalog) -> None:
     res = check(catalog, "gi_mark_use", legal_rep="郭\x00志\x1b强")
     assert res.values["legal_rep"] == "郭志强"
+
+
+@pytest.mark.parametrize("amount, words", [
+    ("0", "零元整"), ("0.05", "伍分"), ("10.5", "壹拾元伍角整"), ("1001.05", "壹仟零壹元零伍分"),
+    ("5000000", "伍佰万元整"), ("10000500", "壹仟万零伍佰元整"), ("10005000", "壹仟万伍仟元整"),
+    ("100000000", "壹亿元整"), ("120034.7", "壹拾贰万零叁拾肆元柒角整"),
+    ("100000001", "壹亿零壹元整"),
+])
+def test_money_in_capital_numerals(amount: str, words: str) -> None:
+    from decimal import Decimal
+
+    from desktop.forms.fields import rmb_upper
+
+    assert rmb_upper(Decimal(amount)) == words

@@ -147,6 +147,7 @@ class FormsPage(QWidget):
         self.client_search = QLineEdit()
         self.client_search.setObjectName("client_search")
         self.client_search.setPlaceholderText(self.tr("查找客户（名称、代码、电话）"))
+        self.client_search.setMinimumWidth(200)
         self.client_search.textChanged.connect(self.reload_clients)
         self.client_combo = QComboBox()
         self.client_combo.setObjectName("client_combo")
