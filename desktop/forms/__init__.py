@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from desktop.forms.batch import BatchReport, batch_job, read_batch_rows
+from desktop.forms.batch import BatchReport, batch_job, read_batch_rows, write_batch_template
 from desktop.forms.catalog import FormCatalog, FormDef, LoadProblem, load_catalog
 from desktop.forms.generate import (
     Generated,
@@ -31,4 +31,5 @@ __all__ = [
     "Generated", "LoadProblem", "batch_job", "check_form", "count_documents_for_form",
     "forms_catalog", "generate", "get_document", "list_documents", "load_catalog",
     "load_client", "patent_expiry", "prefill", "read_batch_rows", "validate_form",
+    "write_batch_template",
 ]

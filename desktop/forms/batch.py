@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.common.xlsx import open_workbook, save_workbook, write_rows
+from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
 from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError
 from desktop.forms.catalog import FormDef
@@ -125,6 +125,46 @@ def _shown(value: Any) -> str:
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, default=str)
     return "" if value is None else str(value)
+
+
+def _cell_text(f: FieldSpec, value: Any) -> Any:
+    """A canonical value as a batch cell holds it."""
+    if value is None:
+        return None
+    if f.type == "rows":
+        return "\n".join("|".join("" if r.get(c.id) is None else str(r.get(c.id))
+                                   for c in f.columns) for r in value)
+    if isinstance(value, bool):
+        return "是" if value else "否"
+    if isinstance(value, list):
+        return "、".join(str(v) for v in value)
+    return value
+
+
+def write_batch_template(form: FormDef, path: Path) -> Path:
+    """A workbook to fill for a batch: field labels in row 1, the form's example in row 2,
+    and a 说明 sheet describing each column (type, required, choices, list columns)."""
+    from openpyxl import Workbook
+
+    spec = form.spec
+    example = validate_form(spec, spec.example)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "数据"
+    write_rows(ws, [f.label for f in spec.fields],
+               [[_cell_text(f, example.values.get(f.id)) for f in spec.fields]])
+    autofit(ws)
+    notes = wb.create_sheet("说明")
+    rows = []
+    for f in spec.fields:
+        detail = "、".join(f.choice_values())
+        if f.type == "rows":
+            detail = "每行一项，各列用 | 分隔：" + " | ".join(c.label for c in f.columns)
+        rows.append([f.label, f.id, f.type, "是" if f.required else "", detail, f.help])
+    write_rows(notes, ["列名", "字段编号", "类型", "必填", "可选值/格式", "说明"], rows)
+    autofit(notes)
+    save_workbook(wb, path)
+    return path
 
 
 def batch_job(ctx: AppContext, form_id: str, source: Path, folder: Path, *, fmt: str = "docx",

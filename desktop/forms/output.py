@@ -58,7 +58,12 @@ def inside(folder: Path, path: Path) -> Path:
 
 def unique_path(folder: Path, stem: str, ext: str) -> Path:
     """``folder/stem.ext``, or ``stem_2.ext``, ``stem_3.ext``… when taken."""
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise UserError(f"无法创建输出文件夹（{exc.strerror or exc}）",
+                        f"cannot create the output folder ({exc.strerror or exc})",
+                        file=str(folder)) from exc
     candidate = folder / f"{stem}.{ext}"
     n = 2
     while candidate.exists():

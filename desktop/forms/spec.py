@@ -296,6 +296,11 @@ class FormSpec(_Strict):
         dup = sorted({i for i in ids if ids.count(i) > 1})
         if dup:
             raise ValueError(f"repeated field ids: {', '.join(dup)}")
+        owner: dict[str, str] = {}
+        for f in self.fields:  # batch sheets name columns by id or label: keep them distinct
+            for key in {f.id.lower(), f.label.strip().lower(), f.label_en.strip().lower()}:
+                if owner.setdefault(key, f.id) != f.id:
+                    raise ValueError(f"fields {owner[key]!r} and {f.id!r} share the name {key!r}")
         if "docx" in self.formats and not self.template:
             raise ValueError("a form with the docx format needs a template file")
         for rule in self.rules:

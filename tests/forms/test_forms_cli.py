@@ -85,3 +85,5 @@ def test_batch(tmp_path: Path) -> None:
     assert report["generated"] == 2 and report["failed_rows"] == [3]
     assert report["failed"][0]["field"] == "applicant_uscc"
     assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+    tpl = run(d, "forms", "batch-template", "gi_mark_use", "-o", str(tmp_path / "t.xlsx"))
+    assert tpl.returncode == 0 and (tmp_path / "t.xlsx").exists()

@@ -181,3 +181,17 @@ def test_deleting_a_client_keeps_the_history(ctx: AppContext) -> None:
     rec = get_document(ctx.db, out.record_id)
     assert rec.client_id is None and rec.client_name == CLIENT.name
     assert json.dumps(rec.data, ensure_ascii=False)
+
+
+@pytest.mark.parametrize("form_id", ["patent_pledge", "trademark_application",
+                                     "software_copyright"])
+def test_batch_template_round_trips(ctx: AppContext, tmp_path: Path, form_id: str) -> None:
+    from desktop.forms import write_batch_template
+
+    form = forms_catalog(ctx).get(form_id)
+    path = write_batch_template(form, tmp_path / "template.xlsx")
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["数据", "说明"]
+    assert [c.value for c in wb["数据"][1]] == [f.label for f in form.spec.fields]
+    report = batch_job(ctx, form_id, path, tmp_path / "out")(no_progress, never_cancelled)
+    assert report.failed == [] and len(report.generated) == 1

@@ -171,3 +171,31 @@ def test_picking_a_client_fills_only_blank_fields(main_window, ui_env, qtbot, ty
     assert ed["phone"].value() == "0351-7654321"
     qtbot.mouseClick(page.prefill_button, Qt.MouseButton.LeftButton)
     assert ed["phone"].value() == "13812345678"
+
+
+def test_batch_from_the_page(main_window, ui_env, qtbot, monkeypatch, tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from openpyxl import load_workbook
+
+    ui_env.prefs.setValue("forms/folder", str(tmp_path / "out"))
+    page = main_window.show_page("forms")
+    page.select_form("gi_mark_use")
+    template = tmp_path / "模板.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))
+    qtbot.mouseClick(page.batch_template_button, Qt.MouseButton.LeftButton)
+    assert template.exists()
+    wb = load_workbook(template)
+    ws = wb["数据"]
+    ws.append([c.value for c in ws[2]])
+    assert ws.cell(row=1, column=2).value == "统一社会信用代码"
+    ws.cell(row=3, column=2, value="123")  # the second data row gets a bad credit code
+    wb.save(template)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(template), ""))
+    shown = []
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: shown.append(a[2]))
+    qtbot.mouseClick(page.batch_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(shown), timeout=20000)
+    assert "已生成 1 份文档" in shown[0] and "第3行" in shown[0] and "错误报告" in shown[0]
+    assert count_documents_for_form(ui_env.ctx.db, "gi_mark_use") == 1
+    assert page.history.rowCount() == 1

@@ -5,6 +5,7 @@
     forms example FORM_ID
     forms fill FORM_ID --data FILE.json [--client ID] -o OUT.docx|OUT.xlsx
     forms batch FORM_ID --data FILE.xlsx -o DIR [--format docx|xlsx] [--client ID]
+    forms batch-template FORM_ID -o FILE.xlsx
     forms history [--form FORM_ID] [--client ID] [--json]
 """
 
@@ -46,6 +47,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--format", choices=("docx", "xlsx"), default="docx")
     c.add_argument("--client", type=int, metavar="ID")
     c.set_defaults(handler=run_batch)
+    c = add_command(inner, "batch-template", "批量生成用的表格模板 / a workbook to fill for "
+                    "'forms batch'")
+    c.add_argument("form_id", metavar="FORM_ID")
+    c.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.xlsx")
+    c.set_defaults(handler=run_batch_template)
     c = add_command(inner, "history", "已生成的文档 / generated documents")
     c.add_argument("--form", metavar="FORM_ID")
     c.add_argument("--client", type=int, metavar="ID")
@@ -192,6 +198,21 @@ def run_batch(env: CommandEnv) -> int:
                 env.out(f"  {env.t('第', 'row ')}{f['row']}{env.t('行', '')}\t{f['field']}\t"
                         f"{f['value']}\t{f['reason']}")
     return 2 if failed else 0
+
+
+def run_batch_template(env: CommandEnv) -> int:
+    from desktop.forms import write_batch_template
+    from desktop.forms.generate import format_of
+
+    if format_of(env.args.output) != "xlsx":
+        from desktop.errors import UserError
+
+        raise UserError("模板文件应以 .xlsx 结尾", "the template must end in .xlsx",
+                        file=str(env.args.output))
+    env.args.output.parent.mkdir(parents=True, exist_ok=True)
+    path = write_batch_template(_catalog(env).get(env.args.form_id), env.args.output)
+    env.out(str(path))
+    return 0
 
 
 def run_history(env: CommandEnv) -> int:

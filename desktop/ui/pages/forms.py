@@ -43,8 +43,10 @@ from desktop.forms import (
     generate,
     get_document,
     list_documents,
+    batch_job,
     prefill,
     validate_form,
+    write_batch_template,
 )
 from desktop.forms.fields import format_date
 from desktop.forms.generate import outlet_name
@@ -182,6 +184,12 @@ class FormsPage(QWidget):
         self.open_folder_button = QPushButton(self.tr("打开文件夹"))
         self.open_file_button = QPushButton(self.tr("打开文档"))
         self.print_button = QPushButton(self.tr("打印"))
+        self.batch_template_button = QPushButton(self.tr("批量模板…"))
+        self.batch_template_button.setToolTip(self.tr("保存一个Excel表格：每行一份，填好后用“批量生成”"))
+        self.batch_button = QPushButton(self.tr("批量生成…"))
+        self.batch_button.setToolTip(self.tr("按Excel表格每行生成一份文档"))
+        self.batch_template_button.clicked.connect(self.save_batch_template)
+        self.batch_button.clicked.connect(self.run_batch)
         self.preview_button.clicked.connect(self.show_preview)
         self.docx_button.clicked.connect(lambda: self.generate("docx"))
         self.xlsx_button.clicked.connect(lambda: self.generate("xlsx"))
@@ -193,6 +201,8 @@ class FormsPage(QWidget):
                   self.folder_button, self.open_folder_button, self.open_file_button):
             actions.addWidget(b)
         actions.addStretch(1)
+        actions.addWidget(self.batch_template_button)
+        actions.addWidget(self.batch_button)
         self.folder_label = QLabel()
         self.folder_label.setStyleSheet("color: #666;")
         self.status = QLabel()
@@ -302,7 +312,8 @@ class FormsPage(QWidget):
 
     def _set_enabled(self, on: bool) -> None:
         for w in (self.prefill_button, self.preview_button, self.docx_button, self.xlsx_button,
-                  self.print_button, self.clear_button, self.example_button):
+                  self.print_button, self.clear_button, self.example_button,
+                  self.batch_template_button, self.batch_button):
             w.setEnabled(on)
 
     def clear_form(self) -> None:
@@ -462,6 +473,49 @@ class FormsPage(QWidget):
         else:
             self.status.setText(str(exc))
             show_error(self, exc, self.env.lang)
+
+    # -- batch -------------------------------------------------------------------------------
+    def save_batch_template(self) -> None:
+        if self.form is None:
+            return
+        suggested = self.output_folder() / f"{self.form.spec.name}_批量模板.xlsx"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("保存批量模板"), str(suggested),
+                                              "Excel (*.xlsx)")
+        if not path:
+            return
+        try:
+            write_batch_template(self.form, Path(path))
+        except UserError as exc:
+            show_error(self, exc, self.env.lang)
+            return
+        self.status.setStyleSheet("")
+        self.status.setText(self.tr("已保存批量模板：") + path)
+
+    def run_batch(self) -> None:
+        if self.form is None:
+            return
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("选择批量数据表格"),
+                                              str(self.output_folder()), "Excel (*.xlsx)")
+        if not path:
+            return
+        ctx, form_id, folder = self.env.ctx, self.form.id, self.output_folder()
+
+        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+            return batch_job(ctx, form_id, Path(path), folder)(progress, cancelled)
+
+        self.env.jobs.start(job, parent=self, title=self.tr("批量生成"),
+                            on_done=self._batch_done)
+
+    def _batch_done(self, report: Any) -> None:
+        text = self.tr("已生成 %1 份文档").replace("%1", str(len(report.generated)))
+        if report.failed:
+            text += "\n" + self.tr("%1 行未生成，错误报告：").replace(
+                "%1", str(len(report.failed_rows))) + str(report.report_path)
+            text += "\n" + "\n".join(p.text(self.env.lang) for p in report.failed[:15])
+        self.status.setStyleSheet(ERROR_STYLE if report.failed else "color: #1b7f3b;")
+        self.status.setText(text)
+        self.reload_history()
+        QMessageBox.information(self, self.tr("批量生成"), text)
 
     def preview_dialog(self) -> PreviewDialog | None:
         if self.form is None:

@@ -56,213 +56,264 @@
 <context>
     <name>FormsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="106" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="108" />
         <source>填写</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="107" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="109" />
         <source>已生成文档</source>
         <translation>Generated documents</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="119" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="121" />
         <source>常用申请表单</source>
         <translation>Filing forms</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="122" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="124" />
         <source>搜索表单（名称、关键词）</source>
         <translation>Search forms (name, keyword)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="141" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="143" />
         <source>请在左侧选择表单</source>
         <translation>Choose a form on the left</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="149" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="151" />
         <source>查找客户（名称、代码、电话）</source>
         <translation>Find a client (name, code, phone)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="155" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="158" />
         <source>用客户信息填写</source>
         <translation>Fill from client profile</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="158" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="161" />
         <source>清空</source>
         <translation>Clear</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="160" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="163" />
         <source>填入示例</source>
         <translation>Fill example</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="162" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="165" />
         <source>客户：</source>
         <translation>Client:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="175" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="178" />
         <source>预览</source>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="176" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="179" />
         <source>生成Word文档</source>
         <translation>Generate Word document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="178" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="181" />
         <source>生成Excel表格</source>
         <translation>Generate Excel workbook</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="180" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="183" />
         <source>输出文件夹…</source>
         <translation>Output folder…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="181" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="184" />
         <source>打开文件夹</source>
         <translation>Open folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="182" />
-        <location filename="../../../desktop/ui/pages/forms.py" line="235" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="185" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="246" />
         <source>打开文档</source>
         <translation>Open document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="183" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="186" />
         <source>打印</source>
         <translation>Print</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="218" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="187" />
+        <source>批量模板…</source>
+        <translation>Batch template…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="188" />
+        <source>保存一个Excel表格：每行一份，填好后用“批量生成”</source>
+        <translation>Save an Excel sheet to fill, one document per row, for “Batch generate”</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="189" />
+        <source>批量生成…</source>
+        <translation>Batch generate…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="190" />
+        <source>按Excel表格每行生成一份文档</source>
+        <translation>Generate one document per row of an Excel sheet</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="229" />
         <source>按表单、客户或文件名查找</source>
         <translation>Search by form, client or file name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="235" />
         <source>时间</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="235" />
         <source>表单</source>
         <translation>Form</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="224" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="235" />
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="225" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="236" />
         <source>文件</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="232" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="243" />
         <source>重新打开修改</source>
         <translation>Reopen to edit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="262" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="273" />
         <source>以下表单定义有误，未加载：</source>
         <translation>These form specs are broken and were not loaded:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="335" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="347" />
         <source>还有 %1 处需要修正</source>
         <translation>%1 problem(s) still to fix</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="338" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="350" />
         <source>可以生成；请核对 %1 处提醒</source>
         <translation>Ready to generate; check %1 warning(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="340" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="352" />
         <source>填写完整，可以生成</source>
         <translation>Complete: ready to generate</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="345" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="357" />
         <source>需提交的材料：</source>
         <translation>Materials to submit: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="354" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="366" />
         <source>（不使用客户档案）</source>
         <translation>(no client profile)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="376" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="388" />
         <source>请先选择客户</source>
         <translation>Choose a client first</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="385" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="397" />
         <source>已用客户“%1”的档案填写</source>
         <translation>Filled from the profile of client “%1”</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="393" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="405" />
         <source>输出到：</source>
         <translation>Output to: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="396" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="408" />
         <source>选择输出文件夹</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="418" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="430" />
         <source>请先修正标红的项目：</source>
         <translation>Fix the fields marked in red first: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="427" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="439" />
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="428" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="440" />
         <source>以下内容需要核对，确认无误后继续生成：</source>
         <translation>Please check the following; continue generating if they are right:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="444" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="456" />
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="445" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="457" />
         <source>生成文档</source>
         <translation>Generate document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="450" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="462" />
         <source>已生成：</source>
         <translation>Generated: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="452" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="464" />
         <source>附件：</source>
         <translation>Attachment: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="521" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="482" />
+        <source>保存批量模板</source>
+        <translation>Save batch template</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="492" />
+        <source>已保存批量模板：</source>
+        <translation>Batch template saved: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="497" />
+        <source>选择批量数据表格</source>
+        <translation>Choose the batch data sheet</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="506" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="518" />
+        <source>批量生成</source>
+        <translation>Batch generation</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="510" />
+        <source>已生成 %1 份文档</source>
+        <translation>%1 document(s) generated</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="512" />
+        <source>%1 行未生成，错误报告：</source>
+        <translation>%1 row(s) not generated; report: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms.py" line="576" />
         <source>已打开 %1 生成的记录，可修改后重新生成</source>
         <translation>Opened the record generated at %1; edit it and generate again</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="524" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="579" />
         <source>（该记录基于旧版表单，已按当前版本重新校验）</source>
         <translation> (made with an older version of the form; checked again against the current one)</translation>
     </message>
@@ -270,7 +321,7 @@
 <context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="71" />
+        <location filename="../../../desktop/ui/pages/forms.py" line="73" />
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
