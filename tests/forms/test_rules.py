@@ -208,3 +208,13 @@ def test_money_in_capital_numerals(amount: str, words: str) -> None:
     from desktop.forms.fields import rmb_upper
 
     assert rmb_upper(Decimal(amount)) == words
+
+
+def test_publication_and_ipc_fields(catalog: FormCatalog) -> None:
+    res = check(catalog, "patent_priority_exam", ipc="g06v10/82",
+                prior_art=[{"pubno": "cn102822194a"}, {"pubno": "CN102822194"}])
+    assert res.values["ipc"] == "G06V 10/82"
+    assert res.values["prior_art"][0]["pubno"] == "CN102822194A"
+    assert fields_of(res) == ["prior_art[2].pubno"] and "种类代码" in res.problems[0].zh
+    res = check(catalog, "patent_priority_exam", ipc="Z99Z")
+    assert fields_of(res) == ["ipc"]
