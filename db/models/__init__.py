@@ -1,7 +1,8 @@
 """All tables.  One module per capability; importing this package registers them all."""
 
 from db.base import Base
+from db.models.catalogue import CatalogueItem, CatalogueItemHistory
 from db.models.clients import Client
 from db.models.settings import Setting
 
-__all__ = ["Base", "Client", "Setting"]
+__all__ = ["Base", "CatalogueItem", "CatalogueItemHistory", "Client", "Setting"]
