@@ -110,6 +110,13 @@ def field_to_cell(field: str, data: dict[str, Any]) -> str:
     return _text(v)
 
 
+def _unguard(text: str) -> str:
+    """Undo :func:`desktop.common.xlsx.safe_cell`'s quote before a formula-like start."""
+    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@＝＋－＠":
+        return text[1:]
+    return text
+
+
 def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             if ln.strip()]
@@ -141,7 +148,7 @@ def cell_to_field(field: str, value: Any) -> Any:
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     else:
-        text = str(value).strip()
+        text = _unguard(str(value).strip())
     if field in RECORD_PARTS:
         return [_split(line, RECORD_PARTS[field]) for line in _lines(text)]
     if field in OBJECT_PARTS:
