@@ -65,7 +65,7 @@ class CatalogueIndex:
         Rank: code match, name match, name initials/pinyin, keyword, anywhere in the guide.
         """
         q = _normalise(query)
-        ranked: list[tuple[int, int, ServiceItem]] = []
+        ranked: list[tuple[tuple[int, int, int], int, ServiceItem]] = []
         for pos, e in enumerate(self._entries):
             it = e.item
             if not include_retired and not it.active:
@@ -77,27 +77,32 @@ class CatalogueIndex:
             rank = self._rank(e, q)
             if rank is not None:
                 ranked.append((rank, pos, it))
-        ranked.sort(key=lambda t: (t[0], t[1]))
+        ranked.sort(key=lambda t: (t[0], t[1]))  # rank, then catalogue order
         return [t[2] for t in ranked]
 
     @staticmethod
-    def _rank(e: _Entry, q: str) -> int | None:
+    def _rank(e: _Entry, q: str) -> tuple[int, int, int] | None:
+        """(tier, where in the name it matched, name length): smaller is better."""
+        size = len(e.name)
         if not q:
-            return 0
+            return (0, 0, 0)
         if e.code.startswith(q) or q.replace("-", "") in e.code.replace("-", ""):
-            return 0
+            return (0, 0, size)
         if q in e.name:
-            return 1
+            return (1, e.name.index(q), size)
         if q.isascii():
             n_name = len(initials_variants(e.item.name))
-            if any(q in v for v in e.initials[:n_name]) or q in e.spelled[0]:
-                return 2
+            at = [v.find(q) for v in e.initials[:n_name] if q in v]
+            if at:
+                return (2, min(at), size)
+            if q in e.spelled[0]:
+                return (2, e.spelled[0].index(q), size)
             if any(q in v for v in e.initials[n_name:]) or any(q in s for s in e.spelled[1:]):
-                return 3
+                return (3, 0, size)
         if any(q in k for k in e.keywords):
-            return 3
+            return (3, 0, size)
         if q in e.text:
-            return 4
+            return (4, 0, size)
         return None
 
 

@@ -28,8 +28,9 @@ def initials_variants(text: str) -> tuple[str, ...]:
         return ("",)
     preferred = _clean("".join(p[:1] for p in lazy_pinyin(text, style=Style.FIRST_LETTER,
                                                          errors=lambda s: list(s))))
-    per_char = pinyin(text, style=Style.FIRST_LETTER, heteronym=True,
-                      errors=lambda s: [[c] for c in s])
+    # char by char: on a whole phrase pypinyin returns only the phrase reading
+    per_char = [pinyin(ch, style=Style.FIRST_LETTER, heteronym=True,
+                       errors=lambda s: [[c] for c in s])[0] for ch in text]
     choices = [sorted({c[:1].lower() for c in opts if c}) or [""] for opts in per_char]
     variants = [preferred]
     for combo in itertools.islice(itertools.product(*choices), MAX_VARIANTS * 4):
