@@ -35,10 +35,9 @@ RETIRED_NOTE = "注意：本事项已停用，仅供参考。"
 Ticks = Mapping[str, Set[int]]
 
 
-def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignore[no-untyped-def]
-                  bold: bool = False) -> None:
-    run.font.name = LATIN_FONT
-    rpr = run._element.get_or_add_rPr()
+def _set_fonts(element, east_asia: str) -> None:  # type: ignore[no-untyped-def]
+    """Set the eastAsia (and Latin) fonts on a run's or a style's ``w:rPr``."""
+    rpr = element.get_or_add_rPr()
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
         rfonts = rpr.makeelement(qn("w:rFonts"), {})
@@ -46,6 +45,12 @@ def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignor
     rfonts.set(qn("w:eastAsia"), east_asia)
     rfonts.set(qn("w:ascii"), LATIN_FONT)
     rfonts.set(qn("w:hAnsi"), LATIN_FONT)
+
+
+def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignore[no-untyped-def]
+                  bold: bool = False) -> None:
+    run.font.name = LATIN_FONT
+    _set_fonts(run._element, east_asia)
     if size:
         run.font.size = Pt(size)
     run.bold = bold
@@ -73,12 +78,7 @@ def _setup(doc) -> None:  # type: ignore[no-untyped-def]
     normal = doc.styles["Normal"]
     normal.font.name = LATIN_FONT
     normal.font.size = Pt(12)
-    rpr = normal.element.get_or_add_rPr()
-    rfonts = rpr.find(qn("w:rFonts"))
-    if rfonts is None:
-        rfonts = rpr.makeelement(qn("w:rFonts"), {})
-        rpr.insert(0, rfonts)
-    rfonts.set(qn("w:eastAsia"), BODY_FONT)
+    _set_fonts(normal.element, BODY_FONT)
 
 
 def outlet_lines(outlet: Outlet) -> list[str]:

@@ -36,6 +36,15 @@ def _type_with_ime(widget, text: str) -> None:  # type: ignore[no-untyped-def]
     QApplication.sendEvent(widget, event)
 
 
+def _export_handout(page, qtbot, monkeypatch, target: Path) -> Document:  # type: ignore[no-untyped-def]
+    """Click "导出办事指南…", answer the save dialog with ``target``, wait for the file."""
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(target), "")))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.last_handout is not None, timeout=10000)
+    return Document(str(target))
+
+
 def _tick(qtbot, page, row: int) -> None:  # type: ignore[no-untyped-def]
     item = page.materials.item(row)
     _click_row_checkbox(qtbot, page.materials, page.materials.visualItemRect(item))
@@ -71,12 +80,7 @@ def test_tick_materials_and_export_the_handout(page, qtbot, tmp_path: Path,  # t
     _tick(qtbot, page, 2)
     assert page.materials.item(0).checkState() == Qt.CheckState.Checked
     assert "2/8" in page.materials_label.text()
-    target = tmp_path / "指南.docx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
-    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.last_handout is not None, timeout=10000)
-    doc = Document(str(target))
+    doc = _export_handout(page, qtbot, monkeypatch, tmp_path / "指南.docx")
     text = "\n".join(p.text for p in doc.paragraphs)
     assert "专利权质押登记" in text and "示范区知识产权服务站" in text
     boxes = [p.text[0] for p in doc.paragraphs if p.text.startswith(("☐", "☑"))]
@@ -92,12 +96,8 @@ def test_several_ticked_items_go_into_one_handout(page, qtbot, tmp_path: Path,  
         _click_row_checkbox(qtbot, page.tree, page.tree.visualItemRect(node))
     assert sorted(page.checked_codes()) == ["SB-014", "ZL-008"]
     assert "2" in page.export_button.text()
-    target = tmp_path / "合并.docx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName",
-                        staticmethod(lambda *a, **k: (str(target), "")))
-    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page.last_handout is not None, timeout=10000)
-    titles = [p.text for p in Document(str(target)).paragraphs if p.text == "办事指南"]
+    doc = _export_handout(page, qtbot, monkeypatch, tmp_path / "合并.docx")
+    titles = [p.text for p in doc.paragraphs if p.text == "办事指南"]
     assert len(titles) == 2
 
 
