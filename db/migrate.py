@@ -18,6 +18,7 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from db.errors import as_user_error
 from db.session import Database
 from desktop.errors import UserError
 
@@ -72,18 +73,12 @@ def backup_sqlite(path: Path, backups_dir: Path, label: str = "pre-migrate") -> 
 
 
 def _describe_db_error(db: Database, exc: Exception) -> UserError:
-    text = str(getattr(exc, "orig", exc))
     where = str(db.sqlite_path) if db.sqlite_path else db.display_url()
-    if "locked" in text:
-        return UserError(f"数据库被其他程序锁定，请稍后再试：{where}",
-                         f"the database is locked by another program, try again later: {where}")
-    if "not a database" in text or "malformed" in text:
-        return UserError(f"文件不是可用的IP Desk数据库（可能已损坏）：{where}",
-                         f"the file is not a usable IP Desk database (damaged?): {where}")
-    if "readonly" in text or "read-only" in text or "unable to open" in text:
-        return UserError(f"无法打开或写入数据库（请检查文件权限）：{where}",
-                         f"cannot open or write the database (check permissions): {where}")
-    return UserError(f"无法连接数据库 {where}：{text}", f"cannot use the database {where}: {text}")
+    known = as_user_error(exc, where)
+    if known is not None:
+        return known
+    text = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+    return UserError(f"无法使用数据库 {where}：{text}", f"cannot use the database {where}: {text}")
 
 
 def migrate(db: Database, backups_dir: Path | None = None) -> MigrationReport:

@@ -55,3 +55,24 @@ def main_window(ui_env, qtbot):  # type: ignore[no-untyped-def]
     win.show()
     qtbot.waitExposed(win)
     return win
+
+
+def type_text(widget, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` into a widget as a person with a Chinese input method does.
+
+    ``qtbot.keyClicks`` aborts Qt on non-ASCII characters (an assertion in QTest's ASCII key
+    table), so CJK text arrives the way an IME delivers it: an input-method commit event.
+    """
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)
+
+
+@pytest.fixture
+def typist():  # type: ignore[no-untyped-def]
+    """``typist(widget, text)``: type any text (Chinese included) into a widget."""
+    return type_text

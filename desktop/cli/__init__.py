@@ -98,6 +98,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: full details in the log, one line for the user
+        from db.errors import as_user_error
+
+        known = as_user_error(exc)
+        if known is not None:
+            log.warning("database error in command %s: %s", args.command, exc)
+            env.fail(known)
+            return 2
         log.exception("unhandled error in command %s", args.command)
         env.err(f"内部错误 / internal error: {type(exc).__name__}: {exc} "
                 f"(details in {env.log_hint()})")

@@ -31,6 +31,23 @@ def create_window(ctx, prefs, lang: str):  # type: ignore[no-untyped-def]
     return MainWindow(env)
 
 
+def _install_excepthook(parent, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """An error escaping a slot is logged in full and shown as a message, not a crash."""
+    from desktop.ui.jobs import show_error
+
+    def hook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
+        if issubclass(exc_type, KeyboardInterrupt):
+            sys.__excepthook__(exc_type, exc, tb)
+            return
+        from desktop.errors import UserError
+
+        if not isinstance(exc, UserError):
+            log.error("unhandled error in the GUI", exc_info=(exc_type, exc, tb))
+        show_error(parent, exc, lang)
+
+    sys.excepthook = hook
+
+
 def run_gui(argv: Sequence[str]) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -57,6 +74,7 @@ def run_gui(argv: Sequence[str]) -> int:
         QMessageBox.critical(None, "IP Desk", exc.message(lang))
         return 2
     window = create_window(ctx, prefs, lang)
+    _install_excepthook(window, lang)
     window.show()
     if os.environ.get("IPDESK_EXIT_AFTER_SHOW"):  # used by bench/startup.py
         from PySide6.QtCore import QTimer

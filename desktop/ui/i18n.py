@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 from desktop.paths import resource
 
@@ -21,6 +21,12 @@ def install_language(app: QCoreApplication, lang: str) -> None:
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
+    # Qt's own texts (standard buttons, file dialogs) in the chosen language
+    qt_tr = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_tr.load("qtbase_zh_CN" if lang == "zh" else f"qtbase_{lang}", qt_dir):
+        app.installTranslator(qt_tr)
+        _installed.append(qt_tr)
     if lang == "zh":
         return
     for qm in sorted(resource("translations", lang).glob("*.qm")):

@@ -149,6 +149,9 @@ class JobRunner(QObject):
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str = "zh") -> None:
     """A user error as a warning box; anything else as an internal error (already logged)."""
+    from db.errors import as_user_error
+
+    exc = as_user_error(exc) or exc
     if isinstance(exc, UserError):
         QMessageBox.warning(parent, "IP Desk", exc.message(lang))
     else:

@@ -1,12 +1,233 @@
-"""客户: client profiles (temporary placeholder, being built)."""
+"""客户: client profiles — table with search, add/edit dialog, XLSX import and export."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop.clients import (
+    ClientData,
+    delete_client,
+    export_clients,
+    import_clients,
+    kind_label,
+    list_clients,
+)
 from desktop.ui.env import UiEnv
-from desktop.ui.pages.placeholder import PlaceholderPage
+from desktop.ui.pages.client_dialog import ClientDialog
+from desktop.ui.widgets.report import show_import_report
+
+_COLUMNS = ("id", "name", "kind", "id_number", "contact_person", "phone", "region", "industry")
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class ClientTableModel(QAbstractTableModel):
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+        self.rows: list[ClientData] = []
+        self.headers = [self.tr("编号"), self.tr("名称"), self.tr("类型"),
+                        self.tr("统一社会信用代码/身份证号"), self.tr("联系人"), self.tr("电话"),
+                        self.tr("所在园区/地区"), self.tr("所属行业")]
+
+    def set_rows(self, rows: list[ClientData]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+        return 0 if parent.isValid() else len(_COLUMNS)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole,
+                                               Qt.ItemDataRole.ToolTipRole):
+            return None
+        client = self.rows[index.row()]
+        key = _COLUMNS[index.column()]
+        if key == "kind":
+            return kind_label(client.kind, self.lang)
+        value = getattr(client, key)
+        return "" if value is None else str(value)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+            return self.headers[section]
+        return None
+
+
+class ClientsPage(QWidget):
+    def __init__(self, env: UiEnv) -> None:
+        super().__init__()
+        self.env = env
+        self.dialog: ClientDialog | None = None
+        self.search = QLineEdit()
+        self.search.setObjectName("clientSearch")
+        self.search.setPlaceholderText(self.tr("输入名称、证件号、联系人、电话或园区检索…"))
+        self.search.setClearButtonEnabled(True)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(150)
+        self._debounce.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self._debounce.start())
+        buttons = QHBoxLayout()
+        self.add_button = self._button(self.tr("新增"), "addClient", self.add)
+        self.edit_button = self._button(self.tr("编辑"), "editClient", self.edit_selected)
+        self.delete_button = self._button(self.tr("删除"), "deleteClient", self.delete_selected)
+        self.import_button = self._button(self.tr("导入Excel…"), "importClients", self.import_)
+        self.export_button = self._button(self.tr("导出Excel…"), "exportClients", self.export)
+        for b in (self.add_button, self.edit_button, self.delete_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.export_button)
+        self.model = ClientTableModel(env.lang)
+        self.table = QTableView()
+        self.table.setObjectName("clientTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.doubleClicked.connect(lambda _i: self.edit_selected())
+        self.count_label = QLabel()
+        lay = QVBoxLayout(self)
+        title = QLabel("<h2>" + self.tr("客户档案") + "</h2>")
+        lay.addWidget(title)
+        lay.addWidget(self.search)
+        lay.addLayout(buttons)
+        lay.addWidget(self.table, 1)
+        lay.addWidget(self.count_label)
+        self.refresh()
+
+    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
+        b = QPushButton(text)
+        b.setObjectName(name)
+        b.clicked.connect(slot)
+        return b
+
+    def refresh(self) -> None:
+        rows = list_clients(self.env.ctx.db, self.search.text())
+        self.model.set_rows(rows)
+        self.table.resizeColumnsToContents()
+        self.count_label.setText(self.tr("共 %n 个客户", "", len(rows)))
+
+    def selected(self) -> ClientData | None:
+        idx = self.table.currentIndex()
+        return self.model.rows[idx.row()] if idx.isValid() else None
+
+    def open_dialog(self, client: ClientData | None) -> ClientDialog:
+        self.dialog = ClientDialog(self.env, client, self)
+        self.dialog.accepted.connect(self._dialog_saved)
+        self.dialog.open()
+        return self.dialog
+
+    def add(self) -> ClientDialog:
+        return self.open_dialog(None)
+
+    def edit_selected(self) -> ClientDialog | None:
+        client = self.selected()
+        return self.open_dialog(client) if client else None
+
+    def _dialog_saved(self) -> None:
+        self.refresh()
+        saved = self.dialog.saved if self.dialog else None
+        if saved is not None:
+            for row, c in enumerate(self.model.rows):
+                if c.id == saved.id:
+                    self.table.selectRow(row)
+
+    def delete_selected(self) -> None:
+        client = self.selected()
+        if client is None or client.id is None:
+            return
+        answer = QMessageBox.question(self, self.tr("删除客户"),
+                                      self.tr("确定删除客户“%1”吗？").replace("%1", client.name))
+        if answer == QMessageBox.StandardButton.Yes:
+            delete_client(self.env.ctx.db, client.id)
+            self.refresh()
+
+    def _folder(self) -> str:
+        return str(self.env.prefs.value("ui/last_folder", str(Path.home())))
+
+    def import_(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入客户"), self._folder(),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        self.env.prefs.setValue("ui/last_folder", str(Path(path).parent))
+        db = self.env.ctx.db
+        self.env.jobs.start(lambda progress, cancelled: import_clients(db, path, progress,
+                                                                       cancelled),
+                            parent=self, title=self.tr("正在导入客户…"), on_done=self._imported)
+
+    def _imported(self, report: Any) -> None:
+        self.refresh()
+        lang = self.env.lang
+        summary = self.tr("新增 %1，更新 %2，未变 %3，拒绝 %4 行").replace(
+            "%1", str(report.added)).replace("%2", str(report.updated)).replace(
+            "%3", str(report.unchanged)).replace("%4", str(len(report.rejected)))
+        details = [self.tr("拒绝：") + p.text(lang) for p in report.rejected]
+        details += [self.tr("提醒：") + p.text(lang) for p in report.warnings]
+        if report.ignored_columns:
+            details.append(self.tr("未识别的列（已忽略）：") + "、".join(report.ignored_columns))
+        self.last_report = show_import_report(self, self.tr("导入结果"), summary, details)
+
+    def export(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出客户"),
+                                              str(Path(self._folder()) / "客户档案.xlsx"),
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
+        if not path:
+            return
+        if not path.lower().endswith(".xlsx"):
+            path += ".xlsx"
+        db, query, lang = self.env.ctx.db, self.search.text(), self.env.lang
+        self.env.jobs.start(lambda p, c: export_clients(db, path, query, lang), parent=self,
+                            title=self.tr("正在导出…"), show_dialog=False,
+                            on_done=lambda n: self.count_label.setText(
+                                self.tr("已导出 %1 个客户到 %2").replace("%1", str(n))
+                                .replace("%2", path)))
 
 
 def create_page(env: UiEnv) -> QWidget:
-    return PlaceholderPage("客户档案", ["客户列表、检索、新增与编辑、Excel导入导出"])
+    return ClientsPage(env)
+
+
+def screenshot_setup(page: ClientsPage, env: UiEnv) -> None:
+    """Fill a few realistic clients for the README screenshot."""
+    from desktop.clients import save_client
+
+    if page.model.rows:
+        return
+    for data in (
+        ClientData(name="山西清洁能源装备有限公司", id_number="91350200776049653A",
+                   contact_person="王工", phone="13812345678", region="山西转型综改示范区",
+                   industry="新能源装备"),
+        ClientData(name="太原理工大学技术转移中心", kind="university", contact_person="李老师",
+                   phone="0351-6014567", region="太原市万柏林区", industry="高等教育"),
+        ClientData(name="晋中沁州黄小米合作社", kind="enterprise",
+                   id_number="91440101MA5CJQ4N59", contact_person="赵经理",
+                   phone="0354-3012345", region="晋中国家农高区", industry="农产品加工"),
+    ):
+        save_client(env.ctx.db, data)
+    page.refresh()

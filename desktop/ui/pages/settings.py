@@ -1,12 +1,107 @@
-"""客户: client profiles (temporary placeholder, being built)."""
+"""设置: language, the outlet's name and contact (printed on handouts), data folder."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
+from desktop.settings import Outlet, get_outlet, set_outlet
 from desktop.ui.env import UiEnv
-from desktop.ui.pages.placeholder import PlaceholderPage
+
+
+class SettingsPage(QWidget):
+    def __init__(self, env: UiEnv) -> None:
+        super().__init__()
+        self.env = env
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
+
+        lang_box = QGroupBox(self.tr("界面语言"))
+        lang_form = QFormLayout(lang_box)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        self.language.addItem("中文", "zh")
+        self.language.addItem("English", "en")
+        current = str(env.prefs.value("ui/language", env.lang))
+        self.language.setCurrentIndex(max(0, self.language.findData(current)))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        self.language_note = QLabel()
+        lang_form.addRow(self.tr("语言"), self.language)
+        lang_form.addRow("", self.language_note)
+        lay.addWidget(lang_box)
+
+        outlet_box = QGroupBox(self.tr("服务网点信息（打印在办事指南和表单上）"))
+        form = QFormLayout(outlet_box)
+        outlet = get_outlet(env.ctx.db)
+        self.outlet_inputs: dict[str, QLineEdit] = {}
+        for key, label in (("name", self.tr("网点名称")), ("address", self.tr("地址")),
+                           ("phone", self.tr("电话")), ("email", self.tr("电子邮箱")),
+                           ("hours", self.tr("办公时间"))):
+            edit = QLineEdit(getattr(outlet, key))
+            edit.setObjectName(f"outlet_{key}")
+            self.outlet_inputs[key] = edit
+            form.addRow(label, edit)
+        save_row = QHBoxLayout()
+        self.save_button = QPushButton(self.tr("保存网点信息"))
+        self.save_button.setObjectName("saveOutlet")
+        self.save_button.clicked.connect(self.save_outlet)
+        self.saved_label = QLabel()
+        save_row.addWidget(self.save_button)
+        save_row.addWidget(self.saved_label, 1)
+        form.addRow("", save_row)
+        lay.addWidget(outlet_box)
+
+        data_box = QGroupBox(self.tr("数据"))
+        data_form = QFormLayout(data_box)
+        paths = env.ctx.paths
+        rev = ", ".join(env.ctx.migration.after) if env.ctx.migration else ""
+        for label, value in ((self.tr("数据文件夹"), str(paths.root)),
+                             (self.tr("数据库"), env.ctx.db.display_url()),
+                             (self.tr("数据库版本"), rev),
+                             (self.tr("备份文件夹"), str(paths.backups_dir)),
+                             (self.tr("日志"), str(paths.logs_dir / "ipdesk.log"))):
+            value_label = QLabel(value)
+            value_label.setTextInteractionFlags(value_label.textInteractionFlags()
+                                                | value_label.textInteractionFlags().
+                                                TextSelectableByMouse)
+            data_form.addRow(label, value_label)
+        open_button = QPushButton(self.tr("打开数据文件夹"))
+        open_button.clicked.connect(
+            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.root))))
+        data_form.addRow("", open_button)
+        lay.addWidget(data_box)
+        lay.addStretch(1)
+
+    def _language_changed(self) -> None:
+        lang = str(self.language.currentData())
+        self.env.prefs.setValue("ui/language", lang)
+        self.language_note.setText(self.tr("重新启动后生效") if lang != self.env.lang else "")
+
+    def save_outlet(self) -> None:
+        outlet = Outlet(**{k: e.text() for k, e in self.outlet_inputs.items()})
+        set_outlet(self.env.ctx.db, outlet)
+        self.saved_label.setText(self.tr("已保存"))
 
 
 def create_page(env: UiEnv) -> QWidget:
-    return PlaceholderPage("客户档案", ["客户列表、检索、新增与编辑、Excel导入导出"])
+    return SettingsPage(env)
+
+
+def screenshot_setup(page: SettingsPage, env: UiEnv) -> None:
+    if not page.outlet_inputs["name"].text():
+        for key, value in (("name", "山西转型综改示范区知识产权服务站"),
+                           ("address", "太原市小店区龙盛街 示范区政务服务中心二层"),
+                           ("phone", "0351-7654321"), ("hours", "工作日 9:00–17:00")):
+            page.outlet_inputs[key].setText(value)
+        page.save_outlet()

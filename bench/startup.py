@@ -1,0 +1,56 @@
+"""Start-up time: process start to the main window shown and its event loop running.
+
+Prints JSON lines: the app's median over N runs (warm: database already created), its first
+run on an empty data folder (creates and migrates the database), and a baseline measured in
+the same run: a bare PySide6 process that shows one empty window.  Target: median ≤ 1.5 s.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BASELINE = (
+    "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+    "from PySide6.QtCore import QTimer\n"
+    "app = QApplication([]); w = QMainWindow(); w.show()\n"
+    "QTimer.singleShot(0, app.quit); app.exec()\n"
+)
+
+
+def timed(cmd: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=120)
+    return time.perf_counter() - start
+
+
+def main(runs: int = 7) -> None:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               IPDESK_EXIT_AFTER_SHOW="1")
+    with tempfile.TemporaryDirectory() as tmp:
+        app_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", tmp]
+        first = timed(app_cmd, env)
+        app_times = [timed(app_cmd, env) for _ in range(runs)]
+    base_times = [timed([sys.executable, "-c", BASELINE], env) for _ in range(runs)]
+    app_med, base_med = statistics.median(app_times), statistics.median(base_times)
+    for record in (
+        {"bench": "startup", "metric": "first_run_s", "value": round(first, 3),
+         "note": "empty data folder: creates and migrates the database"},
+        {"bench": "startup", "metric": "median_s", "value": round(app_med, 3), "runs": runs,
+         "target_s": 1.5, "ok": app_med <= 1.5},
+        {"bench": "startup", "metric": "baseline_bare_qt_window_median_s",
+         "value": round(base_med, 3), "runs": runs},
+        {"bench": "startup", "metric": "ratio_app_to_bare_qt", "value": round(app_med / base_med, 2)},
+    ):
+        sys.stdout.write(json.dumps(record) + "\n")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 7)

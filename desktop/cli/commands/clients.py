@@ -1,0 +1,136 @@
+"""``clients add|list|show|import|export``: client profiles from the command line."""
+
+from __future__ import annotations
+
+import argparse
+
+from desktop.cli.env import CommandEnv
+
+_FIELD_OPTIONS = ("kind", "id_number", "address", "postcode", "contact_person", "phone",
+                  "email", "industry", "region", "notes")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from desktop.cli import _Parser, add_command
+
+    p = add_command(sub, "clients", "客户档案 / client profiles")
+    csub = p.add_subparsers(dest="action", metavar="ACTION", required=True,
+                            parser_class=_Parser)
+    a = add_command(csub, "add", "新增客户 / add a client")
+    a.add_argument("name")
+    a.add_argument("--kind", choices=("enterprise", "institution", "university", "individual"),
+                   default="enterprise")
+    for opt in _FIELD_OPTIONS[1:]:
+        a.add_argument(f"--{opt.replace('_', '-')}", dest=opt)
+    a.add_argument("--confirm", action="store_true",
+                   help="keep a credit code whose check character fails (after checking it)")
+    a.set_defaults(handler=add)
+    ls = add_command(csub, "list", "列出或检索客户 / list or search clients")
+    ls.add_argument("query", nargs="?", default="")
+    ls.set_defaults(handler=list_)
+    sh = add_command(csub, "show", "显示一个客户 / show one client")
+    sh.add_argument("client_id", type=int)
+    sh.set_defaults(handler=show)
+    im = add_command(csub, "import", "从XLSX导入 / import from XLSX")
+    im.add_argument("file")
+    im.set_defaults(handler=import_)
+    ex = add_command(csub, "export", "导出到XLSX / export to XLSX")
+    ex.add_argument("file")
+    ex.add_argument("--query", default="")
+    ex.set_defaults(handler=export)
+
+
+def _row(c) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    d = c.as_dict()
+    for k in ("created_at", "updated_at"):
+        d[k] = d[k].isoformat(timespec="seconds") if d[k] else None
+    return d
+
+
+def add(env: CommandEnv) -> int:
+    from desktop.clients import ClientData, save_client
+    from desktop.errors import ValidationFailed
+
+    args = env.args
+    data = ClientData(name=args.name, id_check_confirmed=args.confirm,
+                      **{k: getattr(args, k) for k in _FIELD_OPTIONS})
+    try:
+        saved = save_client(env.context().db, data)
+    except ValidationFailed as exc:
+        if env.json:
+            env.emit_json({"saved": False, "problems": [
+                {"field": p.field, "reason": p.text(env.lang), "warn_only": p.warn_only}
+                for p in exc.problems]})
+        for p in exc.problems:
+            hint = env.t("（确认无误可加 --confirm）", " (add --confirm to keep it)") \
+                if p.warn_only else ""
+            env.err(f"{p.field}: {p.text(env.lang)}{hint}")
+        return 2
+    if env.json:
+        env.emit_json(_row(saved))
+    else:
+        env.out(env.t(f"已保存客户 {saved.id}：{saved.name}", f"saved client {saved.id}: "
+                      f"{saved.name}"))
+    return 0
+
+
+def list_(env: CommandEnv) -> int:
+    from desktop.clients import kind_label, list_clients
+
+    clients = list_clients(env.context().db, env.args.query)
+    if env.json:
+        env.emit_json([_row(c) for c in clients])
+        return 0
+    for c in clients:
+        env.out("\t".join([str(c.id), c.name, kind_label(c.kind, env.lang), c.id_number or "",
+                           c.contact_person or "", c.phone or "", c.region or ""]))
+    env.err(env.t(f"共 {len(clients)} 个客户", f"{len(clients)} clients"))
+    return 0
+
+
+def show(env: CommandEnv) -> int:
+    from desktop.clients import CLIENT_FIELDS, get_client, kind_label
+
+    c = get_client(env.context().db, env.args.client_id)
+    if env.json:
+        env.emit_json(_row(c))
+        return 0
+    values = _row(c)
+    values["kind"] = kind_label(c.kind, env.lang)
+    for f in CLIENT_FIELDS:
+        env.out(f"{f.zh if env.lang == 'zh' else f.en}: {values[f.key] or ''}")
+    return 0
+
+
+def import_(env: CommandEnv) -> int:
+    from desktop.clients import import_clients
+
+    report = import_clients(env.context().db, env.args.file, env.progress)
+    if env.json:
+        env.emit_json(report.as_dict(env.lang))
+    else:
+        env.out(env.t(
+            f"新增 {report.added}，更新 {report.updated}，未变 {report.unchanged}，"
+            f"拒绝 {len(report.rejected)} 行",
+            f"added {report.added}, updated {report.updated}, unchanged {report.unchanged}, "
+            f"rejected {len(report.rejected)} rows"))
+        for p in report.rejected:
+            env.out(env.t("拒绝 ", "rejected ") + p.text(env.lang))
+        for p in report.warnings:
+            env.out(env.t("提醒 ", "warning ") + p.text(env.lang))
+        if report.ignored_columns:
+            env.out(env.t("未识别的列（已忽略）：", "columns not recognised (ignored): ")
+                    + ", ".join(report.ignored_columns))
+    return 2 if report.rejected else 0
+
+
+def export(env: CommandEnv) -> int:
+    from desktop.clients import export_clients
+
+    n = export_clients(env.context().db, env.args.file, env.args.query, env.lang)
+    if env.json:
+        env.emit_json({"file": env.args.file, "rows": n})
+    else:
+        env.out(env.t(f"已导出 {n} 个客户到 {env.args.file}",
+                      f"exported {n} clients to {env.args.file}"))
+    return 0

@@ -1,0 +1,102 @@
+"""Create, update, find and delete client profiles."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from db.models import Client
+from db.session import Database
+from desktop.clients.model import EDITABLE_KEYS, ClientData
+from desktop.clients.validation import normalise_client
+from desktop.errors import FieldProblem, UserError, ValidationFailed
+
+
+def to_data(row: Client) -> ClientData:
+    return ClientData(
+        id=row.id, name=row.name, kind=row.kind, id_number=row.id_number,
+        id_check_confirmed=row.id_check_confirmed, address=row.address, postcode=row.postcode,
+        contact_person=row.contact_person, phone=row.phone, email=row.email,
+        industry=row.industry, region=row.region, notes=row.notes,
+        created_at=row.created_at, updated_at=row.updated_at,
+    )
+
+
+def check_client(db: Database, data: ClientData) -> tuple[ClientData, list[FieldProblem]]:
+    """Normalise ``data`` and list its problems, including a duplicate identifier."""
+    clean, problems = normalise_client(data)
+    if clean.id_number and not any(p.field == "id_number" and not p.warn_only
+                                   for p in problems):
+        with db.session() as s:
+            other = _find_by_id_number(s, clean.id_number)
+            if other is not None and other.id != clean.id:
+                problems.append(FieldProblem(
+                    "id_number", f"该证件号已登记为客户“{other.name}”（编号{other.id}）",
+                    f"this number is already registered for client '{other.name}' "
+                    f"(#{other.id})"))
+    return clean, problems
+
+
+def _find_by_id_number(s: Session, id_number: str) -> Client | None:
+    return s.execute(select(Client).where(Client.id_number == id_number)).scalars().first()
+
+
+def save_client(db: Database, data: ClientData) -> ClientData:
+    """Insert (``data.id`` is None) or update a client; raises :class:`ValidationFailed`."""
+    clean, problems = check_client(db, data)
+    if problems:
+        raise ValidationFailed(problems)
+    with db.session() as s:
+        if clean.id is None:
+            row = Client()
+            s.add(row)
+        else:
+            row = s.get(Client, clean.id)
+            if row is None:
+                raise UserError(f"客户编号{clean.id}不存在", f"no client #{clean.id}")
+        apply_fields(row, clean)
+        s.flush()
+        return to_data(row)
+
+
+def apply_fields(row: Client, data: ClientData) -> None:
+    for key in EDITABLE_KEYS:
+        setattr(row, key, getattr(data, key))
+    row.id_check_confirmed = bool(data.id_check_confirmed)
+
+
+def get_client(db: Database, client_id: int) -> ClientData:
+    with db.session() as s:
+        row = s.get(Client, client_id)
+        if row is None:
+            raise UserError(f"客户编号{client_id}不存在", f"no client #{client_id}")
+        return to_data(row)
+
+
+def delete_client(db: Database, client_id: int) -> None:
+    with db.session() as s:
+        row = s.get(Client, client_id)
+        if row is None:
+            raise UserError(f"客户编号{client_id}不存在", f"no client #{client_id}")
+        s.delete(row)
+
+
+def list_clients(db: Database, query: str = "", *, limit: int | None = None) -> list[ClientData]:
+    """Clients whose name, number, contact, phone, region or industry contain every word."""
+    stmt = select(Client).order_by(Client.updated_at.desc(), Client.id.desc())
+    for word in query.split():
+        like = f"%{word}%"
+        stmt = stmt.where(or_(
+            Client.name.ilike(like), Client.id_number.ilike(like),
+            Client.contact_person.ilike(like), Client.phone.ilike(like),
+            Client.region.ilike(like), Client.industry.ilike(like), Client.address.ilike(like),
+        ))
+    if limit:
+        stmt = stmt.limit(limit)
+    with db.session() as s:
+        return [to_data(r) for r in s.execute(stmt).scalars()]
+
+
+def count_clients(db: Database) -> int:
+    with db.session() as s:
+        return int(s.execute(select(func.count(Client.id))).scalar_one())

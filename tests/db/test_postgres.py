@@ -1,0 +1,82 @@
+"""The same schema and client functions on PostgreSQL (the shared store of a network of desks).
+
+Needs a server: set IPDESK_TEST_PG_URL (``.ci/start_postgres.sh`` starts one; CI does).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from desktop.clients import ClientData, list_clients, save_client
+from desktop.context import open_context
+
+pytestmark = pytest.mark.postgres
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    base = os.environ.get("IPDESK_TEST_PG_URL")
+    if not base:
+        pytest.skip("no PostgreSQL server: set IPDESK_TEST_PG_URL (see .ci/start_postgres.sh)")
+    import psycopg
+
+    name = f"ipdesk_t_{uuid.uuid4().hex[:10]}"
+    admin = base.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield admin.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def test_migrate_and_use_clients(pg_url, tmp_path):
+    ctx = open_context(tmp_path, pg_url)
+    assert ctx.db.engine.dialect.name == "postgresql"
+    assert ctx.migration is not None and ctx.migration.after
+    save_client(ctx.db, ClientData(name="大同商标品牌指导站", id_number="91350200776049653A"))
+    assert [c.name for c in list_clients(ctx.db, "大同")] == ["大同商标品牌指导站"]
+    ctx.close()
+    again = open_context(tmp_path, pg_url)  # second desk opening the same database
+    assert again.migration is not None and not again.migration.changed
+    assert again.migration.backup is None
+    again.close()
+
+
+def test_models_match_migrations_on_postgres(pg_url, tmp_path):
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from db.base import Base
+
+    ctx = open_context(tmp_path, pg_url)
+    with ctx.db.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    ctx.close()
+    assert diff == []
+
+
+def test_cli_with_db_url(pg_url, tmp_path):
+    cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path), "--db", pg_url]
+    add = subprocess.run(cmd + ["clients", "add", "运城盐湖企业"], capture_output=True, text=True,
+                         timeout=60)
+    assert add.returncode == 0, add.stderr
+    listed = subprocess.run(cmd + ["clients", "list", "--json"], capture_output=True, text=True,
+                            timeout=60)
+    assert [c["name"] for c in json.loads(listed.stdout)] == ["运城盐湖企业"]
+
+
+def test_unreachable_server_is_a_clear_error(tmp_path):
+    res = subprocess.run([sys.executable, str(ROOT / "main.py"), "--data-dir", str(tmp_path),
+                          "--db", "postgresql://nobody@127.0.0.1:1/none", "clients", "list"],
+                         capture_output=True, text=True, timeout=60)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert "127.0.0.1" in res.stderr
