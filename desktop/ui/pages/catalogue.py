@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QPageSize, QTextDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -67,16 +68,6 @@ CODE_ROLE = Qt.ItemDataRole.UserRole
 FORM_SCHEME = "form"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CataloguePage", text)
-
-
-
-
-def _audience_labels() -> dict[str, str]:
-    return {"企业": _tr("企业"), "个人": _tr("个人"), "高校院所": _tr("高校院所"),
-            "代理机构": _tr("代理机构")}
-
 
 class CataloguePage(QWidget):
     """The catalogue page.  ``open_form_requested(form_id)`` asks the app to open a form."""
@@ -101,7 +92,8 @@ class CataloguePage(QWidget):
         bar = QHBoxLayout()
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("catalogue_filter")
-        self.filter_edit.setPlaceholderText(_tr("输入事项名称、拼音首字母（如 zlzy）或编码筛选"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("输入事项名称、拼音首字母（如 zlzy）或编码筛选"))
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.refilter)
         self.category_box = QComboBox()
@@ -109,12 +101,13 @@ class CataloguePage(QWidget):
         self.category_box.currentIndexChanged.connect(self.refilter)
         self.audience_box = QComboBox()
         self.audience_box.setObjectName("catalogue_audience")
-        self.audience_box.addItem(_tr("全部服务对象"), "")
-        labels = _audience_labels()
+        self.audience_box.addItem(self.tr("全部服务对象"), "")
+        labels = {"企业": self.tr("企业"), "个人": self.tr("个人"),
+                  "高校院所": self.tr("高校院所"), "代理机构": self.tr("代理机构")}
         for a in AUDIENCES:
             self.audience_box.addItem(labels[a], a)
         self.audience_box.currentIndexChanged.connect(self.refilter)
-        self.retired_box = QCheckBox(_tr("含已停用"))
+        self.retired_box = QCheckBox(self.tr("含已停用"))
         self.retired_box.toggled.connect(self.refilter)
         bar.addWidget(self.filter_edit, 3)
         bar.addWidget(self.category_box, 1)
@@ -128,7 +121,7 @@ class CataloguePage(QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         self.tree = QTreeWidget()
         self.tree.setObjectName("catalogue_tree")
-        self.tree.setHeaderLabels([_tr("服务事项"), _tr("编码")])
+        self.tree.setHeaderLabels([self.tr("服务事项"), self.tr("编码")])
         self.tree.setColumnWidth(0, 300)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemChanged.connect(self._tree_item_changed)
@@ -147,9 +140,9 @@ class CataloguePage(QWidget):
         self.title_label.setTextFormat(Qt.TextFormat.RichText)
         rl.addWidget(self.title_label)
         mats_head = QHBoxLayout()
-        self.materials_label = QLabel(_tr("申请材料清单"))
+        self.materials_label = QLabel(self.tr("申请材料清单"))
         self.materials_label.setObjectName("materials_progress")
-        clear = QPushButton(_tr("清除勾选"))
+        clear = QPushButton(self.tr("清除勾选"))
         clear.clicked.connect(self.clear_ticks)
         mats_head.addWidget(self.materials_label, 1)
         mats_head.addWidget(clear)
@@ -172,18 +165,19 @@ class CataloguePage(QWidget):
         outer.addWidget(split, 1)
 
         buttons = QHBoxLayout()
-        self.print_button = self._button(buttons, "print_guide", _tr("打印办事指南…"),
+        self.print_button = self._button(buttons, "print_guide", self.tr("打印办事指南…"),
                                          self.print_guide)
-        self.export_button = self._button(buttons, "export_guide", _tr("导出办事指南…"),
+        self.export_button = self._button(buttons, "export_guide", self.tr("导出办事指南…"),
                                           self.export_guide)
         buttons.addStretch(1)
-        self._button(buttons, "history", _tr("历史版本…"), self.show_history)
-        self._button(buttons, "edit_item", _tr("编辑（管理员）…"), self.edit_current)
-        self._button(buttons, "export_xlsx", _tr("导出Excel…"), self.export_sheet)
-        self._button(buttons, "import_xlsx", _tr("导入Excel…"), self.import_sheet)
+        self._button(buttons, "history", self.tr("历史版本…"), self.show_history)
+        self._button(buttons, "edit_item", self.tr("编辑（管理员）…"), self.edit_current)
+        self._button(buttons, "export_xlsx", self.tr("导出Excel…"), self.export_sheet)
+        self._button(buttons, "import_xlsx", self.tr("导入Excel…"), self.import_sheet)
         outer.addLayout(buttons)
 
-    def _button(self, row: QHBoxLayout, name: str, text: str, slot) -> QPushButton:  # type: ignore[no-untyped-def]
+    def _button(self, row: QHBoxLayout, name: str, text: str,
+                slot: Callable[[], object]) -> QPushButton:
         b = QPushButton(text)
         b.setObjectName(name)
         b.clicked.connect(slot)
@@ -201,7 +195,7 @@ class CataloguePage(QWidget):
         chosen = self.category_box.currentData()
         self.category_box.blockSignals(True)
         self.category_box.clear()
-        self.category_box.addItem(_tr("全部类别"), "")
+        self.category_box.addItem(self.tr("全部类别"), "")
         for c in categories_of(self.index.items):
             self.category_box.addItem(c, c)
         pos = self.category_box.findData(chosen) if chosen else 0
@@ -228,22 +222,22 @@ class CataloguePage(QWidget):
         groups: dict[str, QTreeWidgetItem] = {}
         ranked = bool(self.filter_edit.text().strip())
         for it in items:
-            group_name = _tr("筛选结果") if ranked else it.category
+            group_name = self.tr("筛选结果") if ranked else it.category
             group = groups.get(group_name)
             if group is None:
                 group = QTreeWidgetItem(self.tree, [group_name])
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group.setExpanded(True)
                 groups[group_name] = group
-            name = it.name if it.active else f"{it.name}" + _tr("（已停用）")
+            name = it.name if it.active else f"{it.name}" + self.tr("（已停用）")
             node = QTreeWidgetItem(group, [name, it.code])
             node.setData(0, CODE_ROLE, it.code)
             node.setFlags(node.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             node.setCheckState(0, Qt.CheckState.Checked if it.code in checked
                                else Qt.CheckState.Unchecked)
-            node.setToolTip(0, _tr("勾选多个事项可合并打印或导出办事指南"))
+            node.setToolTip(0, self.tr("勾选多个事项可合并打印或导出办事指南"))
         self.tree.blockSignals(False)
-        self.count_label.setText(_tr("共 {n} 项").replace("{n}", str(len(items))))
+        self.count_label.setText(self.tr("共 {n} 项").replace("{n}", str(len(items))))
         target = keep if keep in {i.code for i in items} else (items[0].code if items else None)
         if target:
             self.select(target)
@@ -279,15 +273,17 @@ class CataloguePage(QWidget):
         if node is not None:
             node.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
-    def _current_changed(self, current: QTreeWidgetItem | None, _prev=None) -> None:  # type: ignore[no-untyped-def]
+    def _current_changed(self, current: QTreeWidgetItem | None,
+                         _prev: QTreeWidgetItem | None = None) -> None:
         code = current.data(0, CODE_ROLE) if current is not None else None
         if code:
             self._show(self.index.get(code))
 
     def _tree_item_changed(self, _node: QTreeWidgetItem, _col: int) -> None:
         n = len(self.checked_codes())
-        self.export_button.setText(_tr("导出办事指南（{n}项）…").replace("{n}", str(n)) if n
-                                   else _tr("导出办事指南…"))
+        text = self.tr("导出办事指南（{n}项）…").replace("{n}", str(n)) if n \
+            else self.tr("导出办事指南…")
+        self.export_button.setText(text)
 
     # -- detail --------------------------------------------------------------------------
     def _show(self, item: ServiceItem | None) -> None:
@@ -295,14 +291,15 @@ class CataloguePage(QWidget):
         self.materials.blockSignals(True)
         self.materials.clear()
         if item is None:
-            self.title_label.setText(_tr("没有符合条件的服务事项"))
+            self.title_label.setText(self.tr("没有符合条件的服务事项"))
             self.guide.clear()
             self.materials.blockSignals(False)
             self._update_progress()
             return
         e = html.escape
-        badge = "" if item.active else " <span style='color:#b00020'>" + e(_tr("已停用")) + "</span>"
-        fee = _tr("收费") if item.paid else _tr("免费")
+        badge = "" if item.active else \
+            " <span style='color:#b00020'>" + e(self.tr("已停用")) + "</span>"
+        fee = self.tr("收费") if item.paid else self.tr("免费")
         self.title_label.setText(
             f"<h2 style='margin:0'>{e(item.name)}{badge}</h2>"
             f"<span style='color:#555'>{e(item.code)} · {e(item.category)} · "
@@ -329,7 +326,7 @@ class CataloguePage(QWidget):
                 for f in item.forms:
                     if f.form_id:
                         links.append(f"<li><a href='{FORM_SCHEME}:{e(f.form_id)}'>{e(f.name)}</a>"
-                                     f" <span style='color:#777'>（{e(_tr('点击打开表单'))}）</span></li>")
+                                     f" <span style='color:#777'>（{e(self.tr('点击打开表单'))}）</span></li>")
                     else:
                         links.append(f"<li>{e(f.name)}</li>")
                 out.append("<ul>" + "".join(links) + "</ul>")
@@ -364,8 +361,9 @@ class CataloguePage(QWidget):
         total = self.materials.count()
         done = sum(1 for i in range(total)
                    if self.materials.item(i).checkState() == Qt.CheckState.Checked)
-        text = _tr("申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）")
-        self.materials_label.setText(text.replace("{done}", str(done)).replace("{total}", str(total)))
+        text = self.tr("申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）")
+        self.materials_label.setText(text.replace("{done}", str(done))
+                                     .replace("{total}", str(total)))
 
     # -- handout -------------------------------------------------------------------------
     def handout_items(self) -> list[ServiceItem]:
@@ -389,7 +387,7 @@ class CataloguePage(QWidget):
 
     def _ask_printer(self, printer: QPrinter) -> bool:
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(_tr("打印办事指南"))
+        dialog.setWindowTitle(self.tr("打印办事指南"))
         return dialog.exec() == QDialog.DialogCode.Accepted
 
     def print_guide(self) -> bool:
@@ -408,10 +406,12 @@ class CataloguePage(QWidget):
         if not items:
             return
         can_pdf = pdf_converter() is not None
-        filters = _tr("Word 文档 (*.docx)") + (";;" + _tr("PDF 文件 (*.pdf)") if can_pdf else "")
+        filters = self.tr("Word 文档 (*.docx)")
+        if can_pdf:
+            filters += ";;" + self.tr("PDF 文件 (*.pdf)")
         default = str(Path(self.env.prefs.value("ui/last_folder", "") or Path.home())
                       / f"办事指南_{items[0].code}.docx")
-        path, _ = QFileDialog.getSaveFileName(self, _tr("导出办事指南"), default, filters)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出办事指南"), default, filters)
         if not path:
             return
         if not can_pdf:
@@ -436,14 +436,14 @@ class CataloguePage(QWidget):
                 return convert_to_pdf(docx, target)
             return write_handout(items, target, outlet, ticks=ticks)
 
-        self.env.jobs.start(job, parent=self, title=_tr("正在生成办事指南"),
+        self.env.jobs.start(job, parent=self, title=self.tr("正在生成办事指南"),
                             on_done=self._handout_done)
 
     def _handout_done(self, path: Path) -> None:
         self.last_handout = Path(path)
         window = self.window()
         if hasattr(window, "statusBar"):
-            window.statusBar().showMessage(_tr("办事指南已保存：") + str(path), 8000)
+            window.statusBar().showMessage(self.tr("办事指南已保存：") + str(path), 8000)
 
     # -- admin ---------------------------------------------------------------------------
     def ensure_admin(self) -> bool:
@@ -452,8 +452,8 @@ class CataloguePage(QWidget):
             return True
         db = self.env.ctx.db
         if not admin_password_set(db):
-            pw, ok = QInputDialog.getText(self, _tr("设置管理员密码"),
-                                          _tr("尚未设置管理员密码。请设置（至少6位）："),
+            pw, ok = QInputDialog.getText(self, self.tr("设置管理员密码"),
+                                          self.tr("尚未设置管理员密码。请设置（至少6位）："),
                                           QLineEdit.EchoMode.Password)
             if not ok:
                 return False
@@ -464,13 +464,13 @@ class CataloguePage(QWidget):
                 return False
             self._admin_unlocked = True
             return True
-        pw, ok = QInputDialog.getText(self, _tr("管理员验证"), _tr("请输入管理员密码："),
-                                      QLineEdit.EchoMode.Password)
+        pw, ok = QInputDialog.getText(self, self.tr("管理员验证"),
+                                      self.tr("请输入管理员密码："), QLineEdit.EchoMode.Password)
         if ok and check_admin_password(db, pw):
             self._admin_unlocked = True
             return True
         if ok:
-            QMessageBox.warning(self, "IP Desk", _tr("管理员密码不正确"))
+            QMessageBox.warning(self, "IP Desk", self.tr("管理员密码不正确"))
         return False
 
     def edit_current(self) -> ItemEditorDialog | None:
@@ -501,7 +501,7 @@ class CataloguePage(QWidget):
             return
         if outcome == "retired":
             QMessageBox.information(self, "IP Desk",
-                                    _tr("该事项被表单或接待记录引用，已停用而未删除。"))
+                                    self.tr("该事项被表单或接待记录引用，已停用而未删除。"))
         self.current = None
         self.reload()
 
@@ -517,22 +517,22 @@ class CataloguePage(QWidget):
     def export_sheet(self) -> None:
         default = str(Path(self.env.prefs.value("ui/last_folder", "") or Path.home())
                       / "服务事项清单.xlsx")
-        path, _ = QFileDialog.getSaveFileName(self, _tr("导出服务事项清单"), default,
-                                              _tr("Excel 工作簿 (*.xlsx)"))
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出服务事项清单"), default,
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.start_sheet_export(path)
 
     def start_sheet_export(self, path: str) -> None:
         db = self.env.ctx.db
         self.env.jobs.start(lambda progress, cancelled: export_xlsx(db, path, progress, cancelled),
-                            parent=self, title=_tr("正在导出服务事项清单"))
+                            parent=self, title=self.tr("正在导出服务事项清单"))
 
     def import_sheet(self) -> None:
         if not self.ensure_admin():
             return
-        path, _ = QFileDialog.getOpenFileName(self, _tr("导入服务事项清单"),
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("导入服务事项清单"),
                                               str(self.env.prefs.value("ui/last_folder", "")),
-                                              _tr("Excel 工作簿 (*.xlsx)"))
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
         if path:
             self.start_import(path)
 
@@ -540,7 +540,7 @@ class CataloguePage(QWidget):
         """Read and diff ``path`` in the background, then show the diff for confirmation."""
         db = self.env.ctx.db
         self.env.jobs.start(lambda progress, cancelled: plan_import(db, path, progress, cancelled),
-                            parent=self, title=_tr("正在读取服务事项清单"),
+                            parent=self, title=self.tr("正在读取服务事项清单"),
                             on_done=self._show_plan)
 
     def _show_plan(self, plan: ImportPlan) -> None:
@@ -552,7 +552,7 @@ class CataloguePage(QWidget):
     def _apply_plan(self, plan: ImportPlan) -> None:
         db = self.env.ctx.db
         self.env.jobs.start(lambda progress, cancelled: apply_import(db, plan), parent=self,
-                            title=_tr("正在更新服务事项清单"),
+                            title=self.tr("正在更新服务事项清单"),
                             on_done=lambda _plan: self.reload())
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -31,9 +31,6 @@ from desktop.catalogue.store import HistoryEntry
 from desktop.errors import UserError
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("CataloguePage", text)
-
 
 class ImportDiffDialog(QDialog):
     """Shows what an import would change; "应用" applies it."""
@@ -42,7 +39,7 @@ class ImportDiffDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.plan = plan
-        self.setWindowTitle(_tr("导入服务事项清单：确认差异"))
+        self.setWindowTitle(self.tr("导入服务事项清单：确认差异"))
         self.resize(860, 560)
         lay = QVBoxLayout(self)
         summary = QLabel(plan.summary(lang))
@@ -51,19 +48,21 @@ class ImportDiffDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("import_diff")
         self.tree.setColumnCount(3)
-        self.tree.setHeaderLabels([_tr("事项 / 字段"), _tr("原内容"), _tr("新内容")])
+        self.tree.setHeaderLabels([self.tr("事项 / 字段"), self.tr("原内容"),
+                                   self.tr("新内容")])
         self.tree.setWordWrap(True)
         self._fill()
         lay.addWidget(self.tree, 1)
         if plan.retired:
-            note = QLabel(_tr("清单中没有的事项将被停用（不会删除），之后可重新导入恢复。"))
+            note = QLabel(self.tr("清单中没有的事项将被停用（不会删除），之后可重新导入恢复。"))
             note.setWordWrap(True)
             lay.addWidget(note)
         buttons = QDialogButtonBox()
-        self.apply_button = buttons.addButton(_tr("应用"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.apply_button = buttons.addButton(self.tr("应用"),
+                                              QDialogButtonBox.ButtonRole.AcceptRole)
         self.apply_button.setObjectName("apply_import")
         self.apply_button.setEnabled(plan.has_changes)
-        buttons.addButton(_tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
+        buttons.addButton(self.tr("取消"), QDialogButtonBox.ButtonRole.RejectRole)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -76,28 +75,28 @@ class ImportDiffDialog(QDialog):
     def _fill(self) -> None:
         p = self.plan
         if p.added:
-            g = self._group(_tr("新增"), len(p.added))
+            g = self._group(self.tr("新增"), len(p.added))
             for a in p.added:
                 QTreeWidgetItem(g, [f"{a.code} {a.name}"])
         if p.changed:
-            g = self._group(_tr("修改"), len(p.changed))
+            g = self._group(self.tr("修改"), len(p.changed))
             for c in p.changed:
                 node = QTreeWidgetItem(g, [f"{c.code} {c.name}"])
                 node.setExpanded(True)
                 for f in c.fields:
                     QTreeWidgetItem(node, [f.label, f.before, f.after])
         if p.retired:
-            g = self._group(_tr("停用"), len(p.retired))
+            g = self._group(self.tr("停用"), len(p.retired))
             for r in p.retired:
-                refs = _tr("（被{n}条记录引用）").replace("{n}", str(r.references)) \
+                refs = self.tr("（被{n}条记录引用）").replace("{n}", str(r.references)) \
                     if r.references else ""
                 QTreeWidgetItem(g, [f"{r.code} {r.name}{refs}"])
         if p.restored:
-            g = self._group(_tr("恢复"), len(p.restored))
+            g = self._group(self.tr("恢复"), len(p.restored))
             for r in p.restored:
                 QTreeWidgetItem(g, [f"{r.code} {r.name}"])
         if not p.has_changes:
-            QTreeWidgetItem(self.tree, [_tr("与当前清单完全一致，无需更新")])
+            QTreeWidgetItem(self.tree, [self.tr("与当前清单完全一致，无需更新")])
         self.tree.resizeColumnToContents(0)
 
 
@@ -116,10 +115,10 @@ class ItemEditorDialog(QDialog):
         self.existing = existing_codes
         self.on_delete = on_delete
         self.result_item: ServiceItem | None = None
-        self.setWindowTitle(_tr("编辑服务事项（管理员）") + f" — {item.code}")
+        self.setWindowTitle(self.tr("编辑服务事项（管理员）") + f" — {item.code}")
         self.resize(820, 680)
         lay = QVBoxLayout(self)
-        hint = QLabel(_tr("按YAML格式编辑，保存前自动校验；修改“code”即另存为新事项。"))
+        hint = QLabel(self.tr("按YAML格式编辑，保存前自动校验；修改“code”即另存为新事项。"))
         hint.setWordWrap(True)
         lay.addWidget(hint)
         self.editor = QPlainTextEdit()
@@ -133,21 +132,21 @@ class ItemEditorDialog(QDialog):
         self.problems.setStyleSheet("color: #b00020")
         lay.addWidget(self.problems)
         row = QHBoxLayout()
-        check = QPushButton(_tr("校验"))
+        check = QPushButton(self.tr("校验"))
         check.clicked.connect(self.check)
         row.addWidget(check)
         if on_delete is not None:
-            delete = QPushButton(_tr("删除此事项…"))
+            delete = QPushButton(self.tr("删除此事项…"))
             delete.setObjectName("delete_item")
-            delete.setToolTip(_tr("被表单或接待记录引用的事项只会停用，不会删除"))
+            delete.setToolTip(self.tr("被表单或接待记录引用的事项只会停用，不会删除"))
             delete.clicked.connect(self._delete)
             row.addWidget(delete)
         row.addStretch(1)
-        save = QPushButton(_tr("保存"))
+        save = QPushButton(self.tr("保存"))
         save.setObjectName("save_item")
         save.setDefault(True)
         save.clicked.connect(self.save)
-        cancel = QPushButton(_tr("取消"))
+        cancel = QPushButton(self.tr("取消"))
         cancel.clicked.connect(self.reject)
         row.addWidget(save)
         row.addWidget(cancel)
@@ -155,15 +154,16 @@ class ItemEditorDialog(QDialog):
 
     def check(self) -> ServiceItem | None:
         try:
-            item = validate_item(parse_yaml(self.editor.toPlainText(), file=_tr("编辑内容")),
-                                 file=_tr("编辑内容"))
+            where = self.tr("编辑内容")
+            item = validate_item(parse_yaml(self.editor.toPlainText(), file=where), file=where)
         except UserError as exc:
             self.problems.setText(exc.message(self.lang))
             return None
         if item.code != self.original.code and item.code in self.existing:
-            self.problems.setText(_tr("编码 {code} 已被其他事项使用").replace("{code}", item.code))
+            self.problems.setText(
+                self.tr("编码 {code} 已被其他事项使用").replace("{code}", item.code))
             return None
-        self.problems.setText(_tr("校验通过"))
+        self.problems.setText(self.tr("校验通过"))
         return item
 
     def save(self) -> None:
@@ -184,22 +184,22 @@ class HistoryDialog(QDialog):
     def __init__(self, item: ServiceItem, entries: list[HistoryEntry],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_tr("历史版本") + f" — {item.code} {item.name}")
+        self.setWindowTitle(self.tr("历史版本") + f" — {item.code} {item.name}")
         self.resize(860, 560)
         lay = QVBoxLayout(self)
         split = QSplitter(Qt.Orientation.Horizontal)
         self.list = QListWidget()
         self.list.setObjectName("history_list")
         self.view = QTextBrowser()
-        actions = {"changed": _tr("被修改"), "retired": _tr("被停用"), "restored": _tr("被恢复"),
-                   "deleted": _tr("被删除")}
+        actions = {"changed": self.tr("被修改"), "retired": self.tr("被停用"),
+                   "restored": self.tr("被恢复"), "deleted": self.tr("被删除")}
         for e in entries:
             row = QListWidgetItem(f"{e.recorded_at:%Y-%m-%d %H:%M}  {e.version}  "
                                   f"{actions.get(e.action, e.action)}  {e.note}")
             row.setData(Qt.ItemDataRole.UserRole, item_plain_text(e.item))
             self.list.addItem(row)
         if not entries:
-            self.list.addItem(_tr("没有历史版本"))
+            self.list.addItem(self.tr("没有历史版本"))
         self.list.currentItemChanged.connect(self._show)
         split.addWidget(self.list)
         split.addWidget(self.view)
