@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import CatalogueItem, CatalogueItemHistory, Setting
@@ -104,6 +105,16 @@ def ensure_loaded(db: Database, directory: Path | None = None) -> int:
         if mark is not None and mark.value == fingerprint:
             return 0
     items = load_directory(directory)
+    try:
+        changed = _load_bundle(db, items, fingerprint)
+    except IntegrityError:  # another desk on the same database loaded it at the same moment
+        log.info("bundled catalogue loaded concurrently by another desk; retrying")
+        changed = _load_bundle(db, items, fingerprint)
+    log.info("bundled catalogue loaded: %d items added or updated", changed)
+    return changed
+
+
+def _load_bundle(db: Database, items: list[ServiceItem], fingerprint: str) -> int:
     changed = 0
     with db.session() as s:
         for item in items:
@@ -117,7 +128,6 @@ def ensure_loaded(db: Database, directory: Path | None = None) -> int:
             s.add(Setting(key=_FINGERPRINT_KEY, value=fingerprint))
         else:
             mark.value = fingerprint
-    log.info("bundled catalogue loaded: %d items added or updated", changed)
     return changed
 
 

@@ -182,6 +182,11 @@ def test_admin_editor_validates_and_saves(page, qtbot, monkeypatch: pytest.Monke
     assert not dialog.isVisible()
     assert get_item(db, "ZL-009").version == "2024.9"
     assert item_history(db, "ZL-009")[0].version == "2024.1"
+    assert page.current.version == "2024.9"                   # the page shows the new version
+    history = page.show_history()
+    assert history.list.count() == 1 and "2024.1" in history.list.item(0).text()
+    assert "专利文档查阅复制" in history.view.toPlainText()
+    history.reject()
 
 
 def test_english_translation_covers_the_page(ui_env, qtbot) -> None:  # type: ignore[no-untyped-def]
