@@ -96,7 +96,9 @@ def ensure_loaded(db: Database, directory: Path | None = None) -> int:
 
     New bundled items are added; an item still as bundled gets the bundled update; items
     changed locally (import or editor) are left alone.  Returns how many items changed.
-    Skips all work when the bundled files have not changed since the last load.
+    Skips all work when the bundled files have not changed since the last load.  A broken
+    or missing bundle raises :class:`UserError` only while the database has no catalogue yet;
+    afterwards it is logged and the stored catalogue keeps being used.
     """
     directory = directory or bundled_dir()
     fingerprint = _fingerprint(directory)
@@ -104,7 +106,14 @@ def ensure_loaded(db: Database, directory: Path | None = None) -> int:
         mark = s.get(Setting, _FINGERPRINT_KEY)
         if mark is not None and mark.value == fingerprint:
             return 0
-    items = load_directory(directory)
+    try:
+        items = load_directory(directory)
+    except UserError as exc:
+        if not _has_items(db):
+            raise
+        # keep serving the catalogue already in the database; the next start retries
+        log.warning("bundled catalogue not updated: %s", exc.message("en"))
+        return 0
     try:
         changed = _load_bundle(db, items, fingerprint)
     except IntegrityError:  # another desk on the same database loaded it at the same moment
@@ -112,6 +121,11 @@ def ensure_loaded(db: Database, directory: Path | None = None) -> int:
         changed = _load_bundle(db, items, fingerprint)
     log.info("bundled catalogue loaded: %d items added or updated", changed)
     return changed
+
+
+def _has_items(db: Database) -> bool:
+    with db.session() as s:
+        return s.execute(select(CatalogueItem.code).limit(1)).first() is not None
 
 
 def _load_bundle(db: Database, items: list[ServiceItem], fingerprint: str) -> int:

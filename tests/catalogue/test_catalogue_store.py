@@ -99,3 +99,20 @@ def test_search_documents_contract(ctx: AppContext) -> None:
         assert part in doc.text
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.name = "x"  # type: ignore[misc]
+
+
+def test_a_broken_bundle_blocks_only_the_first_load(ctx: AppContext, tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "bundle"
+    shutil.copytree(bundled_dir(), folder)
+    monkeypatch.setattr("desktop.catalogue.store.bundled_dir", lambda: folder)
+    broken = folder / "ZL-001.yaml"
+    good_text = broken.read_text(encoding="utf-8")
+    broken.write_text(good_text.replace("time_limit:", "time_limits:"), encoding="utf-8")
+    with pytest.raises(UserError) as exc:
+        list_items(ctx.db)
+    assert "ZL-001.yaml" in exc.value.message("zh") and "办理时限" in exc.value.message("zh")
+    broken.write_text(good_text, encoding="utf-8")
+    assert len(list_items(ctx.db)) >= 33
+    broken.write_text("code: [", encoding="utf-8")       # broken later: keep serving the DB
+    assert get_item(ctx.db, "ZL-001").name == "专利申请受理"

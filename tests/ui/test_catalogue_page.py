@@ -204,3 +204,11 @@ def test_english_translation_covers_the_page(ui_env, qtbot) -> None:  # type: ig
         assert "pinyin" in page.filter_edit.placeholderText()
     finally:
         install_language(app, "zh")
+
+
+def test_screenshot_setup_leaves_a_representative_state(page, ui_env) -> None:  # type: ignore[no-untyped-def]
+    from desktop.ui.pages.catalogue import screenshot_setup
+
+    screenshot_setup(page, ui_env)
+    assert page.current.code == "ZL-008"
+    assert "2/8" in page.materials_label.text()
