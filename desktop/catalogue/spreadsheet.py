@@ -182,6 +182,16 @@ def _headers(ws: Any, file: str) -> dict[int, str]:
     return columns
 
 
+def _unmerge(ws: Any) -> None:
+    """A merged cell (e.g. one 类别 spanning several rows) applies to every row it covers."""
+    for rng in list(ws.merged_cells.ranges):
+        value = ws.cell(rng.min_row, rng.min_col).value
+        ws.unmerge_cells(str(rng))
+        for row in range(rng.min_row, rng.max_row + 1):
+            for col in range(rng.min_col, rng.max_col + 1):
+                ws.cell(row, col).value = value
+
+
 def read_sheet(path: str | Path, progress: ProgressFn = no_progress,
                cancelled: CancelledFn = never_cancelled) -> list[ServiceItem]:
     """Read and validate every row; raise :class:`ImportRejected` listing all problems."""
@@ -190,9 +200,10 @@ def read_sheet(path: str | Path, progress: ProgressFn = no_progress,
     if p.exists() and p.stat().st_size > MAX_BYTES:
         raise UserError(f"文件太大（超过{MAX_BYTES // 1024 // 1024}MB），不像是服务事项清单",
                         "the file is too large to be a service catalogue", file=file)
-    wb = open_workbook(p)
+    wb = open_workbook(p, read_only=False)  # small sheets; merged ranges need full mode
     try:
         ws = wb[SHEET] if SHEET in wb.sheetnames else wb.worksheets[0]
+        _unmerge(ws)
         columns = _headers(ws, file)
         items: list[ServiceItem] = []
         problems: list[RowProblem] = []

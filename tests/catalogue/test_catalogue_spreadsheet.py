@@ -171,3 +171,15 @@ def test_formula_like_text_is_neutralised_and_round_trips(loaded, tmp_path: Path
     cells = [c.value for row in ws.iter_rows() for c in row if c.value]
     assert not any(str(v).startswith("=") for v in cells)
     assert not plan_import(loaded.db, path).has_changes
+
+
+def test_merged_category_cells_apply_to_every_row_they_cover(loaded, tmp_path: Path) -> None:
+    def edit(ws, col):  # type: ignore[no-untyped-def]
+        first = _row_of(ws, col, "SB-001")
+        c = col["类别"]
+        for r in range(first + 1, first + 4):
+            ws.cell(r, c).value = None
+        ws.merge_cells(start_row=first, start_column=c, end_row=first + 3, end_column=c)
+
+    plan = plan_import(loaded.db, _edit(_export(loaded, tmp_path), edit))
+    assert not plan.has_changes
