@@ -9,7 +9,6 @@ The page calls the Qt-free ``desktop.catalogue`` functions for everything it sho
 from __future__ import annotations
 
 import html
-import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -63,10 +62,8 @@ from desktop.ui.env import UiEnv
 from desktop.ui.jobs import show_error
 from desktop.ui.pages.catalogue_dialogs import HistoryDialog, ImportDiffDialog, ItemEditorDialog
 
-log = logging.getLogger(__name__)
 CODE_ROLE = Qt.ItemDataRole.UserRole
 FORM_SCHEME = "form"
-
 
 
 class CataloguePage(QWidget):
@@ -169,6 +166,9 @@ class CataloguePage(QWidget):
                                          self.print_guide)
         self.export_button = self._button(buttons, "export_guide", self.tr("导出办事指南…"),
                                           self.export_guide)
+        self.export_button.setToolTip(
+            self.tr("导出为Word文档；本机装有LibreOffice时也可导出PDF") if pdf_converter()
+            else self.tr("导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）"))
         buttons.addStretch(1)
         self._button(buttons, "history", self.tr("历史版本…"), self.show_history)
         self._button(buttons, "edit_item", self.tr("编辑（管理员）…"), self.edit_current)
@@ -412,11 +412,8 @@ class CataloguePage(QWidget):
         default = str(Path(self.env.prefs.value("ui/last_folder", "") or Path.home())
                       / f"办事指南_{items[0].code}.docx")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("导出办事指南"), default, filters)
-        if not path:
-            return
-        if not can_pdf:
-            log.info("no PDF converter; exporting DOCX only")
-        self.start_handout_export(path)
+        if path:
+            self.start_handout_export(path)
 
     def start_handout_export(self, path: str) -> None:
         """Write the handout for the chosen items to ``path`` (.docx, or .pdf) in the background."""
