@@ -126,6 +126,23 @@ def test_form_links_ask_to_open_the_form(page, qtbot) -> None:  # type: ignore[n
     with qtbot.waitSignal(page.open_form_requested) as blocker:
         page.guide.anchorClicked.emit(QUrl("form:patent_pledge"))
     assert blocker.args == ["patent_pledge"]
+    page.set_form_ids({"rights_assistance"})             # the forms page knows other forms
+    assert "form:patent_pledge" not in page.guide.toHtml()
+    assert "专利权质押登记申请表" in page.guide.toPlainText()
+
+
+def test_show_item_opens_an_item_whatever_the_filters(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from desktop.catalogue import retire_item
+
+    qtbot.keyClicks(page.filter_edit, "sbzc")
+    assert page.show_item("wq-002") and page.current.code == "WQ-002"
+    assert page.filter_edit.text() == ""
+    retire_item(page.env.ctx.db, "ZX-003")
+    page.reload()
+    assert "ZX-003" not in page.visible_codes()
+    assert page.show_item("ZX-003") and page.current.code == "ZX-003"
+    assert "已停用" in page.title_label.text()
+    assert not page.show_item("XX-999")
 
 
 def test_import_shows_the_diff_and_applies_it(page, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]

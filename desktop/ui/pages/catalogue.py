@@ -80,6 +80,7 @@ class CataloguePage(QWidget):
         self._admin_unlocked = False
         self._pending_import: ImportDiffDialog | None = None
         self.last_handout: Path | None = None
+        self._form_ids: set[str] | None = None  # None: every form id is shown as a link
         self._build()
         self.reload()
 
@@ -252,6 +253,29 @@ class CataloguePage(QWidget):
                     return group.child(j)
         return None
 
+    def show_item(self, code: str) -> bool:
+        """Open ``code`` whatever the filters (for other pages, e.g. a search hit)."""
+        item = self.index.get(code.strip().upper())
+        if item is None:
+            return False
+        if self._node(item.code) is None:
+            self.filter_edit.blockSignals(True)
+            self.filter_edit.clear()
+            self.filter_edit.blockSignals(False)
+            self.category_box.setCurrentIndex(0)
+            self.audience_box.setCurrentIndex(0)
+            if not item.active:
+                self.retired_box.setChecked(True)
+            self.refilter()
+        self.select(item.code)
+        return True
+
+    def set_form_ids(self, form_ids: set[str] | None) -> None:
+        """The form ids the forms page can open; others show as plain names (None: all)."""
+        self._form_ids = set(form_ids) if form_ids is not None else None
+        if self.current is not None:
+            self.guide.setHtml(self._guide_html(self.current))
+
     def select(self, code: str) -> None:
         node = self._node(code)
         if node is not None:
@@ -324,7 +348,7 @@ class CataloguePage(QWidget):
             if sec.key == "forms":
                 links = []
                 for f in item.forms:
-                    if f.form_id:
+                    if f.form_id and (self._form_ids is None or f.form_id in self._form_ids):
                         links.append(f"<li><a href='{FORM_SCHEME}:{e(f.form_id)}'>{e(f.name)}</a>"
                                      f" <span style='color:#777'>（{e(self.tr('点击打开表单'))}）</span></li>")
                     else:
