@@ -1,8 +1,9 @@
 """All tables.  One module per capability; importing this package registers them all."""
 
 from db.base import Base
+from db.models.catalogue import CatalogueItem, CatalogueItemHistory
 from db.models.clients import Client
 from db.models.forms import FormDocument
 from db.models.settings import Setting
 
-__all__ = ["Base", "Client", "FormDocument", "Setting"]
+__all__ = ["Base", "CatalogueItem", "CatalogueItemHistory", "Client", "FormDocument", "Setting"]

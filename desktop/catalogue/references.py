@@ -1,0 +1,41 @@
+"""Who refers to a service item: other packages register a counter of their references.
+
+The forms history and the visit log register ``fn(db, code) -> int``; an item that any
+checker counts as referenced is retired instead of deleted.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from db.session import Database
+
+log = logging.getLogger(__name__)
+
+ReferenceChecker = Callable[[Database, str], int]
+_checkers: list[ReferenceChecker] = []
+
+
+def register_reference_checker(fn: ReferenceChecker) -> ReferenceChecker:
+    """Register ``fn(db, code) -> int`` (usable as a decorator); registering twice is a no-op."""
+    if fn not in _checkers:
+        _checkers.append(fn)
+    return fn
+
+
+def unregister_reference_checker(fn: ReferenceChecker) -> None:
+    if fn in _checkers:
+        _checkers.remove(fn)
+
+
+def reference_count(db: Database, code: str) -> int:
+    """How many records of other packages refer to ``code`` (0 when nobody registered)."""
+    total = 0
+    for fn in list(_checkers):
+        n = int(fn(db, code) or 0)
+        if n < 0:
+            log.warning("reference checker %r returned %d for %s", fn, n, code)
+            n = 0
+        total += n
+    return total
