@@ -13,8 +13,11 @@ from __future__ import annotations
 import io
 import logging
 import re
+import struct
 import threading
 import zipfile
+import zlib
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +36,51 @@ def jinja_env() -> jinja2.Environment:
                               keep_trailing_newline=True)
 
 
+@dataclass(frozen=True)
+class _Member:
+    """One ZIP member, kept deflated so unchanged parts are copied, not recompressed."""
+
+    name: bytes
+    date_time: tuple[int, int, int, int, int, int]
+    crc: int
+    size: int
+    data: bytes  # raw deflate stream
+
+    @classmethod
+    def deflate(cls, name: str, date_time: tuple[int, ...], raw: bytes,
+                level: int) -> _Member:
+        comp = zlib.compressobj(level, zlib.DEFLATED, -15)
+        data = comp.compress(raw) + comp.flush()
+        y, mo, d, h, mi, sec = (tuple(date_time) + (0,) * 6)[:6]
+        return cls(name.encode("utf-8"), (max(y, 1980), mo, d, h, mi, sec),
+                   zlib.crc32(raw), len(raw), data)
+
+
+def _zip(members: list[_Member]) -> bytes:
+    """A plain ZIP (deflate, no ZIP64: DOCX parts are small) of already-deflated members."""
+    out = io.BytesIO()
+    central = []
+    for m in members:
+        y, mo, d, h, mi, sec = m.date_time
+        dos_time, dos_date = (h << 11) | (mi << 5) | (sec // 2), ((y - 1980) << 9) | (mo << 5) | d
+        flags = 0x800 if not m.name.isascii() else 0
+        offset = out.tell()
+        out.write(struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, flags, 8, dos_time, dos_date,
+                              m.crc, len(m.data), m.size, len(m.name), 0))
+        out.write(m.name)
+        out.write(m.data)
+        central.append(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, flags, 8, dos_time,
+                                   dos_date, m.crc, len(m.data), m.size, len(m.name), 0, 0,
+                                   0, 0, 0, offset) + m.name)
+    start = out.tell()
+    for entry in central:
+        out.write(entry)
+    size = out.tell() - start
+    out.write(struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), size,
+                          start, 0))
+    return out.getvalue()
+
+
 class CompiledTemplate:
     """A DOCX template prepared once; :meth:`render` fills it into new DOCX bytes."""
 
@@ -42,15 +90,17 @@ class CompiledTemplate:
         self.path = path
         self._helper = DocxTemplate(str(path))  # only its string helpers are used
         env = jinja_env()
-        self._members: list[tuple[zipfile.ZipInfo, bytes]] = []
+        self._members: list[tuple[zipfile.ZipInfo, _Member | None]] = []
         self._templates: dict[str, jinja2.Template] = {}
         self.variables: set[str] = set()
         try:
             with zipfile.ZipFile(path) as zf:
                 for info in zf.infolist():
                     data = zf.read(info)
-                    self._members.append((info, data))
-                    if _PART_RE.match(info.filename):
+                    templated = bool(_PART_RE.match(info.filename))
+                    self._members.append((info, None if templated else _Member.deflate(
+                        info.filename, info.date_time, data, 6)))
+                    if templated:
                         source = self._prepare(data.decode("utf-8"))
                         self.variables |= meta.find_undeclared_variables(env.parse(source))
                         self._templates[info.filename] = env.from_string(source)
@@ -91,12 +141,9 @@ class CompiledTemplate:
         except jinja2.TemplateError as exc:
             raise UserError(f"模板无法填写：{exc}", f"the template cannot be filled: {exc}",
                             file=str(self.path)) from exc
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
-            for info, data in self._members:
-                out.writestr(info, rendered.get(info.filename, data),
-                             compress_type=zipfile.ZIP_DEFLATED)
-        return buf.getvalue()
+        return _zip([member or _Member.deflate(info.filename, info.date_time,
+                                               rendered[info.filename], 1)
+                     for info, member in self._members])
 
 
 _cache: dict[tuple[str, float, int], CompiledTemplate] = {}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -50,6 +51,10 @@ def test_example_renders_a_correct_docx(catalog: FormCatalog, form_id: str,
     assert result.warnings == []
     path = write_docx(tmp_path / "out.docx", result, form,
                       DocMeta(FIXED_DATE, "太原高新区知识产权服务站", "客户"))
+    with zipfile.ZipFile(path) as zf:
+        assert zf.testzip() is None  # every member's CRC checks out
+        with zipfile.ZipFile(form.template_path) as tpl:
+            assert zf.namelist() == tpl.namelist()
     doc = Document(str(path))
     section = doc.sections[0]
     assert abs(section.page_width - Cm(21)) < Cm(0.05)
