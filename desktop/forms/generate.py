@@ -136,8 +136,13 @@ def generate(ctx: AppContext, form_id: str, data: dict[str, Any], *,
         target = unique_path(folder, document_stem(form, name, date), fmt)
     meta = DocMeta(date, outlet_name(ctx), name)
     path, attachments = write_outputs(form, result, target, fmt, meta)
-    [record_id] = record_documents(ctx.db, [NewDocument(
-        form.id, form.spec.version, form.spec.name, client_id, name, result.values, fmt,
-        str(path), [str(a) for a in attachments])])
+    try:
+        [record_id] = record_documents(ctx.db, [NewDocument(
+            form.id, form.spec.version, form.spec.name, client_id, name, result.values, fmt,
+            str(path), [str(a) for a in attachments])])
+    except BaseException:  # no document without its record
+        for p in [path, *attachments]:
+            p.unlink(missing_ok=True)
+        raise
     log.info("generated %s for %r: %s", form.id, name, path)
     return Generated(record_id, path, attachments, result.warnings)

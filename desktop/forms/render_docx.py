@@ -3,7 +3,8 @@
 docxtpl re-reads the template, re-cleans its XML and re-compiles the Jinja source on
 every render.  :class:`CompiledTemplate` does that preparation once per template file —
 docxtpl's own ``patch_xml`` cleaning, so templates behave exactly as with docxtpl — and
-afterwards each render is one Jinja call per part plus writing the ZIP.  Autoescaping is
+afterwards each render is one Jinja call per part plus writing the ZIP, in which the
+unchanged parts are copied already deflated.  Autoescaping is
 always on, so ``&``, ``<`` and quotes in the data never corrupt the document, and
 undefined names raise instead of leaving blanks.
 """

@@ -195,3 +195,16 @@ def test_batch_template_round_trips(ctx: AppContext, tmp_path: Path, form_id: st
     assert [c.value for c in wb["数据"][1]] == [f.label for f in form.spec.fields]
     report = batch_job(ctx, form_id, path, tmp_path / "out")(no_progress, never_cancelled)
     assert report.failed == [] and len(report.generated) == 1
+
+
+def test_no_file_is_left_when_recording_fails(ctx: AppContext, tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    import desktop.forms.generate as gen
+
+    def broken(db, docs):  # type: ignore[no-untyped-def]
+        raise UserError("数据库被锁定", "the database is locked")
+
+    monkeypatch.setattr(gen, "record_documents", broken)
+    with pytest.raises(UserError):
+        generate(ctx, "gi_mark_use", _example(ctx, "gi_mark_use"), folder=tmp_path / "o")
+    assert list((tmp_path / "o").iterdir()) == []
