@@ -157,12 +157,13 @@ def test_english_interface(ui_env, qtbot) -> None:
 
 
 def test_picking_a_client_fills_only_blank_fields(main_window, ui_env, qtbot, typist) -> None:
-    client = save_client(ui_env.ctx.db, CLIENT)
     page = main_window.show_page("forms")
     page.select_form("rights_assistance")
     ed = page.editor.editors
     typist(ed["phone"].edit, "0351-7654321")
-    page.reload_clients()
+    client = save_client(ui_env.ctx.db, CLIENT)  # added while the page was open
+    main_window.show_page("settings")
+    main_window.show_page("forms")
     index = page.client_combo.findData(client.id)
     page.client_combo.setCurrentIndex(index)
     page.client_combo.activated.emit(index)

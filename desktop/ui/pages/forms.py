@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import QDesktopServices, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -111,6 +111,12 @@ class FormsPage(QWidget):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([260, 900])
         self.reload_forms()
+        self.reload_clients()
+        self.reload_history()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt name)
+        """Clients and documents may have changed on other pages (or desks) meanwhile."""
+        super().showEvent(event)
         self.reload_clients()
         self.reload_history()
 
