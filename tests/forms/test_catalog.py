@@ -6,6 +6,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 
 from desktop.forms.catalog import load_catalog
@@ -97,3 +98,22 @@ def test_a_user_spec_replaces_the_bundled_one(tmp_path: Path) -> None:
 def test_templates_are_compiled_once_and_list_their_names() -> None:
     tpl = CompiledTemplate(resource("forms", "patent_pledge.docx"))
     assert {"pledgors", "patents", "repayment_end", "_meta", "_form"} <= tpl.variables
+
+
+def test_a_sheet_only_form(ctx, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from openpyxl import load_workbook
+
+    from desktop.errors import UserError
+    from desktop.forms import forms_catalog, generate
+
+    folder = ctx.paths.user_dir / "forms"
+    folder.mkdir(parents=True, exist_ok=True)
+    spec = {**SIMPLE, "id": "sheet_only", "formats": ["xlsx"], "template": None}
+    (folder / "sheet_only.json").write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
+    assert forms_catalog(ctx).get("sheet_only").template_path is None
+    out = generate(ctx, "sheet_only", {"visitor": "@张三"}, out_path=tmp_path / "s.xlsx")
+    values = [c.value for row in load_workbook(out.path)["表单"].iter_rows() for c in row]
+    assert "'@张三" in values
+    with pytest.raises(UserError) as exc:
+        generate(ctx, "sheet_only", {"visitor": "张三"}, out_path=tmp_path / "s.docx")
+    assert "DOCX" in exc.value.zh and not (tmp_path / "s.docx").exists()
