@@ -6,9 +6,6 @@ Needs a server: set IPDESK_TEST_PG_URL (``.ci/start_postgres.sh`` starts one; CI
 from __future__ import annotations
 
 import copy
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,29 +13,14 @@ import pytest
 from desktop.clients import ClientData, delete_client, save_client
 from desktop.context import open_context
 from desktop.forms import count_documents_for_form, forms_catalog, generate, list_documents
+from tests.db.test_postgres import pg_url  # noqa: F401  (the fixture: a fresh database)
 
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def pg_forms_url() -> Iterator[str]:
-    base = os.environ.get("IPDESK_TEST_PG_URL")
-    if not base:
-        pytest.skip("no PostgreSQL server: set IPDESK_TEST_PG_URL (see .ci/start_postgres.sh)")
-    import psycopg
-
-    name = f"ipdesk_forms_{uuid.uuid4().hex[:10]}"
-    admin = base.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield admin.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def test_two_desks_share_the_document_history(pg_forms_url: str, tmp_path: Path) -> None:
-    desk1 = open_context(tmp_path / "desk1", pg_forms_url)
-    desk2 = open_context(tmp_path / "desk2", pg_forms_url)
+def test_two_desks_share_the_document_history(pg_url: str, tmp_path: Path) -> None:
+    desk1 = open_context(tmp_path / "desk1", pg_url)
+    desk2 = open_context(tmp_path / "desk2", pg_url)
     try:
         client = save_client(desk1.db, ClientData(name="平遥古城老陈醋坊有限公司",
                                                   id_number="91140000701012345B"))
