@@ -129,7 +129,9 @@ def test_broken_admin_form_is_reported_on_the_page(ui_env, main_window) -> None:
     page = main_window.show_page("forms")
     page.reload_forms()
     assert page.load_problems.isVisibleTo(page) and "broken.yaml" in page.load_problems.text()
-    assert page.form_list.count() == 12
+    ids = [page.form_list.item(i).data(Qt.ItemDataRole.UserRole)
+           for i in range(page.form_list.count())]
+    assert len([i for i in ids if i]) == 12
 
 
 def test_english_interface(ui_env, qtbot) -> None:
@@ -147,7 +149,8 @@ def test_english_interface(ui_env, qtbot) -> None:
         page = win.show_page("forms")
         assert page.docx_button.text() == "Generate Word document"
         page.select_form("patent_pledge")
-        assert page.form_list.currentItem().text() == "Patent pledge registration application"
+        assert page.form_list.currentItem().text().strip() == \
+            "Patent pledge registration application"
         assert "problem(s) still to fix" in page.summary.text()
         assert "Pledgee" in page.editor.problem_labels["pledgee_name"].text()
         titles = [b.title() for b in page.editor.findChildren(QGroupBox)]

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QShowEvent, QTextDocument
+from PySide6.QtGui import QBrush, QColor, QDesktopServices, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -266,9 +266,20 @@ class FormsPage(QWidget):
         current = self.form.id if self.form else None
         self.form_list.blockSignals(True)
         self.form_list.clear()
+        category = None
         for d in cat.search(self.search.text()):
             spec = d.spec
-            item = QListWidgetItem(spec.name_for(self.env.lang))
+            if spec.category != category:  # a heading per category
+                category = spec.category
+                heading = QListWidgetItem(category if self.env.lang == "zh"
+                                          else (spec.category_en or category))
+                heading.setFlags(Qt.ItemFlag.NoItemFlags)
+                font = heading.font()
+                font.setBold(True)
+                heading.setFont(font)
+                heading.setForeground(QBrush(QColor("#21384f")))
+                self.form_list.addItem(heading)
+            item = QListWidgetItem("  " + spec.name_for(self.env.lang))
             item.setData(Qt.ItemDataRole.UserRole, d.id)
             item.setToolTip(spec.description if self.env.lang == "zh" else spec.description_en)
             self.form_list.addItem(item)
