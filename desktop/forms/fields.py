@@ -252,7 +252,7 @@ def _identifier(f: FieldSpec, name: str, raw: object) -> Outcome:
 
 def _partyid(f: FieldSpec, name: str, raw: object) -> Outcome:
     """A credit code (organisations) or a resident ID number (individuals)."""
-    text = clean_text(raw).upper().replace(" ", "")
+    text = unicodedata.normalize("NFKC", clean_text(raw)).upper().replace(" ", "")
     as_id = check_idcard(text)
     if as_id.ok:
         return Outcome(as_id.canonical, as_id.canonical or "", details={"kind": "idcard"})

@@ -218,3 +218,9 @@ def test_publication_and_ipc_fields(catalog: FormCatalog) -> None:
     assert fields_of(res) == ["prior_art[2].pubno"] and "种类代码" in res.problems[0].zh
     res = check(catalog, "patent_priority_exam", ipc="Z99Z")
     assert fields_of(res) == ["ipc"]
+
+
+def test_full_width_identifiers_are_accepted(catalog: FormCatalog) -> None:
+    res = check(catalog, "rights_assistance", applicant_id="１１０１０５１９４９１２３１００２Ｘ",
+                phone="１３８１２３４５６７８")
+    assert res.ok and res.values["applicant_id"] == "11010519491231002X"
