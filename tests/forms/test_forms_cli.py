@@ -40,6 +40,8 @@ def test_list_schema_example_fill(tmp_path: Path) -> None:
     assert json.loads(filled.stdout)["output"] == str(out.resolve()) and out.exists()
     history = json.loads(run(d, "forms", "history", "--json").stdout)
     assert [h["form_id"] for h in history] == ["patent_pledge"]
+    record = run(d, "forms", "record", str(history[0]["id"]))
+    assert json.loads(record.stdout)["pledgors"][0]["id_number"] == "91440101MA5CJQ4N59"
 
 
 def test_fill_with_invalid_data_exits_2_naming_each_field(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@
     forms batch FORM_ID --data FILE.xlsx -o DIR [--format docx|xlsx] [--client ID]
     forms batch-template FORM_ID -o FILE.xlsx
     forms history [--form FORM_ID] [--client ID] [--json]
+    forms record RECORD_ID
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from desktop.cli import add_command
 
     p = add_command(sub, "forms", "常用申请表单 / filing forms (list, schema, example, fill, "
-                    "batch, history)")
+                    "batch, batch-template, history, record)")
     inner = p.add_subparsers(dest="forms_command", metavar="ACTION", parser_class=type(p))
     p.set_defaults(handler=lambda env: _usage(p))
     c = add_command(inner, "list", "列出表单 / list the forms")
@@ -57,6 +58,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--client", type=int, metavar="ID")
     c.add_argument("--limit", type=int, default=50)
     c.set_defaults(handler=run_history)
+    c = add_command(inner, "record", "一份已生成文档的数据（JSON，可修改后再 fill）/ the data of a "
+                    "generated document, as JSON to edit and fill again")
+    c.add_argument("record_id", type=int, metavar="RECORD_ID")
+    c.set_defaults(handler=run_record)
 
 
 def _usage(p: argparse.ArgumentParser) -> int:
@@ -230,4 +235,12 @@ def run_history(env: CommandEnv) -> int:
     for d in docs:
         env.out(f"{d.id:>5}  {d.created_at:%Y-%m-%d %H:%M}  {d.form_name}  {d.client_name}  "
                 f"{d.output_path}")
+    return 0
+
+
+def run_record(env: CommandEnv) -> int:
+    from desktop.forms import get_document
+
+    rec = get_document(env.context().db, env.args.record_id)
+    env.emit_json(rec.data)
     return 0
