@@ -1,8 +1,10 @@
 """Instant filtering of the catalogue as the officer types.
 
-:class:`CatalogueIndex` precomputes, per item, the lower-cased name, code, keywords, their
-pinyin initials and full pinyin, and the guide's plain text.  ``filter`` then only does
-substring tests, so it answers in well under a millisecond for the whole catalogue.
+:class:`CatalogueIndex` precomputes, per item, the lower-cased name, code, keywords and the
+guide's plain text; their pinyin initials and full pinyin are computed once, on the first
+Latin-letter query or by :meth:`CatalogueIndex.prepare_pinyin` (the page calls it in the
+background after start-up, so loading pypinyin never delays the window).  ``filter`` then
+only does substring tests: well under a millisecond for the whole catalogue.
 """
 
 from __future__ import annotations
@@ -10,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from desktop.catalogue.pinyin import full_pinyin, initials_variants
 from desktop.catalogue.schema import ServiceItem
 from desktop.catalogue.text import item_plain_text
 
@@ -21,21 +22,30 @@ class _Entry:
     code: str
     name: str
     keywords: tuple[str, ...]
-    initials: tuple[str, ...]
-    spelled: tuple[str, ...]
     text: str
 
 
+@dataclass(frozen=True)
+class _Pinyin:
+    initials: tuple[str, ...]  # name variants first, then keywords'
+    n_name: int  # how many of ``initials`` belong to the name
+    spelled: tuple[str, ...]  # name first, then keywords
+
+
 def _entry(item: ServiceItem) -> _Entry:
-    words = (item.name, *item.keywords)
-    initials: list[str] = []
-    spelled: list[str] = []
-    for w in words:
-        initials.extend(initials_variants(w))
-        spelled.append(full_pinyin(w))
     return _Entry(item, item.code.lower(), item.name.lower(),
-                  tuple(k.lower() for k in item.keywords), tuple(initials), tuple(spelled),
-                  item_plain_text(item).lower())
+                  tuple(k.lower() for k in item.keywords), item_plain_text(item).lower())
+
+
+def _pinyin_of(item: ServiceItem) -> _Pinyin:
+    from desktop.catalogue.pinyin import full_pinyin, initials_variants
+
+    name_initials = initials_variants(item.name)
+    initials = list(name_initials)
+    for k in item.keywords:
+        initials.extend(initials_variants(k))
+    spelled = tuple(full_pinyin(w) for w in (item.name, *item.keywords))
+    return _Pinyin(tuple(initials), len(name_initials), spelled)
 
 
 def _normalise(query: str) -> str:
@@ -47,6 +57,12 @@ class CatalogueIndex:
 
     def __init__(self, items: Iterable[ServiceItem]) -> None:
         self._entries = [_entry(i) for i in items]
+        self._pinyin: list[_Pinyin] | None = None
+
+    def prepare_pinyin(self) -> None:
+        """Compute every item's pinyin (safe to call from a worker thread, idempotent)."""
+        if self._pinyin is None:
+            self._pinyin = [_pinyin_of(e.item) for e in self._entries]
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -74,14 +90,13 @@ class CatalogueIndex:
                 continue
             if audience and audience not in it.audience:
                 continue
-            rank = self._rank(e, q)
+            rank = self._rank(pos, e, q)
             if rank is not None:
                 ranked.append((rank, pos, it))
         ranked.sort(key=lambda t: (t[0], t[1]))  # rank, then catalogue order
         return [t[2] for t in ranked]
 
-    @staticmethod
-    def _rank(e: _Entry, q: str) -> tuple[int, int, int] | None:
+    def _rank(self, pos: int, e: _Entry, q: str) -> tuple[int, int, int] | None:
         """(tier, where in the name it matched, name length): smaller is better."""
         size = len(e.name)
         if not q:
@@ -91,13 +106,16 @@ class CatalogueIndex:
         if q in e.name:
             return (1, e.name.index(q), size)
         if q.isascii():
-            n_name = len(initials_variants(e.item.name))
-            at = [v.find(q) for v in e.initials[:n_name] if q in v]
+            self.prepare_pinyin()
+            assert self._pinyin is not None
+            py = self._pinyin[pos]
+            at = [v.find(q) for v in py.initials[:py.n_name] if q in v]
             if at:
                 return (2, min(at), size)
-            if q in e.spelled[0]:
-                return (2, e.spelled[0].index(q), size)
-            if any(q in v for v in e.initials[n_name:]) or any(q in s for s in e.spelled[1:]):
+            if q in py.spelled[0]:
+                return (2, py.spelled[0].index(q), size)
+            if any(q in v for v in py.initials[py.n_name:]) or \
+                    any(q in sp for sp in py.spelled[1:]):
                 return (3, 0, size)
         if any(q in k for k in e.keywords):
             return (3, 0, size)

@@ -23,6 +23,7 @@ from docx.shared import Cm, Pt
 
 from desktop.catalogue.schema import ServiceItem
 from desktop.catalogue.text import Section, item_sections, material_line
+from desktop.common.files import save_atomically
 from desktop.errors import UserError
 from desktop.settings import Outlet
 
@@ -129,17 +130,7 @@ def write_handout(items: Sequence[ServiceItem], path: str | Path, outlet: Outlet
     for line in outlet_lines(outlet):
         _para(doc, line, size=10.5)
     _para(doc, f"打印日期：{today.isoformat()}    （以上信息以受理机关最新公布为准）", size=10.5)
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        doc.save(str(tmp))
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件（{exc.strerror or exc}），文件可能正被打开",
-                        f"cannot write the file ({exc.strerror or exc}); is it open?",
-                        file=str(target)) from exc
-    return target
+    return save_atomically(path, doc.save)
 
 
 def handout_html(items: Sequence[ServiceItem], outlet: Outlet, *, ticks: Ticks | None = None,

@@ -5,9 +5,6 @@ Needs a server: set IPDESK_TEST_PG_URL (``.ci/start_postgres.sh`` starts one; CI
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,25 +16,9 @@ from desktop.context import open_context
 pytestmark = pytest.mark.postgres
 
 
-@pytest.fixture
-def pg_db_url() -> Iterator[str]:
-    base = os.environ.get("IPDESK_TEST_PG_URL")
-    if not base:
-        pytest.skip("no PostgreSQL server: set IPDESK_TEST_PG_URL (see .ci/start_postgres.sh)")
-    import psycopg
-
-    name = f"ipdesk_cat_{uuid.uuid4().hex[:10]}"
-    admin = base.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield admin.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
-def test_two_desks_share_the_catalogue_and_its_history(pg_db_url: str, tmp_path: Path) -> None:
-    desk1 = open_context(tmp_path / "desk1", pg_db_url)
-    desk2 = open_context(tmp_path / "desk2", pg_db_url)
+def test_two_desks_share_the_catalogue_and_its_history(pg_url: str, tmp_path: Path) -> None:
+    desk1 = open_context(tmp_path / "desk1", pg_url)
+    desk2 = open_context(tmp_path / "desk2", pg_url)
     try:
         assert ensure_loaded(desk1.db) >= 33
         assert ensure_loaded(desk2.db) == 0            # already loaded by the first desk

@@ -8,6 +8,8 @@ The page calls the Qt-free ``desktop.catalogue`` functions for everything it sho
 
 from __future__ import annotations
 
+import logging
+
 import html
 from collections.abc import Callable
 from pathlib import Path
@@ -64,6 +66,8 @@ from desktop.ui.pages.catalogue_dialogs import HistoryDialog, ImportDiffDialog, 
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 FORM_SCHEME = "form"
+
+log = logging.getLogger(__name__)
 
 
 class CataloguePage(QWidget):
@@ -193,6 +197,9 @@ class CataloguePage(QWidget):
         except UserError as exc:
             show_error(self, exc, self.env.lang)
             return
+        index = self.index  # pinyin for the filter, computed off the GUI thread
+        self.env.jobs.start(lambda _p, _c: index.prepare_pinyin(), show_dialog=False,
+                            on_error=lambda exc: log.warning("pinyin warm-up failed: %s", exc))
         chosen = self.category_box.currentData()
         self.category_box.blockSignals(True)
         self.category_box.clear()
