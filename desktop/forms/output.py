@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from desktop.common.files import save_atomically
 from desktop.common.xlsx import autofit, safe_cell, save_workbook, write_rows
 from desktop.errors import UserError
 from desktop.forms.catalog import FormDef
@@ -97,15 +98,7 @@ def template_context(result: FormResult, form: FormDef, meta: DocMeta,
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件（{exc.strerror or exc}），文件可能正被Word打开",
-                        f"cannot write the file ({exc.strerror or exc}); is it open in Word?",
-                        file=str(path)) from exc
+    save_atomically(path, lambda tmp: Path(tmp).write_bytes(data))
 
 
 def render_docx_bytes(result: FormResult, form: FormDef, meta: DocMeta,

@@ -13,7 +13,6 @@ import pytest
 from desktop.clients import ClientData, delete_client, save_client
 from desktop.context import open_context
 from desktop.forms import count_documents_for_form, forms_catalog, generate, list_documents
-from tests.db.test_postgres import pg_url  # noqa: F401  (the fixture: a fresh database)
 
 pytestmark = pytest.mark.postgres
 
