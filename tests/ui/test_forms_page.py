@@ -122,6 +122,16 @@ def test_rows_fields_fees_and_warnings(main_window, ui_env, qtbot, typist, monke
     dialog.deleteLater()
 
 
+def test_open_form_from_another_page(main_window, qtbot, typist) -> None:
+    page = main_window.show_page("forms")
+    typist(page.search, "商标")
+    page.tabs.setCurrentIndex(1)
+    page.open_form("patent_fee_reduction")
+    assert page.form.id == "patent_fee_reduction" and page.tabs.currentIndex() == 0
+    assert page.search.text() == "" and page.form_list.currentItem().data(
+        Qt.ItemDataRole.UserRole) == "patent_fee_reduction"
+
+
 def test_broken_admin_form_is_reported_on_the_page(ui_env, main_window) -> None:
     folder = ui_env.ctx.paths.user_dir / "forms"
     folder.mkdir(parents=True, exist_ok=True)

@@ -297,6 +297,13 @@ class FormsPage(QWidget):
         if item is not None:
             self.select_form(str(item.data(Qt.ItemDataRole.UserRole)))
 
+    def open_form(self, form_id: str) -> None:
+        """Show ``form_id`` ready to fill (for links from other pages, e.g. the catalogue)."""
+        self.search.clear()
+        self.tabs.setCurrentIndex(0)
+        if self.form is None or self.form.id != form_id:
+            self.select_form(form_id)
+
     def select_form(self, form_id: str, data: dict[str, Any] | None = None) -> None:
         """Show ``form_id``'s fields (empty, or filled with ``data``)."""
         try:
