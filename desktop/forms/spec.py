@@ -159,6 +159,16 @@ class PatentTypeMatchesRule(_Strict):
     types: dict[str, tuple[PatentType, ...]]
 
 
+class SimilarGroupsRule(_Strict):
+    """Similar-group codes (类似群, 4 digits) in ``groups_column`` must belong to the row's
+    Nice class (``3009`` is in class 30)."""
+
+    kind: Literal["similar_groups_in_class"]
+    rows: str
+    class_column: str = "nice_class"
+    groups_column: str = "groups"
+
+
 class DeadlineRule(_Strict):
     """A warning when ``months`` have passed since the date in ``date`` (e.g. a licence
     contract must be recorded within 3 months of taking effect)."""
@@ -220,8 +230,8 @@ class LookupRule(_Computed):
 
 RuleSpec = Annotated[
     Union[DateOrderRule, PatentExpiryRule, AllOwnersRule, RequiredIfRule,
-          RowRequiredForPatentTypesRule, PatentTypeMatchesRule, DeadlineRule,
-          RowLimitByChoiceRule,
+          RowRequiredForPatentTypesRule, PatentTypeMatchesRule, SimilarGroupsRule,
+          DeadlineRule, RowLimitByChoiceRule,
           TrademarkFeeRule, FeeReductionRule, LookupRule],
     Field(discriminator="kind"),
 ]
@@ -378,6 +388,10 @@ def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
         missing = [v for v in f.choice_values() if v not in rule.types]
         if missing:
             raise ValueError(f"{what}: no patent types for choice(s) {', '.join(missing)}")
+    elif isinstance(rule, SimilarGroupsRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.class_column, ("nice",), what)
+        _need_column(rows, rule.groups_column, ("text",), what)
     elif isinstance(rule, DeadlineRule):
         _need(spec, rule.date, ("date",), what)
     elif isinstance(rule, RowLimitByChoiceRule):

@@ -30,6 +30,7 @@ from desktop.forms.spec import (
     RequiredIfRule,
     RowLimitByChoiceRule,
     RowRequiredForPatentTypesRule,
+    SimilarGroupsRule,
     TrademarkFeeRule,
 )
 
@@ -204,6 +205,8 @@ def _apply(rule: Any, res: FormResult, bad: set[str]) -> None:
                 rule.choice, f"{f.label}：选择了“{choice}”，但申请号{v.get(rule.appno)}是"
                 f"{PATENT_TYPE_ZH.get(kind, kind)}专利",
                 f"{f.label_en}: '{choice}' chosen but {v.get(rule.appno)} is a {kind} patent"))
+    elif isinstance(rule, SimilarGroupsRule):
+        _similar_groups(rule, res, bad)
     elif isinstance(rule, DeadlineRule):
         start = res._details.get(rule.date, {}).get("date")
         if start is not None and rule.date not in bad:
@@ -335,3 +338,21 @@ def value_at(data: dict[str, Any], field_name: str) -> Any:
         except (ValueError, IndexError, AttributeError):
             return None
     return value
+
+
+def _similar_groups(rule: SimilarGroupsRule, res: FormResult, bad: set[str]) -> None:
+    rows_f = res.spec.field(rule.rows)
+    assert rows_f is not None
+    for i, row in enumerate(res.values.get(rule.rows) or [], start=1):
+        cls = row.get(rule.class_column)
+        if not cls or not _row_ok(bad, rule.rows, i, rule.class_column, rule.groups_column):
+            continue
+        wrong = [g for g in split_list(row.get(rule.groups_column) or "")
+                 if not (len(g) == 4 and g.isdigit() and int(g[:2]) == int(cls))]
+        if wrong:
+            res.add(FieldProblem(
+                f"{rule.rows}[{i}].{rule.groups_column}",
+                f"{rows_f.label}第{i}行：类似群“{'、'.join(wrong)}”不属于第{cls}类"
+                f"（应为4位数字，前两位为{int(cls):02d}）",
+                f"{rows_f.label_en} row {i}: similar group(s) {', '.join(wrong)} are not in "
+                f"class {cls} (4 digits starting {int(cls):02d})"))

@@ -116,6 +116,14 @@ def test_trademark_fee(catalog: FormCatalog) -> None:
     assert fields_of(res) == ["classes[1].nice_class"]
 
 
+def test_similar_groups_must_belong_to_the_class(catalog: FormCatalog) -> None:
+    classes = copy.deepcopy(catalog.get("trademark_application").spec.example["classes"])
+    classes[1]["groups"] = "3501；3009；35"
+    res = check(catalog, "trademark_application", classes=classes)
+    assert fields_of(res) == ["classes[2].groups"]
+    assert "3009、35" in res.problems[0].zh and "第35类" in res.problems[0].zh
+
+
 def test_fee_reduction_ratio_and_income_limit(catalog: FormCatalog) -> None:
     res = check(catalog, "patent_fee_reduction")
     assert [(c.id, c.display) for c in res.computed] == [("reduction_ratio", "85%")]
