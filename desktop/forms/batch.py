@@ -191,7 +191,6 @@ def generate_rows(ctx: AppContext, form: FormDef, rows: list[BatchRow], folder: 
     date = date or _dt.date.today()
     outlet = outlet_name(ctx)
     pending: list[NewDocument] = []
-    folder.mkdir(parents=True, exist_ok=True)
     try:
         for k, item in enumerate(rows, start=1):
             check_cancelled(cancelled)

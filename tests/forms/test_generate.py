@@ -209,3 +209,27 @@ def test_no_file_is_left_when_recording_fails(ctx: AppContext, tmp_path: Path,
     with pytest.raises(UserError):
         generate(ctx, "gi_mark_use", _example(ctx, "gi_mark_use"), folder=tmp_path / "o")
     assert list((tmp_path / "o").iterdir()) == []
+
+
+def test_a_cancelled_batch_keeps_and_records_what_it_made(ctx: AppContext,
+                                                          tmp_path: Path) -> None:
+    from desktop.errors import Cancelled
+    from desktop.forms import write_batch_template
+
+    form = forms_catalog(ctx).get("gi_mark_use")
+    src = write_batch_template(form, tmp_path / "rows.xlsx")
+    wb = load_workbook(src)
+    ws = wb["数据"]
+    for _ in range(4):
+        ws.append([c.value for c in ws[2]])
+    wb.save(src)
+    calls = []
+
+    def cancelled() -> bool:
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        batch_job(ctx, "gi_mark_use", src, tmp_path / "out")(no_progress, cancelled)
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 2
+    assert count_documents_for_form(ctx.db, "gi_mark_use") == 2

@@ -528,7 +528,12 @@ class FormsPage(QWidget):
             return batch_job(ctx, form_id, Path(path), folder)(progress, cancelled)
 
         self.env.jobs.start(job, parent=self, title=self.tr("批量生成"),
-                            on_done=self._batch_done)
+                            on_done=self._batch_done, on_cancelled=self._batch_cancelled)
+
+    def _batch_cancelled(self) -> None:
+        self.status.setStyleSheet(WARN_STYLE)
+        self.status.setText(self.tr("批量生成已取消；已生成的文档保留在输出文件夹并已记录"))
+        self.reload_history()
 
     def _batch_done(self, report: Any) -> None:
         text = self.tr("已生成 %1 份文档").replace("%1", str(len(report.generated)))
