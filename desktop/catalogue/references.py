@@ -1,7 +1,8 @@
 """Who refers to a service item: other packages register a counter of their references.
 
-The forms history and the visit log register ``fn(db, code) -> int``; an item that any
-checker counts as referenced is retired instead of deleted.
+Checkers are ``fn(db, code) -> int``; an item that any checker counts as referenced is
+retired instead of deleted.  The forms history (documents generated from the item's related
+forms) is always consulted; a future visit log registers its own checker.
 """
 
 from __future__ import annotations
@@ -31,8 +32,10 @@ def unregister_reference_checker(fn: ReferenceChecker) -> None:
 
 def reference_count(db: Database, code: str) -> int:
     """How many records of other packages refer to ``code`` (0 when nobody registered)."""
+    from desktop.forms.history import documents_for_service_item
+
     total = 0
-    for fn in list(_checkers):
+    for fn in [documents_for_service_item, *_checkers]:
         n = int(fn(db, code) or 0)
         if n < 0:
             log.warning("reference checker %r returned %d for %s", fn, n, code)
