@@ -1,5 +1,9 @@
 """Start-up time: process start to the main window shown and its event loop running.
 
+The app writes the wall-clock time at which its event loop first runs (with the window
+shown) to the file named by IPDESK_STARTUP_PROBE; the figure is that moment minus the moment
+the process was spawned.  Shutdown is not counted.
+
 Prints JSON lines: the app's median over N runs (warm: database already created), its first
 run on an empty data folder (creates and migrates the database), and a baseline measured in
 the same run: a bare PySide6 process that shows one empty window.  Target: median ≤ 1.5 s.
@@ -18,22 +22,27 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = (
+    "import os, time\n"
     "from PySide6.QtWidgets import QApplication, QMainWindow\n"
     "from PySide6.QtCore import QTimer\n"
     "app = QApplication([]); w = QMainWindow(); w.show()\n"
-    "QTimer.singleShot(0, app.quit); app.exec()\n"
+    "def ready():\n"
+    "    open(os.environ['IPDESK_STARTUP_PROBE'], 'w').write(repr(time.time())); app.quit()\n"
+    "QTimer.singleShot(0, ready); app.exec()\n"
 )
 
 
 def timed(cmd: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(cmd, env=env, check=True, capture_output=True, timeout=120)
-    return time.perf_counter() - start
+    with tempfile.TemporaryDirectory() as tmp:
+        probe = Path(tmp) / "ready"
+        start = time.time()
+        subprocess.run(cmd, env=dict(env, IPDESK_STARTUP_PROBE=str(probe)), check=True,
+                       capture_output=True, timeout=120)
+        return float(probe.read_text()) - start
 
 
 def main(runs: int = 7) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-               IPDESK_EXIT_AFTER_SHOW="1")
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
     with tempfile.TemporaryDirectory() as tmp:
         app_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", tmp]
         first = timed(app_cmd, env)

@@ -26,6 +26,7 @@ class Pref:
 DESK_PREFS: tuple[Pref, ...] = (
     Pref("ui/language", "zh", "界面语言", "Interface language"),
     Pref("ui/last_folder", "", "上次使用的文件夹", "Last folder used"),
+    Pref("forms/folder", "", "表单输出文件夹", "Forms output folder"),
 )
 
 

@@ -22,6 +22,28 @@ def ctx(tmp_path: Path) -> Iterator[AppContext]:
     context.close()
 
 
+@pytest.fixture
+def pg_url() -> Iterator[str]:
+    """A fresh, empty PostgreSQL database for one test (dropped afterwards).
+
+    Needs a server: set IPDESK_TEST_PG_URL (``.ci/start_postgres.sh`` starts one; CI does).
+    """
+    import uuid
+
+    base = os.environ.get("IPDESK_TEST_PG_URL")
+    if not base:
+        pytest.skip("no PostgreSQL server: set IPDESK_TEST_PG_URL (see .ci/start_postgres.sh)")
+    import psycopg
+
+    name = f"ipdesk_t_{uuid.uuid4().hex[:10]}"
+    admin = base.replace("postgresql+psycopg://", "postgresql://")
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"')
+    yield admin.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture(scope="session")
 def shared_data() -> Path:
     """``../shared/data`` (real records); tests needing it skip where it is absent."""

@@ -1,8 +1,11 @@
 """All tables.  One module per capability; importing this package registers them all."""
 
 from db.base import Base
+from db.models.catalogue import CatalogueItem, CatalogueItemHistory
 from db.models.clients import Client
+from db.models.forms import FormDocument
 from db.models.library import LibraryBatch, LibraryRecord
 from db.models.settings import Setting
 
-__all__ = ["Base", "Client", "LibraryBatch", "LibraryRecord", "Setting"]
+__all__ = ["Base", "CatalogueItem", "CatalogueItemHistory", "Client", "FormDocument",
+           "LibraryBatch", "LibraryRecord", "Setting"]

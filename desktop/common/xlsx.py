@@ -96,15 +96,7 @@ def write_rows(ws: Any, header: Iterable[Any], rows: Iterable[Iterable[Any]]) ->
 
 
 def save_workbook(wb: Any, path: str | Path) -> Path:
-    """Save atomically: write a temporary file beside the target, then rename it."""
-    target = Path(path)
-    tmp = target.with_name(f".{target.name}.tmp")
-    try:
-        wb.save(tmp)
-        tmp.replace(target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise UserError(f"无法写入文件（{exc.strerror or exc}），文件可能正被Excel打开",
-                        f"cannot write the file ({exc.strerror or exc}); is it open in Excel?",
-                        file=str(target)) from exc
-    return target
+    """Save atomically (see :func:`desktop.common.files.save_atomically`)."""
+    from desktop.common.files import save_atomically
+
+    return save_atomically(path, wb.save)

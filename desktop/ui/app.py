@@ -76,10 +76,18 @@ def run_gui(argv: Sequence[str]) -> int:
     window = create_window(ctx, prefs, lang)
     _install_excepthook(window, lang)
     window.show()
-    if os.environ.get("IPDESK_EXIT_AFTER_SHOW"):  # used by bench/startup.py
+    probe = os.environ.get("IPDESK_STARTUP_PROBE")
+    if probe:  # bench/startup.py: note when the event loop first runs, then quit
+        import time
+
         from PySide6.QtCore import QTimer
 
-        QTimer.singleShot(0, app.quit)
+        def ready() -> None:
+            with open(probe, "w", encoding="utf-8") as fh:
+                fh.write(repr(time.time()))
+            app.quit()
+
+        QTimer.singleShot(0, ready)
     code = app.exec()
     ctx.close()
     return code

@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
@@ -102,7 +103,7 @@ class JobRunner(QObject):
 
         def finish() -> None:
             handle.running = False
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):
                 dialog.reset()
                 dialog.close()
                 dialog.deleteLater()
@@ -111,7 +112,7 @@ class JobRunner(QObject):
 
         @Slot(int, int, str)
         def progress(done: int, total: int, text: str) -> None:
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):
                 dialog.setMaximum(max(total, 0))
                 dialog.setValue(min(done, total) if total else 0)
                 if text:
@@ -119,13 +120,19 @@ class JobRunner(QObject):
             if on_progress:
                 on_progress(done, total, text)
 
+        def receiver_gone() -> bool:
+            """The page that asked is closed: nothing to report to."""
+            return parent is not None and not shiboken6.isValid(parent)
+
         def ok(result: object) -> None:
             finish()
-            if on_done:
+            if on_done and not receiver_gone():
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
             finish()
+            if receiver_gone():
+                return
             if on_error:
                 on_error(exc)
             else:
@@ -133,7 +140,7 @@ class JobRunner(QObject):
 
         def cancelled() -> None:
             finish()
-            if on_cancelled:
+            if on_cancelled and not receiver_gone():
                 on_cancelled()
 
         signals.progress.connect(progress)

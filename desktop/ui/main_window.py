@@ -87,7 +87,26 @@ class MainWindow(QMainWindow):
         module = importlib.import_module(spec.module)
         widget: QWidget = module.create_page(self.env)
         widget.setObjectName(f"page_{spec.key}")
+        self._connect(spec.key, widget)
         return widget
+
+    def _connect(self, key: str, widget: QWidget) -> None:
+        """Links between pages: the catalogue's 相关表格 open the forms page."""
+        if key == "catalogue" and hasattr(widget, "open_form_requested"):
+            widget.open_form_requested.connect(self.open_form)
+            ctx = self.env.ctx
+
+            def known_form_ids(_progress: object, _cancelled: object) -> set[str]:
+                from desktop.forms import forms_catalog
+
+                return set(forms_catalog(ctx).forms)
+
+            self.env.jobs.start(known_form_ids, parent=widget, show_dialog=False,
+                                on_done=widget.set_form_ids,
+                                on_error=lambda exc: log.warning("form list: %s", exc))
+
+    def open_form(self, form_id: str) -> None:
+        self.show_page("forms").open_form(form_id)  # type: ignore[attr-defined]
 
     def _show_row(self, row: int) -> None:
         if row < 0:

@@ -6,11 +6,8 @@ Needs a server: set IPDESK_TEST_PG_URL (``.ci/start_postgres.sh`` starts one; CI
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -20,22 +17,6 @@ from desktop.context import open_context
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
-
-
-@pytest.fixture
-def pg_url() -> Iterator[str]:
-    base = os.environ.get("IPDESK_TEST_PG_URL")
-    if not base:
-        pytest.skip("no PostgreSQL server: set IPDESK_TEST_PG_URL (see .ci/start_postgres.sh)")
-    import psycopg
-
-    name = f"ipdesk_t_{uuid.uuid4().hex[:10]}"
-    admin = base.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield admin.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def test_migrate_and_use_clients(pg_url, tmp_path):

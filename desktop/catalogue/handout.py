@@ -1,0 +1,190 @@
+"""The 办事指南 handout: one or several items as an A4 DOCX (and PDF where possible).
+
+Chinese text needs ``w:eastAsia`` on the Normal style and on every run, or Word falls back
+to another font; python-docx's default page is US Letter, so the section is set to A4.
+The same content is offered as simple HTML for printing from the GUI.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import html
+import logging
+import shutil
+import subprocess
+import tempfile
+from collections.abc import Mapping, Sequence, Set
+from pathlib import Path
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml.ns import qn
+from docx.shared import Cm, Pt
+
+from desktop.catalogue.schema import ServiceItem
+from desktop.catalogue.text import Section, item_sections, material_line
+from desktop.common.files import save_atomically
+from desktop.errors import UserError
+from desktop.settings import Outlet
+
+log = logging.getLogger(__name__)
+BODY_FONT = "仿宋"
+TITLE_FONT = "黑体"
+LATIN_FONT = "Times New Roman"
+TICKED, UNTICKED = "☑", "☐"
+RETIRED_NOTE = "注意：本事项已停用，仅供参考。"
+Ticks = Mapping[str, Set[int]]
+
+
+def _set_fonts(element, east_asia: str) -> None:  # type: ignore[no-untyped-def]
+    """Set the eastAsia (and Latin) fonts on a run's or a style's ``w:rPr``."""
+    rpr = element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, rfonts)
+    rfonts.set(qn("w:eastAsia"), east_asia)
+    rfonts.set(qn("w:ascii"), LATIN_FONT)
+    rfonts.set(qn("w:hAnsi"), LATIN_FONT)
+
+
+def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignore[no-untyped-def]
+                  bold: bool = False) -> None:
+    run.font.name = LATIN_FONT
+    _set_fonts(run._element, east_asia)
+    if size:
+        run.font.size = Pt(size)
+    run.bold = bold
+
+
+def _para(doc, text: str, *, font: str = BODY_FONT, size: float = 12,  # type: ignore[no-untyped-def]
+          bold: bool = False, align=None, indent_cm: float = 0.0, space_after: float = 2):
+    p = doc.add_paragraph()
+    run = p.add_run(text)
+    _set_run_font(run, font, size, bold)
+    if align is not None:
+        p.alignment = align
+    if indent_cm:
+        p.paragraph_format.left_indent = Cm(indent_cm)
+    p.paragraph_format.space_after = Pt(space_after)
+    return p
+
+
+def _setup(doc) -> None:  # type: ignore[no-untyped-def]
+    section = doc.sections[0]
+    section.page_width, section.page_height = Cm(21), Cm(29.7)
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Cm(2.5))
+    section.top_margin, section.bottom_margin = Cm(2.5), Cm(2.2)
+    normal = doc.styles["Normal"]
+    normal.font.name = LATIN_FONT
+    normal.font.size = Pt(12)
+    _set_fonts(normal.element, BODY_FONT)
+
+
+def outlet_lines(outlet: Outlet) -> list[str]:
+    lines = [f"服务网点：{outlet.name or '（未设置网点名称，请在“设置”中填写）'}"]
+    for label, value in (("地址", outlet.address), ("电话", outlet.phone),
+                         ("邮箱", outlet.email), ("服务时间", outlet.hours)):
+        if value:
+            lines.append(f"{label}：{value}")
+    return lines
+
+
+def _materials_checklist(item: ServiceItem, ticked: Set[int]) -> list[str]:
+    return [f"{TICKED if i in ticked else UNTICKED} {material_line(m)}"
+            for i, m in enumerate(item.materials)]
+
+
+def handout_sections(item: ServiceItem, ticked: Set[int]) -> list[Section]:
+    """The guide's sections with the materials as a tick-box checklist after the conditions."""
+    sections = item_sections(item, include_materials=False)
+    checklist = Section("materials", "申请材料清单", tuple(_materials_checklist(item, ticked)))
+    return sections[:2] + [checklist] + sections[2:]
+
+
+def write_handout(items: Sequence[ServiceItem], path: str | Path, outlet: Outlet, *,
+                  ticks: Ticks | None = None, today: _dt.date | None = None) -> Path:
+    """Write the handout for ``items`` (in the given order) to ``path`` (DOCX)."""
+    if not items:
+        raise UserError("请至少选择一个服务事项", "choose at least one service item")
+    ticks = ticks or {}
+    today = today or _dt.date.today()
+    doc = Document()
+    _setup(doc)
+    for n, item in enumerate(items):
+        if n:
+            doc.add_page_break()
+        _para(doc, "办事指南", font=TITLE_FONT, size=16, align=WD_ALIGN_PARAGRAPH.CENTER)
+        _para(doc, item.name, font=TITLE_FONT, size=22, bold=True,
+              align=WD_ALIGN_PARAGRAPH.CENTER, space_after=8)
+        if not item.active:
+            _para(doc, RETIRED_NOTE, bold=True)
+        for sec in handout_sections(item, ticks.get(item.code, set())):
+            _para(doc, f"【{sec.title}】", font=TITLE_FONT, size=14, space_after=3)
+            for i, line in enumerate(sec.lines, 1):
+                for j, part in enumerate(line.split("\n")):
+                    prefix = f"{i}. " if sec.numbered and j == 0 else ""
+                    _para(doc, prefix + part, indent_cm=0.6)
+    _para(doc, "", space_after=6)
+    for line in outlet_lines(outlet):
+        _para(doc, line, size=10.5)
+    _para(doc, f"打印日期：{today.isoformat()}    （以上信息以受理机关最新公布为准）", size=10.5)
+    return save_atomically(path, doc.save)
+
+
+def handout_html(items: Sequence[ServiceItem], outlet: Outlet, *, ticks: Ticks | None = None,
+                 today: _dt.date | None = None) -> str:
+    """The same handout as simple HTML (for printing through the system dialog)."""
+    ticks = ticks or {}
+    today = today or _dt.date.today()
+    e = html.escape
+    parts: list[str] = []
+    for n, item in enumerate(items):
+        brk = ' style="page-break-before: always"' if n else ""
+        parts.append(f"<h3 align='center'{brk}>办事指南</h3><h1 align='center'>{e(item.name)}</h1>")
+        if not item.active:
+            parts.append(f"<p><b>{RETIRED_NOTE}</b></p>")
+        for sec in handout_sections(item, ticks.get(item.code, set())):
+            parts.append(f"<h3>【{e(sec.title)}】</h3>")
+            tag = "ol" if sec.numbered else "ul"
+            parts.append(f"<{tag}>" + "".join(f"<li>{e(line).replace(chr(10), '<br>')}</li>"
+                                              for line in sec.lines) + f"</{tag}>")
+    parts.append("<hr>" + "<br>".join(e(x) for x in outlet_lines(outlet)))
+    parts.append(f"<p>打印日期：{today.isoformat()}（以上信息以受理机关最新公布为准）</p>")
+    return "<html><body style='font-family: \"FangSong\", \"仿宋\", serif'>" + "".join(parts) \
+        + "</body></html>"
+
+
+def pdf_converter() -> str | None:
+    """The LibreOffice executable, or None when it is not installed."""
+    return shutil.which("libreoffice") or shutil.which("soffice")
+
+
+def require_pdf_converter() -> str:
+    """The converter's path, or a clear :class:`UserError` saying PDF is not available."""
+    exe = pdf_converter()
+    if exe is None:
+        raise UserError("本机未安装LibreOffice，无法生成PDF；请导出DOCX后用Word或WPS另存为PDF",
+                        "LibreOffice is not installed, so no PDF can be made; export DOCX and "
+                        "save it as PDF from Word or WPS")
+    return exe
+
+
+def convert_to_pdf(docx: str | Path, pdf: str | Path) -> Path:
+    """Convert with ``libreoffice --headless --convert-to pdf``."""
+    exe = require_pdf_converter()
+    src, target = Path(docx), Path(pdf)
+    with tempfile.TemporaryDirectory() as out:
+        try:
+            subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", out, str(src)],
+                           check=True, capture_output=True, timeout=180)
+        except (subprocess.SubprocessError, OSError) as exc:
+            raise UserError(f"PDF转换失败（{exc}）", f"PDF conversion failed ({exc})",
+                            file=str(src)) from exc
+        produced = Path(out) / (src.stem + ".pdf")
+        if not produced.exists():
+            raise UserError("PDF转换没有生成文件", "the PDF converter produced no file",
+                            file=str(src))
+        shutil.move(str(produced), target)
+    return target

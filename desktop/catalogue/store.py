@@ -1,0 +1,223 @@
+"""The catalogue in the database: load the bundled items, read, save, retire, history.
+
+The database is the source of truth once the bundled catalogue has been loaded on first
+start.  Every change keeps the replaced version in ``catalogue_item_history``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import logging
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from db.models import CatalogueItem, CatalogueItemHistory, Setting
+from db.session import Database
+from desktop.catalogue.loader import bundled_dir, item_to_data, load_directory, validate_item
+from desktop.catalogue.references import reference_count
+from desktop.catalogue.schema import ServiceItem
+from desktop.errors import UserError
+
+log = logging.getLogger(__name__)
+_FINGERPRINT_KEY = "catalogue.bundle_fingerprint"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    id: int
+    code: str
+    version: str
+    action: str
+    origin: str
+    note: str
+    recorded_at: _dt.datetime
+    item: ServiceItem
+
+
+@dataclass(frozen=True)
+class StoredItem:
+    item: ServiceItem
+    origin: str
+    updated_at: _dt.datetime
+
+
+def _fingerprint(directory: Path) -> str:
+    h = hashlib.sha256()
+    for p in sorted(directory.glob("*.yaml")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def _keep_history(s: Session, row: CatalogueItem, action: str, note: str = "") -> None:
+    s.add(CatalogueItemHistory(code=row.code, version=row.version, action=action,
+                               origin=row.origin, note=note, data=row.data))
+
+
+def _apply(row: CatalogueItem, item: ServiceItem, origin: str) -> None:
+    row.name = item.name
+    row.category = item.category
+    row.active = item.active
+    row.version = item.version
+    row.effective_date = item.effective_date
+    row.origin = origin
+    row.data = item_to_data(item)
+
+
+def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "") -> str:
+    """Insert or update ``item`` inside an open session; returns added/changed/unchanged."""
+    row = s.get(CatalogueItem, item.code)
+    if row is None:
+        row = CatalogueItem(code=item.code)
+        _apply(row, item, origin)
+        s.add(row)
+        return "added"
+    if row.data == item_to_data(item):
+        return "unchanged"
+    action = "changed"
+    if row.active and not item.active:
+        action = "retired"
+    elif not row.active and item.active:
+        action = "restored"
+    _keep_history(s, row, action, note)
+    _apply(row, item, origin)
+    return action
+
+
+def ensure_loaded(db: Database, directory: Path | None = None) -> int:
+    """Load the bundled catalogue into the database on first start (and bundled updates).
+
+    New bundled items are added; an item still as bundled gets the bundled update; items
+    changed locally (import or editor) are left alone.  Returns how many items changed.
+    Skips all work when the bundled files have not changed since the last load.  A broken
+    or missing bundle raises :class:`UserError` only while the database has no catalogue yet;
+    afterwards it is logged and the stored catalogue keeps being used.
+    """
+    directory = directory or bundled_dir()
+    fingerprint = _fingerprint(directory)
+    with db.session() as s:
+        mark = s.get(Setting, _FINGERPRINT_KEY)
+        if mark is not None and mark.value == fingerprint:
+            return 0
+    try:
+        items = load_directory(directory)
+    except UserError as exc:
+        if not _has_items(db):
+            raise
+        # keep serving the catalogue already in the database; the next start retries
+        log.warning("bundled catalogue not updated: %s", exc.message("en"))
+        return 0
+    try:
+        changed = _load_bundle(db, items, fingerprint)
+    except IntegrityError:  # another desk on the same database loaded it at the same moment
+        log.info("bundled catalogue loaded concurrently by another desk; retrying")
+        changed = _load_bundle(db, items, fingerprint)
+    log.info("bundled catalogue loaded: %d items added or updated", changed)
+    return changed
+
+
+def _has_items(db: Database) -> bool:
+    with db.session() as s:
+        return s.execute(select(CatalogueItem.code).limit(1)).first() is not None
+
+
+def _load_bundle(db: Database, items: list[ServiceItem], fingerprint: str) -> int:
+    changed = 0
+    with db.session() as s:
+        for item in items:
+            row = s.get(CatalogueItem, item.code)
+            if row is not None and row.origin != "bundled":
+                continue
+            if write_item(s, item, "bundled", note="随程序更新") != "unchanged":
+                changed += 1
+        mark = s.get(Setting, _FINGERPRINT_KEY)
+        if mark is None:
+            s.add(Setting(key=_FINGERPRINT_KEY, value=fingerprint))
+        else:
+            mark.value = fingerprint
+    return changed
+
+
+def _to_item(data: dict[str, Any]) -> ServiceItem:
+    return validate_item(data)
+
+
+def stored_items(db: Database, *, include_retired: bool = True) -> list[StoredItem]:
+    with db.session() as s:
+        q = select(CatalogueItem).order_by(CatalogueItem.code)
+        if not include_retired:
+            q = q.where(CatalogueItem.active.is_(True))
+        rows = s.execute(q).scalars().all()
+        return [StoredItem(_to_item(r.data), r.origin, r.updated_at) for r in rows]
+
+
+def list_items(db: Database, *, include_retired: bool = False) -> list[ServiceItem]:
+    """The catalogue, ordered by code (loading the bundled items on first use)."""
+    ensure_loaded(db)
+    return [s.item for s in stored_items(db, include_retired=include_retired)]
+
+
+def get_item(db: Database, code: str) -> ServiceItem:
+    """One item by code (case-insensitive); unknown codes raise :class:`UserError`."""
+    ensure_loaded(db)
+    with db.session() as s:
+        row = s.get(CatalogueItem, code.strip().upper())
+        if row is None:
+            raise UserError(f"没有编码为 {code} 的服务事项", f"no service item with code {code}",
+                            field="事项编码")
+        return _to_item(row.data)
+
+
+def get_items(db: Database, codes: Iterable[str]) -> list[ServiceItem]:
+    return [get_item(db, c) for c in codes]
+
+
+def save_item(db: Database, item: ServiceItem, *, note: str = "") -> str:
+    """Save an item from the editor (already validated); the old version goes to history."""
+    with db.session() as s:
+        return write_item(s, item, "edit", note=note or "管理员编辑")
+
+
+def retire_item(db: Database, code: str, *, note: str = "") -> ServiceItem:
+    item = get_item(db, code)
+    if not item.active:
+        return item
+    retired = item.model_copy(update={"active": False})
+    with db.session() as s:
+        write_item(s, retired, "edit", note=note or "停用")
+    return retired
+
+
+def delete_item(db: Database, code: str) -> str:
+    """Delete an item nobody refers to; a referenced one is retired instead.
+
+    Returns ``"deleted"`` or ``"retired"``; the deleted item's versions stay in history.
+    """
+    item = get_item(db, code)
+    refs = reference_count(db, item.code)
+    if refs > 0:
+        retire_item(db, item.code, note=f"被{refs}条记录引用，停用而不删除")
+        return "retired"
+    with db.session() as s:
+        row = s.get(CatalogueItem, item.code)
+        if row is not None:
+            _keep_history(s, row, "deleted", "删除")
+            s.delete(row)
+    return "deleted"
+
+
+def item_history(db: Database, code: str) -> list[HistoryEntry]:
+    """Earlier versions of an item, newest first."""
+    with db.session() as s:
+        rows = s.execute(select(CatalogueItemHistory)
+                         .where(CatalogueItemHistory.code == code.strip().upper())
+                         .order_by(CatalogueItemHistory.id.desc())).scalars().all()
+        return [HistoryEntry(r.id, r.code, r.version, r.action, r.origin, r.note,
+                             r.recorded_at, _to_item(r.data)) for r in rows]

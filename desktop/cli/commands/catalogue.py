@@ -1,0 +1,244 @@
+"""``catalogue …``: the service-item catalogue and process guides.
+
+``list``, ``show CODE``, ``handout CODE… -o FILE.docx``, ``export FILE.xlsx``,
+``import FILE.xlsx [--dry-run]``, ``history CODE``, ``delete CODE``, ``check [FILE.yaml…]``,
+``set-admin-password``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+from pathlib import Path
+
+from desktop.cli.env import CommandEnv
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    from desktop.cli import add_command
+
+    p = add_command(sub, "catalogue", "服务事项清单与办事指南 / service catalogue and guides")
+    p.set_defaults(handler=_usage(p))
+    cs = p.add_subparsers(dest="catalogue_command", metavar="ACTION")
+
+    sp = add_command(cs, "list", "列出服务事项 / list service items")
+    sp.add_argument("--all", action="store_true", help="包括已停用事项 / include retired items")
+    sp.add_argument("--category", help="只列出该类别 / only this category")
+    sp.add_argument("--audience", help="只列出该服务对象 / only this audience (企业, 个人, 高校院所, 代理机构)")
+    sp.add_argument("-q", "--query", default="",
+                    help="筛选：汉字、拼音首字母或编码 / filter: Chinese, pinyin initials or code")
+    sp.set_defaults(handler=run_list)
+
+    sp = add_command(cs, "show", "显示一个事项的完整办事指南 / show one item's whole guide")
+    sp.add_argument("code")
+    sp.set_defaults(handler=run_show)
+
+    sp = add_command(cs, "handout", "生成办事指南DOCX（可多个事项）/ write the guide handout")
+    sp.add_argument("codes", nargs="+", metavar="CODE")
+    sp.add_argument("-o", "--output", required=True, metavar="FILE.docx",
+                    help="输出文件；以 .pdf 结尾时另行转换为PDF（需LibreOffice）")
+    sp.set_defaults(handler=run_handout)
+
+    sp = add_command(cs, "export", "导出全部事项到Excel / export the catalogue to XLSX")
+    sp.add_argument("file", metavar="FILE.xlsx")
+    sp.set_defaults(handler=run_export)
+
+    sp = add_command(cs, "import", "从Excel导入更新事项清单 / import the catalogue from XLSX")
+    sp.add_argument("file", metavar="FILE.xlsx")
+    sp.add_argument("--dry-run", action="store_true", help="只显示差异，不写入 / show the diff only")
+    sp.set_defaults(handler=run_import)
+
+    sp = add_command(cs, "history", "事项的历史版本 / earlier versions of an item")
+    sp.add_argument("code")
+    sp.set_defaults(handler=run_history)
+
+    sp = add_command(cs, "delete", "删除事项（被引用时改为停用）/ delete (retire if referenced)")
+    sp.add_argument("code")
+    sp.set_defaults(handler=run_delete)
+
+    sp = add_command(cs, "check", "校验YAML事项文件 / validate item YAML files")
+    sp.add_argument("paths", nargs="*", metavar="PATH",
+                    help="文件或文件夹，默认为程序自带的清单 / files or folders (default: bundled)")
+    sp.set_defaults(handler=run_check)
+
+    sp = add_command(cs, "set-admin-password", "设置编辑事项的管理员密码 / set the admin password")
+    sp.set_defaults(handler=run_set_password)
+
+
+def _usage(parser: argparse.ArgumentParser):  # type: ignore[no-untyped-def]
+    def run(env: CommandEnv) -> int:
+        parser.print_help()
+        return 2
+    return run
+
+
+def _summary(item) -> dict:  # type: ignore[no-untyped-def]
+    return {"code": item.code, "name": item.name, "category": item.category,
+            "active": item.active, "service_type": item.service_type, "paid": item.paid,
+            "audience": list(item.audience), "version": item.version,
+            "effective_date": item.effective_date.isoformat()}
+
+
+def run_list(env: CommandEnv) -> int:
+    from desktop.catalogue import load_index
+
+    a = env.args
+    index = load_index(env.context().db)
+    items = index.filter(a.query, category=a.category, audience=a.audience,
+                         include_retired=a.all)
+    if env.json:
+        env.emit_json([_summary(i) for i in items])
+        return 0
+    for i in items:
+        flag = "" if i.active else env.t("  [已停用]", "  [retired]")
+        env.out(f"{i.code}  {i.category:<8}  {i.name}{flag}")
+    env.err(env.t(f"共 {len(items)} 项", f"{len(items)} item(s)"))
+    return 0
+
+
+def run_show(env: CommandEnv) -> int:
+    from desktop.catalogue import get_item, item_plain_text
+    from desktop.catalogue.loader import item_to_data
+
+    item = get_item(env.context().db, env.args.code)
+    if env.json:
+        env.emit_json(item_to_data(item))
+    else:
+        env.out(item_plain_text(item))
+    return 0
+
+
+def run_handout(env: CommandEnv) -> int:
+    from desktop.catalogue import get_items
+    from desktop.catalogue.handout import convert_to_pdf, require_pdf_converter, write_handout
+    from desktop.settings import get_outlet
+
+    db = env.context().db
+    items = get_items(db, env.args.codes)
+    out = Path(env.args.output)
+    if out.suffix.lower() == ".pdf":
+        require_pdf_converter()
+        docx = write_handout(items, out.with_suffix(".docx"), get_outlet(db))
+        result = convert_to_pdf(docx, out)
+    else:
+        result = write_handout(items, out, get_outlet(db))
+    if env.json:
+        env.emit_json({"file": str(result), "codes": [i.code for i in items]})
+    else:
+        env.out(str(result))
+    return 0
+
+
+def run_export(env: CommandEnv) -> int:
+    from desktop.catalogue.spreadsheet import export_xlsx
+
+    n = export_xlsx(env.context().db, env.args.file, env.progress)
+    if env.json:
+        env.emit_json({"file": env.args.file, "items": n})
+    else:
+        env.out(env.t(f"已导出 {n} 项到 {env.args.file}", f"exported {n} items to {env.args.file}"))
+    return 0
+
+
+def run_import(env: CommandEnv) -> int:
+    from desktop.catalogue.spreadsheet import apply_import, plan_import
+
+    db = env.context().db
+    plan = plan_import(db, env.args.file, env.progress)
+    applied = False
+    if not env.args.dry_run and plan.has_changes:
+        plan = apply_import(db, plan)
+        applied = True
+    if env.json:
+        env.emit_json({**plan.to_json(), "dry_run": env.args.dry_run, "applied": applied})
+        return 0
+    for a in plan.added:
+        env.out(env.t(f"+ 新增 {a.code} {a.name}", f"+ added {a.code} {a.name}"))
+    for c in plan.changed:
+        env.out(env.t(f"~ 修改 {c.code} {c.name}", f"~ changed {c.code} {c.name}"))
+        for f in c.fields:
+            env.out(f"    {f.label}: {_one_line(f.before)}  →  {_one_line(f.after)}")
+    for r in plan.retired:
+        refs = env.t(f"（被{r.references}条记录引用）", f" (referenced by {r.references})") \
+            if r.references else ""
+        env.out(env.t(f"- 停用 {r.code} {r.name}{refs}", f"- retired {r.code} {r.name}{refs}"))
+    for r in plan.restored:
+        env.out(env.t(f"^ 恢复 {r.code} {r.name}", f"^ restored {r.code} {r.name}"))
+    env.out(plan.summary(env.lang))
+    if env.args.dry_run:
+        env.out(env.t("（试运行，未写入数据库）", "(dry run: nothing written)"))
+    elif not applied:
+        env.out(env.t("没有需要更新的内容", "nothing to update"))
+    return 0
+
+
+def _one_line(text: str, limit: int = 60) -> str:
+    t = text.replace("\n", " / ")
+    return t if len(t) <= limit else t[: limit - 1] + "…"
+
+
+def run_history(env: CommandEnv) -> int:
+    from desktop.catalogue import item_history
+    from desktop.catalogue.loader import item_to_data
+
+    entries = item_history(env.context().db, env.args.code)
+    if env.json:
+        env.emit_json([{"id": h.id, "version": h.version, "action": h.action,
+                        "origin": h.origin, "note": h.note,
+                        "recorded_at": h.recorded_at.isoformat(),
+                        "item": item_to_data(h.item)} for h in entries])
+        return 0
+    for h in entries:
+        env.out(f"{h.recorded_at:%Y-%m-%d %H:%M}  {h.version:<10} {h.action:<9} {h.note}")
+    if not entries:
+        env.out(env.t("没有历史版本", "no earlier versions"))
+    return 0
+
+
+def run_delete(env: CommandEnv) -> int:
+    from desktop.catalogue import delete_item
+
+    outcome = delete_item(env.context().db, env.args.code)
+    if env.json:
+        env.emit_json({"code": env.args.code.upper(), "result": outcome})
+    elif outcome == "deleted":
+        env.out(env.t("已删除", "deleted"))
+    else:
+        env.out(env.t("该事项被其他记录引用，已停用而未删除", "the item is referenced; it was "
+                      "retired instead of deleted"))
+    return 0
+
+
+def run_check(env: CommandEnv) -> int:
+    from desktop.catalogue.loader import bundled_dir, load_directory, load_item_file
+
+    paths = [Path(p) for p in env.args.paths] or [bundled_dir()]
+    count = 0
+    for p in paths:
+        if p.is_dir():
+            count += len(load_directory(p))
+        else:
+            load_item_file(p)
+            count += 1
+    if env.json:
+        env.emit_json({"valid": True, "items": count})
+    else:
+        env.out(env.t(f"{count} 个事项全部有效", f"all {count} items are valid"))
+    return 0
+
+
+def run_set_password(env: CommandEnv) -> int:
+    from desktop.catalogue.admin import admin_password_set, set_admin_password
+
+    db = env.context().db
+    current = getpass.getpass(env.t("原密码：", "current password: ")) \
+        if admin_password_set(db) else None
+    new = getpass.getpass(env.t("新密码：", "new password: "))
+    again = getpass.getpass(env.t("再输一次：", "again: "))
+    if new != again:
+        from desktop.errors import UserError
+
+        raise UserError("两次输入的密码不一致", "the passwords differ")
+    set_admin_password(db, new, current=current)
+    env.out(env.t("管理员密码已设置", "admin password set"))
+    return 0

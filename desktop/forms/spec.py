@@ -1,0 +1,411 @@
+"""The form specification: what a form holds, as pydantic models read from YAML or JSON.
+
+A spec file (``resources/forms/<id>.yaml`` or an administrator's file in
+``<data>/user/forms/``) names the form, its fields (type, labels, rules, client pre-fill),
+its cross-field rules, its materials checklist, attachments and an example.  Everything an
+officer may need to change lives here, not in code.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+FieldType = Literal[
+    "text", "longtext", "int", "money", "date", "choice", "multichoice", "bool",
+    "appno", "pubno", "uscc", "idcard", "partyid", "ipc", "nice", "phone", "postcode",
+    "email", "rows",
+]
+ClientField = Literal[
+    "name", "kind", "id_number", "address", "postcode", "contact_person", "phone", "email",
+    "industry", "region",
+]
+PatentType = Literal["invention", "utility_model", "design", "pct_invention",
+                     "pct_utility_model"]
+OutputFormat = Literal["docx", "xlsx"]
+_ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Choice(_Strict):
+    value: str
+    en: str = ""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"value": data}
+        return data
+
+
+class FieldSpec(_Strict):
+    id: str
+    label: str
+    label_en: str
+    type: FieldType = "text"
+    required: bool = False
+    help: str = ""
+    help_en: str = ""
+    placeholder: str = ""
+    default: Any = None
+    choices: tuple[Choice, ...] = ()
+    max_length: int | None = Field(default=None, gt=0)
+    min: float | None = None
+    max: float | None = None
+    prefill: ClientField | None = None
+    patent_types: tuple[PatentType, ...] = ()
+    columns: tuple[FieldSpec, ...] = ()
+    min_rows: int = Field(default=0, ge=0)
+    max_rows: int | None = Field(default=None, gt=0)
+    section: str = ""
+    section_en: str = ""
+
+    @field_validator("id")
+    @classmethod
+    def _id_ok(cls, v: str) -> str:
+        if not _ID_RE.match(v):
+            raise ValueError(f"field id {v!r} must be lower-case letters, digits and _ "
+                             "starting with a letter")
+        return v
+
+    @model_validator(mode="after")
+    def _type_needs(self) -> FieldSpec:
+        if self.type in ("choice", "multichoice") and not self.choices:
+            raise ValueError(f"field {self.id!r} of type {self.type} needs choices")
+        if self.type == "rows":
+            if not self.columns:
+                raise ValueError(f"rows field {self.id!r} needs columns")
+            if any(c.type == "rows" for c in self.columns):
+                raise ValueError(f"rows field {self.id!r}: columns cannot be rows themselves")
+            ids = [c.id for c in self.columns]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"rows field {self.id!r} repeats a column id")
+        elif self.columns:
+            raise ValueError(f"field {self.id!r}: only rows fields have columns")
+        if self.patent_types and self.type != "appno":
+            raise ValueError(f"field {self.id!r}: patent_types applies to appno fields only")
+        return self
+
+    def choice_values(self) -> list[str]:
+        return [c.value for c in self.choices]
+
+    def label_for(self, lang: str) -> str:
+        return self.label if lang == "zh" else self.label_en
+
+    def column(self, col_id: str) -> FieldSpec | None:
+        return next((c for c in self.columns if c.id == col_id), None)
+
+
+# -- cross-field rules ---------------------------------------------------------------------
+class DateOrderRule(_Strict):
+    """``end`` must not come before ``start`` (both date fields)."""
+
+    kind: Literal["date_order"]
+    start: str
+    end: str
+
+
+class PatentExpiryRule(_Strict):
+    """``date`` must come before every patent in ``rows`` expires (term from filing)."""
+
+    kind: Literal["before_patent_expiry"]
+    date: str
+    rows: str
+    appno: str = "appno"
+    filing_date: str = "filing_date"
+
+
+class AllOwnersRule(_Strict):
+    """Every owner named in ``rows[].owners`` must appear among ``parties[].party_name``."""
+
+    kind: Literal["all_owners_listed"]
+    rows: str
+    owners: str
+    parties: str
+    party_name: str = "name"
+
+
+class RequiredIfRule(_Strict):
+    """``field`` is required when ``when`` holds one of ``values``."""
+
+    kind: Literal["required_if"]
+    field: str
+    when: str
+    values: tuple[str, ...]
+
+
+class RowRequiredForPatentTypesRule(_Strict):
+    """In ``rows``, ``column`` is required for patents of the listed types."""
+
+    kind: Literal["row_required_for_patent_types"]
+    rows: str
+    appno: str = "appno"
+    column: str
+    types: tuple[PatentType, ...]
+
+
+class PatentTypeMatchesRule(_Strict):
+    """The patent type chosen in ``choice`` must agree with the application number."""
+
+    kind: Literal["patent_type_matches"]
+    appno: str
+    choice: str
+    types: dict[str, tuple[PatentType, ...]]
+
+
+class SimilarGroupsRule(_Strict):
+    """Similar-group codes (类似群, 4 digits) in ``groups_column`` must belong to the row's
+    Nice class (``3009`` is in class 30)."""
+
+    kind: Literal["similar_groups_in_class"]
+    rows: str
+    class_column: str = "nice_class"
+    groups_column: str = "groups"
+
+
+class DeadlineRule(_Strict):
+    """A warning when ``months`` have passed since the date in ``date`` (e.g. a licence
+    contract must be recorded within 3 months of taking effect)."""
+
+    kind: Literal["deadline_from"]
+    date: str
+    months: int = Field(gt=0)
+    what: str
+    what_en: str
+
+
+class RowLimitByChoiceRule(_Strict):
+    """In ``rows``, the number in ``column`` must stay below ``limits[row's choice_column]``
+    (e.g. the income ceilings for fee reduction)."""
+
+    kind: Literal["row_limit_by_choice"]
+    rows: str
+    column: str
+    choice_column: str
+    limits: dict[str, float]
+
+
+class _Computed(_Strict):
+    output: str
+    label: str
+    label_en: str
+
+
+class TrademarkFeeRule(_Computed):
+    """Official fee: ``per_class`` per class covering ``items_included`` items, then
+    ``per_extra_item`` for each further item in that class."""
+
+    kind: Literal["trademark_fee"]
+    rows: str
+    class_column: str = "nice_class"
+    items_column: str = "items"
+    per_class: float = 300
+    items_included: int = 10
+    per_extra_item: float = 30
+
+
+class FeeReductionRule(_Computed):
+    """Fee-reduction ratio: ``single`` for one applicant, ``joint`` for several."""
+
+    kind: Literal["fee_reduction_ratio"]
+    rows: str
+    single: float = 0.85
+    joint: float = 0.70
+
+
+class LookupRule(_Computed):
+    """A value (usually a fee) looked up from a choice field."""
+
+    kind: Literal["lookup"]
+    field: str
+    table: dict[str, float]
+    unit: str = "元"
+
+
+RuleSpec = Annotated[
+    Union[DateOrderRule, PatentExpiryRule, AllOwnersRule, RequiredIfRule,
+          RowRequiredForPatentTypesRule, PatentTypeMatchesRule, SimilarGroupsRule,
+          DeadlineRule, RowLimitByChoiceRule,
+          TrademarkFeeRule, FeeReductionRule, LookupRule],
+    Field(discriminator="kind"),
+]
+
+
+class Material(_Strict):
+    """One item of the supporting-materials checklist, optionally conditional."""
+
+    text: str
+    text_en: str = ""
+    when: str | None = None
+    values: tuple[str, ...] = ()
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_text(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"text": data}
+        return data
+
+
+class Attachment(_Strict):
+    """A rows field written as an extra XLSX when it has more than ``more_than`` rows."""
+
+    rows: str
+    more_than: int = 0
+    title: str
+    title_en: str = ""
+
+
+class Basis(_Strict):
+    """A legal or official source, with the date it was checked (citations change)."""
+
+    title: str
+    as_of: str = ""
+
+
+class FormSpec(_Strict):
+    id: str
+    version: int = Field(ge=1)
+    name: str
+    name_en: str
+    category: str = ""
+    category_en: str = ""
+    description: str = ""
+    description_en: str = ""
+    authority: str = ""
+    formats: tuple[OutputFormat, ...] = ("docx", "xlsx")
+    template: str | None = None
+    keywords: tuple[str, ...] = ()
+    fields: tuple[FieldSpec, ...]
+    rules: tuple[RuleSpec, ...] = ()
+    materials: tuple[Material, ...] = ()
+    attachments: tuple[Attachment, ...] = ()
+    declaration: str = ""
+    declaration_en: str = ""
+    signatures: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    basis: tuple[Basis, ...] = ()
+    example: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("id")
+    @classmethod
+    def _id_ok(cls, v: str) -> str:
+        if not _ID_RE.match(v):
+            raise ValueError(f"form id {v!r} must be lower-case letters, digits and _")
+        return v
+
+    @model_validator(mode="after")
+    def _references(self) -> FormSpec:
+        ids = [f.id for f in self.fields]
+        dup = sorted({i for i in ids if ids.count(i) > 1})
+        if dup:
+            raise ValueError(f"repeated field ids: {', '.join(dup)}")
+        owner: dict[str, str] = {}
+        for f in self.fields:  # batch sheets name columns by id or label: keep them distinct
+            for key in {f.id.lower(), f.label.strip().lower(), f.label_en.strip().lower()}:
+                if owner.setdefault(key, f.id) != f.id:
+                    raise ValueError(f"fields {owner[key]!r} and {f.id!r} share the name {key!r}")
+        if "docx" in self.formats and not self.template:
+            raise ValueError("a form with the docx format needs a template file")
+        for rule in self.rules:
+            _check_rule_refs(self, rule)
+        for m in self.materials:
+            if m.when:
+                base, _, col = m.when.partition(".")
+                f = self.field(base)
+                if f is None or (col and f.column(col) is None) or (f.type == "rows") != bool(col):
+                    raise ValueError(f"material {m.text!r} refers to unknown field {m.when!r} "
+                                     "(use field or rows_field.column)")
+        for a in self.attachments:
+            f = self.field(a.rows)
+            if f is None or f.type != "rows":
+                raise ValueError(f"attachment refers to {a.rows!r}, which is not a rows field")
+        outputs = [r.output for r in self.rules if isinstance(r, _Computed)]
+        clash = sorted(set(outputs) & set(ids))
+        if clash:
+            raise ValueError(f"computed outputs clash with field ids: {', '.join(clash)}")
+        return self
+
+    def field(self, field_id: str) -> FieldSpec | None:
+        return next((f for f in self.fields if f.id == field_id), None)
+
+    def name_for(self, lang: str) -> str:
+        return self.name if lang == "zh" else self.name_en
+
+    def computed_rules(self) -> list[_Computed]:
+        return [r for r in self.rules if isinstance(r, _Computed)]
+
+
+def _need(spec: FormSpec, field_id: str, types: tuple[str, ...], what: str) -> FieldSpec:
+    f = spec.field(field_id)
+    if f is None:
+        raise ValueError(f"{what} refers to unknown field {field_id!r}")
+    if types and f.type not in types:
+        raise ValueError(f"{what}: field {field_id!r} is {f.type}, expected {'/'.join(types)}")
+    return f
+
+
+def _need_column(rows: FieldSpec, col_id: str, types: tuple[str, ...], what: str) -> None:
+    c = rows.column(col_id)
+    if c is None:
+        raise ValueError(f"{what} refers to unknown column {rows.id}.{col_id}")
+    if types and c.type not in types:
+        raise ValueError(f"{what}: column {rows.id}.{col_id} is {c.type}, "
+                         f"expected {'/'.join(types)}")
+
+
+def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
+    what = f"rule {rule.kind}"
+    if isinstance(rule, DateOrderRule):
+        _need(spec, rule.start, ("date",), what)
+        _need(spec, rule.end, ("date",), what)
+    elif isinstance(rule, PatentExpiryRule):
+        _need(spec, rule.date, ("date",), what)
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.appno, ("appno",), what)
+        _need_column(rows, rule.filing_date, ("date",), what)
+    elif isinstance(rule, AllOwnersRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.owners, ("text", "longtext"), what)
+        parties = _need(spec, rule.parties, ("rows",), what)
+        _need_column(parties, rule.party_name, ("text",), what)
+    elif isinstance(rule, RequiredIfRule):
+        _need(spec, rule.field, (), what)
+        _need(spec, rule.when, (), what)
+    elif isinstance(rule, RowRequiredForPatentTypesRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.appno, ("appno",), what)
+        _need_column(rows, rule.column, (), what)
+    elif isinstance(rule, PatentTypeMatchesRule):
+        _need(spec, rule.appno, ("appno",), what)
+        f = _need(spec, rule.choice, ("choice",), what)
+        missing = [v for v in f.choice_values() if v not in rule.types]
+        if missing:
+            raise ValueError(f"{what}: no patent types for choice(s) {', '.join(missing)}")
+    elif isinstance(rule, SimilarGroupsRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.class_column, ("nice",), what)
+        _need_column(rows, rule.groups_column, ("text",), what)
+    elif isinstance(rule, DeadlineRule):
+        _need(spec, rule.date, ("date",), what)
+    elif isinstance(rule, RowLimitByChoiceRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.column, ("money", "int"), what)
+        _need_column(rows, rule.choice_column, ("choice",), what)
+    elif isinstance(rule, TrademarkFeeRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.class_column, ("nice",), what)
+        _need_column(rows, rule.items_column, ("text", "longtext"), what)
+    elif isinstance(rule, FeeReductionRule):
+        _need(spec, rule.rows, ("rows",), what)
+    elif isinstance(rule, LookupRule):
+        f = _need(spec, rule.field, ("choice",), what)
+        missing = [v for v in f.choice_values() if v not in rule.table]
+        if missing:
+            raise ValueError(f"{what}: no value for choice(s) {', '.join(missing)}")
