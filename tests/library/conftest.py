@@ -8,6 +8,22 @@ import pytest
 from library_samples import CNIPA_HEADERS, PATENTS, write_xlsx
 
 
+@pytest.fixture(autouse=True)
+def no_catalogue(request, monkeypatch):  # type: ignore[no-untyped-def]
+    """Library tests count exact hits: leave the catalogue's service items out unless a test
+    asks for them with the ``with_catalogue`` fixture."""
+    if "with_catalogue" in request.fixturenames:
+        return
+    from desktop.library import service_items
+
+    monkeypatch.setattr(service_items, "_provider", lambda: None)
+
+
+@pytest.fixture
+def with_catalogue() -> None:
+    """Keep the real catalogue's service items in the index."""
+
+
 @pytest.fixture
 def lib(ctx):  # type: ignore[no-untyped-def]
     from desktop.library.api import open_library

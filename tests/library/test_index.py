@@ -161,3 +161,13 @@ def test_whoosh_field_length_speedup_returns_whoosh_values(tmp_path):
             original = [whoosh_speedups.ORIGINAL(per_doc, d, name) for d in range(50)]
             assert patched == original
         assert "_ipdesk_lengths" in per_doc.__dict__
+
+
+def test_the_real_catalogue_is_searchable_beside_patents(with_catalogue, lib, patent_xlsx):
+    lib.import_files([patent_xlsx])
+    lib.ensure_index()
+    st = lib.status()
+    assert st.service_items > 10 and st.consistent
+    res = lib.search("专利 开放许可")
+    assert "service_item" in {h.type for h in res.hits}
+    assert lib.search("锂离子电池").hits[0].type == "patent"

@@ -17,6 +17,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "library"))
 from library_samples import CNIPA_HEADERS, PATENTS, write_xlsx  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def no_catalogue(monkeypatch):  # type: ignore[no-untyped-def]
+    """These tests count exact hits: the catalogue's service items are left out."""
+    from desktop.library import service_items
+
+    monkeypatch.setattr(service_items, "_provider", lambda: None)
+
+
 @pytest.fixture
 def page(main_window, qtbot):  # type: ignore[no-untyped-def]
     p = main_window.show_page("search")
