@@ -104,14 +104,23 @@ class BatchWriter:
         self.by_appno: dict[str, int] = {}
         self.by_pubno: dict[str, int] = {}
         self.by_ident: dict[str, int] = {}
-        for rid, ak, pk, ih in session.execute(
-                select(_T.c.id, _T.c.appno_key, _T.c.pubno_key, _T.c.ident_hash)):
-            if ak:
-                self.by_appno.setdefault(ak, rid)
-            if pk:
-                self.by_pubno.setdefault(pk, rid)
-            self.by_ident.setdefault(ih, rid)
+        self._looked_up: set[tuple[str, str]] = set()
         self._pending: list[dict[str, Any]] = []
+
+    def _load_keys(self, rows: list[dict[str, Any]]) -> None:
+        """Fetch the ids of stored records sharing a key with ``rows`` (work in proportion to
+        the batch, not to the size of the library)."""
+        for col, target in (("appno_key", self.by_appno), ("pubno_key", self.by_pubno),
+                            ("ident_hash", self.by_ident)):
+            wanted = list({r[col] for r in rows if r.get(col) and r[col] not in target
+                           and (col, r[col]) not in self._looked_up})
+            self._looked_up.update((col, v) for v in wanted)
+            column = _T.c[col]
+            for i in range(0, len(wanted), 900):
+                q = select(_T.c.id, column).where(column.in_(wanted[i:i + 900])) \
+                    .order_by(_T.c.id)
+                for rid, value in self.session.execute(q):
+                    target.setdefault(value, rid)
 
     def _find(self, row: dict[str, Any]) -> int | None:
         ak, pk = row.get("appno_key"), row.get("pubno_key")
@@ -145,6 +154,7 @@ class BatchWriter:
             return
         s = self.session
         now = utcnow()
+        self._load_keys(rows)
         matched: dict[int, dict[str, Any]] = {}
         order: list[tuple[int | None, dict[str, Any]]] = []
         new_rows: dict[str, dict[str, Any]] = {}
