@@ -525,9 +525,11 @@ def screenshot_setup(page: SearchPage, env: UiEnv) -> None:
     """A representative state: real patents loaded, a search run, the first hit selected."""
     from desktop.paths import SHARED_DIR
 
-    sample = SHARED_DIR / "data" / "patents" / "bdci_cn_patents.jsonl"
-    if page.lib.is_empty() and sample.exists():
-        page.lib.import_files([sample])
+    patents = SHARED_DIR / "data" / "patents"
+    samples = [p for p in (patents / "bdci_cn_patents.jsonl", patents / "cn_patent_titles_ipc.csv")
+               if p.exists()]
+    if page.lib.is_empty() and samples:
+        page.lib.import_files(samples)
     env.jobs.wait(30000)
     page.ready = True
     page._refresh_collections()
