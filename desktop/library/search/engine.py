@@ -180,15 +180,18 @@ class FacetCache:
 
 
 _facet_caches: dict[int, FacetCache] = {}
+_facet_lock = threading.Lock()
 
 
 def facet_cache(searcher: Any) -> FacetCache:
+    """The facet cache of the latest searcher asked for (the GUI and a job may both ask)."""
     key = id(searcher)
-    cache = _facet_caches.get(key)
-    if cache is None or cache.searcher is not searcher:
-        _facet_caches.clear()
-        cache = _facet_caches[key] = FacetCache(searcher)
-    return cache
+    with _facet_lock:
+        cache = _facet_caches.get(key)
+        if cache is None or cache.searcher is not searcher:
+            _facet_caches.clear()
+            cache = _facet_caches[key] = FacetCache(searcher)
+        return cache
 
 
 def required_part(q: Any) -> Any:
