@@ -22,10 +22,13 @@ def parse_date(value: object) -> _dt.date | None:
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        # Excel serial day numbers (1900 date system) in a plausible range
-        if 1 <= value < 2958466:
+        if value == int(value) and 19000101 <= value <= 29991231:
+            value = str(int(value))  # a compact date typed as a number: 20221202
+        elif 1 <= value < 2958466:
+            # Excel serial day numbers (1900 date system) in a plausible range
             return _EXCEL_EPOCH + _dt.timedelta(days=int(value))
-        return None
+        else:
+            return None
     text = unicodedata.normalize("NFKC", str(value)).strip()
     if not text:
         return None

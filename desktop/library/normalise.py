@@ -7,7 +7,6 @@ on ``;`` ``；`` ``|`` ``、`` (and ``,`` for inventors and classifications).
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
 from typing import Any
 
@@ -69,19 +68,6 @@ def norm_type(value: Any) -> str | None:
     return _TYPE_WORDS.get(s.lower(), s)
 
 
-def to_date(value: Any) -> _dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    if isinstance(value, int) and 19000101 <= value <= 29991231:
-        value = str(value)  # a compact date typed as a number, not an Excel serial
-    try:
-        return parse_date(value)
-    except (ValueError, TypeError, OverflowError):
-        return None
-
-
 def normalise_patent(raw: RawRow, *, source_file: str | None = None
                      ) -> Record | RowProblem:
     """A patent record from one imported row, or the reason it is rejected."""
@@ -129,7 +115,7 @@ def normalise_patent(raw: RawRow, *, source_file: str | None = None
         if name == "priority_date":
             continue
         value = v.get(name)
-        d = to_date(value)
+        d = parse_date(value)
         if value not in (None, "") and d is None:
             flags.append(f"日期无法识别（{name}）：{value}")
         setattr(rec, name, d)
@@ -157,5 +143,5 @@ def normalise_patent(raw: RawRow, *, source_file: str | None = None
     return rec
 
 
-__all__ = ["normalise_patent", "split_multi", "text", "to_date", "norm_region", "norm_type",
+__all__ = ["normalise_patent", "split_multi", "text", "norm_region", "norm_type",
            "MULTI_VALUED"]

@@ -4,7 +4,6 @@ and the bad input a desk sees."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from sqlalchemy import select

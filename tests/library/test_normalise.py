@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
 
 from desktop.errors import RowProblem
 from desktop.library.fields import match_header
-from desktop.library.normalise import normalise_patent, split_multi, to_date
+from desktop.library.normalise import normalise_patent, split_multi
 from desktop.library.records import RawRow
 
 
@@ -18,14 +17,6 @@ def test_headers_match_with_full_and_half_width_brackets():
     assert match_header("主分类号") == "ipc"
     assert match_header("申请人所在国（省）") == "region"
     assert match_header("备注") is None
-
-
-def test_dates_in_common_forms():
-    want = dt.date(2022, 12, 2)
-    for v in ("20221202", 20221202, 20221202.0, "2022.12.02", "2022-12-02", "2022/12/2",
-              "2022年12月2日", dt.datetime(2022, 12, 2, 8, 0), 44897):
-        assert to_date(v) == want, v
-    assert to_date("not a date") is None
 
 
 def test_multi_values_split_on_all_separators():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.errors import UserError
 from desktop.library.importers.tables import detect_encoding
-from desktop.library.normalise import to_date
+from desktop.common.dates import parse_date
 from desktop.library.records import Record
 
 DOC_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -122,7 +122,7 @@ def read_document(path: Path) -> Iterator[Record]:
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     title = doc_title(path, lines)
     m = _DATE_IN_NAME.search(path.stem)
-    date = to_date(m.group(1)) if m else None
+    date = parse_date(m.group(1)) if m else None
     sections = split_sections([ln for ln in lines if ln.strip().lstrip("#").strip() != title])
     if not sections:
         return
