@@ -52,7 +52,8 @@ def test_index_inconsistent_with_database_is_repaired(ctx, lib, patent_xlsx):
     st = lib.status()
     assert not st.consistent and "database 2" in st.reason
     again = Library(ctx)
-    assert again.ensure_index().action == "rebuild"
+    change = again.ensure_index()
+    assert (change.action, change.repaired) == ("rebuild", True)
     assert again.search("快递柜").total == 0 and again.status().consistent
     again.close()
 
@@ -62,7 +63,8 @@ def test_index_not_updated_after_a_crash_is_caught_up(ctx, lib, patent_xlsx):
     lib.import_files([patent_xlsx], update_index=False)  # as if killed before indexing
     st = lib.status()
     assert not st.consistent and st.reason == "new imports not indexed yet"
-    assert lib.ensure_index().action == "update"
+    change = lib.ensure_index()
+    assert (change.action, change.repaired) == ("update", False)
     assert lib.search("快递柜").total == 1
 
 

@@ -65,6 +65,7 @@ class IndexChange:
     indexed: int
     seconds: float
     reason: str = ""
+    repaired: bool = False  # an existing index was found inconsistent and rebuilt
 
 
 def _process_lock(path: Path) -> threading.Lock:
@@ -300,5 +301,9 @@ class LibraryIndex:
             st = st2
         if not st.exists and st.records_in_db == 0:
             return self.update(progress, cancelled)
+        if not st.exists:
+            return self.rebuild(progress, cancelled, reason=st.reason)
         log.warning("repairing the search index: %s", st.reason)
-        return self.rebuild(progress, cancelled, reason=st.reason)
+        change = self.rebuild(progress, cancelled, reason=st.reason)
+        change.repaired = True
+        return change

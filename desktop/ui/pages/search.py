@@ -210,8 +210,10 @@ class SearchPage(QWidget):
     def _index_ready(self, change: Any) -> None:
         self.ready = True
         self.progress.setVisible(False)
-        if getattr(change, "action", "") == "rebuild":
-            self._once_note = self.tr("检索索引已自动修复重建。")
+        if getattr(change, "repaired", False):
+            self._once_note = self.tr("检索索引与数据库不一致，已自动修复重建。")
+        elif getattr(change, "action", "") == "rebuild":
+            self._once_note = self.tr("已为库中数据建立检索索引。")
         self._refresh_collections()
         self.completer_model.setStringList(self._history() + self.lib.suggestions())
         self.run_search()

@@ -1,246 +1,247 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="95" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="98"/>
         <source>输入事项名称、拼音首字母（如 zlzy）或编码筛选</source>
         <translation>Filter by name, pinyin initials (e.g. zlzy) or code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="103" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="106"/>
         <source>全部服务对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="104" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="107"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="104" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="107"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="105" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="108"/>
         <source>高校院所</source>
         <translation>University/institute</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="105" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="108"/>
         <source>代理机构</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="109" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="112"/>
         <source>含已停用</source>
         <translation>Include retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="123" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="126"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="123" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="126"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="142" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="145"/>
         <source>申请材料清单</source>
         <translation>Materials checklist</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="144" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="147"/>
         <source>清除勾选</source>
         <translation>Clear ticks</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="167" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="170"/>
         <source>打印办事指南…</source>
         <translation>Print guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="169" />
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="287" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="172"/>
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="316"/>
         <source>导出办事指南…</source>
         <translation>Export guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="172" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="175"/>
         <source>导出为Word文档；本机装有LibreOffice时也可导出PDF</source>
         <translation>Export as a Word document; PDF too where LibreOffice is installed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="173" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="176"/>
         <source>导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）</source>
         <translation>Export as a Word document (LibreOffice is not installed, so no PDF)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="175" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="178"/>
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="176" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="179"/>
         <source>编辑（管理员）…</source>
         <translation>Edit (admin)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="177" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="180"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="178" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="181"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="200" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="206"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="227" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="233"/>
         <source>筛选结果</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="234" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="240"/>
         <source>（已停用）</source>
         <translation> (retired)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="240" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="246"/>
         <source>勾选多个事项可合并打印或导出办事指南</source>
         <translation>Tick several items to print or export them in one handout</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="242" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="248"/>
         <source>共 {n} 项</source>
         <translation>{n} item(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="286" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="315"/>
         <source>导出办事指南（{n}项）…</source>
         <translation>Export guide ({n} items)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="296" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="325"/>
         <source>没有符合条件的服务事项</source>
         <translation>No matching service items</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="303" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="332"/>
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="304" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="333"/>
         <source>收费</source>
         <translation>Charged</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="304" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="333"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="366" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="395"/>
         <source>申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）</source>
         <translation>Materials: {done}/{total} ready (tick what the visitor has brought)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="392" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="421"/>
         <source>打印办事指南</source>
         <translation>Print guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="411" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="440"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="413" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="442"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="416" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="445"/>
         <source>导出办事指南</source>
         <translation>Export guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="438" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="467"/>
         <source>正在生成办事指南</source>
         <translation>Writing the guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="445" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="474"/>
         <source>办事指南已保存：</source>
         <translation>Guide saved: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="454" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="483"/>
         <source>设置管理员密码</source>
         <translation>Set admin password</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="455" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="484"/>
         <source>尚未设置管理员密码。请设置（至少6位）：</source>
         <translation>No admin password is set yet. Choose one (at least 6 characters):</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="466" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="495"/>
         <source>管理员验证</source>
         <translation>Admin check</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="467" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="496"/>
         <source>请输入管理员密码：</source>
         <translation>Admin password:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="472" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="501"/>
         <source>管理员密码不正确</source>
         <translation>Wrong admin password</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="503" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="532"/>
         <source>该事项被表单或接待记录引用，已停用而未删除。</source>
         <translation>Forms or visit records refer to this item, so it was retired instead of deleted.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="519" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="548"/>
         <source>导出服务事项清单</source>
         <translation>Export service catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="520" />
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="534" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="549"/>
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="563"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="527" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="556"/>
         <source>正在导出服务事项清单</source>
         <translation>Exporting the catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="532" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="561"/>
         <source>导入服务事项清单</source>
         <translation>Import service catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="542" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="571"/>
         <source>正在读取服务事项清单</source>
         <translation>Reading the catalogue sheet</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="554" />
+        <location filename="../../../desktop/ui/pages/catalogue.py" line="583"/>
         <source>正在更新服务事项清单</source>
         <translation>Updating the catalogue</translation>
     </message>
@@ -248,32 +249,32 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="187" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="187"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="194" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="194"/>
         <source>被修改</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="194" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="194"/>
         <source>被停用</source>
         <translation>retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="195" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="195"/>
         <source>被恢复</source>
         <translation>restored</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="195" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="195"/>
         <source>被删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="202" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="202"/>
         <source>没有历史版本</source>
         <translation>No earlier versions</translation>
     </message>
@@ -281,67 +282,67 @@
 <context>
     <name>ImportDiffDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="42" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="42"/>
         <source>导入服务事项清单：确认差异</source>
         <translation>Import catalogue: review the changes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="51" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="51"/>
         <source>事项 / 字段</source>
         <translation>Item / field</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="51" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="51"/>
         <source>原内容</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="52" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="52"/>
         <source>新内容</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="57" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="57"/>
         <source>清单中没有的事项将被停用（不会删除），之后可重新导入恢复。</source>
         <translation>Items missing from the sheet will be retired (not deleted); importing them again restores them.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="61" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="61"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="65" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="65"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="78" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="78"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="82" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="82"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="89" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="89"/>
         <source>停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="91" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="91"/>
         <source>（被{n}条记录引用）</source>
         <translation> (referenced by {n} records)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="95" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="95"/>
         <source>恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="99" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="99"/>
         <source>与当前清单完全一致，无需更新</source>
         <translation>Identical to the current catalogue; nothing to update</translation>
     </message>
@@ -349,52 +350,52 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="118" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="118"/>
         <source>编辑服务事项（管理员）</source>
         <translation>Edit service item (admin)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="121" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="121"/>
         <source>按YAML格式编辑，保存前自动校验；修改“code”即另存为新事项。</source>
-        <translation>Edit as YAML; it is validated before saving. Changing "code" saves a new item.</translation>
+        <translation>Edit as YAML; it is validated before saving. Changing &quot;code&quot; saves a new item.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="135" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="135"/>
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="139" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="139"/>
         <source>删除此事项…</source>
         <translation>Delete this item…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="141" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="141"/>
         <source>被表单或接待记录引用的事项只会停用，不会删除</source>
         <translation>Items that forms or visits refer to are retired, never deleted</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="145" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="145"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="149" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="149"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="157" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="157"/>
         <source>编辑内容</source>
         <translation>edited text</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="164" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="164"/>
         <source>编码 {code} 已被其他事项使用</source>
         <translation>Code {code} is already used by another item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="166" />
+        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="166"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>

@@ -132,228 +132,233 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="68" />
+        <location filename="../../../desktop/ui/pages/search.py" line="69" />
         <source>正在检查检索索引…</source>
         <translation>Checking the search index…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="70" />
+        <location filename="../../../desktop/ui/pages/search.py" line="71" />
         <source>检查检索索引</source>
         <translation>Checking the search index</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="82" />
+        <location filename="../../../desktop/ui/pages/search.py" line="83" />
         <source>输入检索词、号码或检索式，如：煤炭清洁利用 申请日:2020..2023</source>
         <translation>Words, a number or a query, e.g. 煤炭清洁利用 申请日:2020..2023</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="90" />
+        <location filename="../../../desktop/ui/pages/search.py" line="91" />
         <source>检索</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="95" />
+        <location filename="../../../desktop/ui/pages/search.py" line="96" />
         <source>按相关度</source>
         <translation>By relevance</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="96" />
+        <location filename="../../../desktop/ui/pages/search.py" line="97" />
         <source>按日期（新→旧）</source>
         <translation>By date (newest first)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="97" />
+        <location filename="../../../desktop/ui/pages/search.py" line="98" />
         <source>按日期（旧→新）</source>
         <translation>By date (oldest first)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="100" />
+        <location filename="../../../desktop/ui/pages/search.py" line="101" />
         <source>语法</source>
         <translation>Syntax</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="103" />
+        <location filename="../../../desktop/ui/pages/search.py" line="104" />
         <source>导入…</source>
         <translation>Import…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="107" />
+        <location filename="../../../desktop/ui/pages/search.py" line="108" />
         <source>导出XLSX…</source>
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="114" />
+        <location filename="../../../desktop/ui/pages/search.py" line="115" />
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="116" />
-        <location filename="../../../desktop/ui/pages/search.py" line="140" />
-        <location filename="../../../desktop/ui/pages/search.py" line="222" />
+        <location filename="../../../desktop/ui/pages/search.py" line="117" />
+        <location filename="../../../desktop/ui/pages/search.py" line="141" />
+        <location filename="../../../desktop/ui/pages/search.py" line="231" />
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="117" />
+        <location filename="../../../desktop/ui/pages/search.py" line="118" />
         <source>专利</source>
         <translation>Patent</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="118" />
+        <location filename="../../../desktop/ui/pages/search.py" line="119" />
         <source>文档</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="119" />
+        <location filename="../../../desktop/ui/pages/search.py" line="120" />
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="121" />
-        <location filename="../../../desktop/ui/pages/search.py" line="322" />
+        <location filename="../../../desktop/ui/pages/search.py" line="122" />
+        <location filename="../../../desktop/ui/pages/search.py" line="332" />
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="126" />
+        <location filename="../../../desktop/ui/pages/search.py" line="127" />
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="129" />
-        <location filename="../../../desktop/ui/pages/search.py" line="323" />
+        <location filename="../../../desktop/ui/pages/search.py" line="130" />
+        <location filename="../../../desktop/ui/pages/search.py" line="333" />
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="134" />
-        <location filename="../../../desktop/ui/pages/search.py" line="324" />
+        <location filename="../../../desktop/ui/pages/search.py" line="135" />
+        <location filename="../../../desktop/ui/pages/search.py" line="334" />
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="138" />
-        <location filename="../../../desktop/ui/pages/search.py" line="324" />
+        <location filename="../../../desktop/ui/pages/search.py" line="139" />
+        <location filename="../../../desktop/ui/pages/search.py" line="334" />
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="142" />
+        <location filename="../../../desktop/ui/pages/search.py" line="143" />
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="160" />
+        <location filename="../../../desktop/ui/pages/search.py" line="161" />
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="169" />
+        <location filename="../../../desktop/ui/pages/search.py" line="170" />
         <source>分面（点击筛选）</source>
         <translation>Facets (click to filter)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="169" />
+        <location filename="../../../desktop/ui/pages/search.py" line="170" />
         <source>数量</source>
         <translation>Count</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="208" />
-        <source>检索索引已自动修复重建。</source>
-        <translation>The search index was repaired (rebuilt) automatically.</translation>
+        <location filename="../../../desktop/ui/pages/search.py" line="214" />
+        <source>检索索引与数据库不一致，已自动修复重建。</source>
+        <translation>The search index did not match the database and was rebuilt.</translation>
     </message>
     <message>
         <location filename="../../../desktop/ui/pages/search.py" line="216" />
+        <source>已为库中数据建立检索索引。</source>
+        <translation>A search index was built for the library's records.</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search.py" line="225" />
         <source>检索索引不可用</source>
         <translation>The search index is not available</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="299" />
+        <location filename="../../../desktop/ui/pages/search.py" line="309" />
         <source>已按分面筛选：</source>
         <translation>Filtered by facet: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="300" />
+        <location filename="../../../desktop/ui/pages/search.py" line="310" />
         <source>（点“清除筛选”取消）</source>
         <translation> (Clear filters to remove)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="302" />
+        <location filename="../../../desktop/ui/pages/search.py" line="312" />
         <source>共 %1 条结果</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="321" />
+        <location filename="../../../desktop/ui/pages/search.py" line="331" />
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="321" />
+        <location filename="../../../desktop/ui/pages/search.py" line="331" />
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="322" />
+        <location filename="../../../desktop/ui/pages/search.py" line="332" />
         <source>IPC小类</source>
         <translation>IPC subclass</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="323" />
+        <location filename="../../../desktop/ui/pages/search.py" line="333" />
         <source>专利类型</source>
         <translation>Patent type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="387" />
+        <location filename="../../../desktop/ui/pages/search.py" line="397" />
         <source>选择要导入的专利清单或文档</source>
         <translation>Choose patent lists or documents to import</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="388" />
+        <location filename="../../../desktop/ui/pages/search.py" line="398" />
         <source>专利清单与文档</source>
         <translation>Patent lists and documents</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="395" />
+        <location filename="../../../desktop/ui/pages/search.py" line="405" />
         <source>正在导入，请等当前导入完成。</source>
         <translation>An import is running; wait for it to finish.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="431" />
+        <location filename="../../../desktop/ui/pages/search.py" line="441" />
         <source>已取消导入。</source>
         <translation>Import cancelled.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="444" />
+        <location filename="../../../desktop/ui/pages/search.py" line="454" />
         <source>正在导入…</source>
         <translation>Importing…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="446" />
+        <location filename="../../../desktop/ui/pages/search.py" line="456" />
         <source>导入</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="481" />
+        <location filename="../../../desktop/ui/pages/search.py" line="491" />
         <source>导入已取消，数据库未做任何改动。</source>
         <translation>Import cancelled; the database was not changed.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="487" />
+        <location filename="../../../desktop/ui/pages/search.py" line="497" />
         <source>没有可导出的结果。</source>
         <translation>There are no results to export.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="489" />
+        <location filename="../../../desktop/ui/pages/search.py" line="499" />
         <source>导出检索结果</source>
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="501" />
+        <location filename="../../../desktop/ui/pages/search.py" line="511" />
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search.py" line="503" />
+        <location filename="../../../desktop/ui/pages/search.py" line="513" />
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 hits to %2</translation>
     </message>
