@@ -189,4 +189,4 @@ def test_page_repairs_a_damaged_index_on_open(ui_env, qtbot, tmp_path):
     qtbot.addWidget(win)
     page = win.show_page("search")
     qtbot.waitUntil(lambda: page.ready, timeout=20000)
-    assert "自动修复" in page.notice.text() and page.model.total == 3
+    assert "建立检索索引" in page.notice.text() and page.model.total == 3  # lost index: rebuilt
