@@ -173,3 +173,21 @@ def test_the_real_catalogue_is_searchable_beside_patents(with_catalogue, lib, pa
     res = lib.search("专利 开放许可")
     assert "service_item" in {h.type for h in res.hits}
     assert lib.search("锂离子电池").hits[0].type == "patent"
+
+
+def test_multiprocess_rebuild_only_from_a_single_threaded_process():
+    import threading
+
+    from desktop.library.search.index import default_procs
+
+    assert default_procs(100) == 1
+    if threading.active_count() == 1:
+        assert default_procs(100_000) == 2
+    release = threading.Event()
+    worker = threading.Thread(target=release.wait)
+    worker.start()
+    try:
+        assert default_procs(100_000) == 1  # e.g. the GUI, with Qt's worker threads
+    finally:
+        release.set()
+        worker.join()

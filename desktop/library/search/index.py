@@ -68,6 +68,16 @@ class IndexChange:
     repaired: bool = False  # an existing index was found inconsistent and rebuilt
 
 
+def default_procs(total: int) -> int:
+    """Writer processes for a rebuild: two for a large library, but only from a
+    single-threaded process (the command line).  whoosh's multiprocess writer forks, and
+    forking a process whose other threads hold locks (the GUI with Qt's worker threads, a
+    database pool) can leave the child deadlocked; there the rebuild runs in one process."""
+    if total < 20000 or threading.active_count() > 1:
+        return 1
+    return 2
+
+
 def _process_lock(path: Path) -> threading.Lock:
     with _locks_guard:
         return _locks.setdefault(str(path.resolve()), threading.Lock())
@@ -214,7 +224,7 @@ class LibraryIndex:
             with self.db.session() as s:
                 total = store.record_count(s)
                 last = store.last_batch_id(s)
-                procs = procs if procs is not None else (2 if total >= 20000 else 1)
+                procs = procs if procs is not None else default_procs(total)
                 kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
                 if procs > 1:
                     kwargs.update(procs=procs, multisegment=True)
