@@ -16,11 +16,6 @@ import tempfile
 from collections.abc import Mapping, Sequence, Set
 from pathlib import Path
 
-from docx import Document
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Cm, Pt
-
 from desktop.catalogue.schema import ServiceItem
 from desktop.catalogue.text import Section, item_sections, material_line
 from desktop.common.files import save_atomically
@@ -38,6 +33,8 @@ Ticks = Mapping[str, Set[int]]
 
 def _set_fonts(element, east_asia: str) -> None:  # type: ignore[no-untyped-def]
     """Set the eastAsia (and Latin) fonts on a run's or a style's ``w:rPr``."""
+    from docx.oxml.ns import qn
+
     rpr = element.get_or_add_rPr()
     rfonts = rpr.find(qn("w:rFonts"))
     if rfonts is None:
@@ -50,6 +47,8 @@ def _set_fonts(element, east_asia: str) -> None:  # type: ignore[no-untyped-def]
 
 def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignore[no-untyped-def]
                   bold: bool = False) -> None:
+    from docx.shared import Pt
+
     run.font.name = LATIN_FONT
     _set_fonts(run._element, east_asia)
     if size:
@@ -59,6 +58,8 @@ def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignor
 
 def _para(doc, text: str, *, font: str = BODY_FONT, size: float = 12,  # type: ignore[no-untyped-def]
           bold: bool = False, align=None, indent_cm: float = 0.0, space_after: float = 2):
+    from docx.shared import Cm, Pt
+
     p = doc.add_paragraph()
     run = p.add_run(text)
     _set_run_font(run, font, size, bold)
@@ -71,6 +72,8 @@ def _para(doc, text: str, *, font: str = BODY_FONT, size: float = 12,  # type: i
 
 
 def _setup(doc) -> None:  # type: ignore[no-untyped-def]
+    from docx.shared import Cm, Pt
+
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21), Cm(29.7)
     for side in ("left_margin", "right_margin"):
@@ -106,6 +109,9 @@ def handout_sections(item: ServiceItem, ticked: Set[int]) -> list[Section]:
 def write_handout(items: Sequence[ServiceItem], path: str | Path, outlet: Outlet, *,
                   ticks: Ticks | None = None, today: _dt.date | None = None) -> Path:
     """Write the handout for ``items`` (in the given order) to ``path`` (DOCX)."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
     if not items:
         raise UserError("请至少选择一个服务事项", "choose at least one service item")
     ticks = ticks or {}

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
 from desktop.errors import Cancelled, UserError
@@ -149,6 +149,11 @@ class JobRunner(QObject):
         signals.cancelled.connect(cancelled)
         self.pool.start(_Task(job, signals, stop))
         return handle
+
+    def start_when_idle(self, job: Callable[..., Any], **kwargs: Any) -> None:
+        """Start ``job`` once the event loop is running (warm-ups that must not slow the
+        window's first appearance); same arguments as :meth:`start`."""
+        QTimer.singleShot(0, self, lambda: self.start(job, **kwargs))
 
     def wait(self, msecs: int = -1) -> bool:
         return self.pool.waitForDone(msecs)

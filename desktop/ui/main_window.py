@@ -101,9 +101,10 @@ class MainWindow(QMainWindow):
 
                 return set(forms_catalog(ctx).forms)
 
-            self.env.jobs.start(known_form_ids, parent=widget, show_dialog=False,
-                                on_done=widget.set_form_ids,
-                                on_error=lambda exc: log.warning("form list: %s", exc))
+            self.env.jobs.start_when_idle(known_form_ids, parent=widget, show_dialog=False,
+                                          on_done=widget.set_form_ids,
+                                          on_error=lambda exc: log.warning("form list: %s",
+                                                                           exc))
 
     def open_form(self, form_id: str) -> None:
         self.show_page("forms").open_form(form_id)  # type: ignore[attr-defined]

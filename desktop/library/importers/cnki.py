@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from desktop.errors import RowProblem, UserError
-from desktop.library.importers.tables import RowItem, Table, detect_encoding
+from desktop.errors import RowProblem
+from desktop.library.importers.tables import RowItem, Table, detect_encoding, read_head
 from desktop.library.importers.columns import ColumnPlan
 from desktop.library.records import RawRow
 
@@ -64,12 +64,7 @@ def parse_record(text: str) -> dict[str, str] | None:
 
 
 def open_cnki(path: Path, *_args: object, **_kwargs: object) -> Table:
-    try:
-        with path.open("rb") as fh:
-            sample = fh.read(65536)
-    except OSError as exc:
-        raise UserError(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})",
-                        file=str(path)) from exc
+    sample = read_head(path)
     encoding = detect_encoding(sample)
     plan = ColumnPlan(["inventors", "title", "region", "publication_number", "publication_date"],
                       ["inventors", "title", "region", "publication_number", "publication_date"])

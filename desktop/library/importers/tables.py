@@ -126,6 +126,16 @@ def open_xlsx(path: Path, mapping: dict[str, str] | None = None,
 
 # -- CSV -----------------------------------------------------------------------------
 
+def read_head(path: Path, size: int = 65536) -> bytes:
+    """The first ``size`` bytes of a file, or a :class:`UserError` naming it."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(size)
+    except OSError as exc:
+        raise UserError(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})",
+                        file=str(path)) from exc
+
+
 def detect_encoding(sample: bytes) -> str:
     """utf-8-sig (BOM), utf-8, or gb18030 (which also reads GBK and GB2312)."""
     if sample.startswith(codecs.BOM_UTF8):
@@ -178,12 +188,7 @@ def _sniff_delimiter(first_line: str) -> str:
 
 def open_csv(path: Path, mapping: dict[str, str] | None = None,
              user_dir: Path | None = None, *, require: bool = True) -> Table:
-    try:
-        with path.open("rb") as fh:
-            sample = fh.read(65536)
-    except OSError as exc:
-        raise UserError(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})",
-                        file=str(path)) from exc
+    sample = read_head(path)
     if b"\x00" in sample[:4096]:
         raise UserError("文件不是文本CSV（可能是Excel或其他二进制文件）",
                         "the file is not a text CSV (binary content, perhaps an Excel file)",

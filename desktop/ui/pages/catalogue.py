@@ -8,11 +8,11 @@ The page calls the Qt-free ``desktop.catalogue`` functions for everything it sho
 
 from __future__ import annotations
 
-import logging
-
 import html
+import logging
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QPageSize, QTextDocument
@@ -56,13 +56,15 @@ from desktop.catalogue.handout import (
     pdf_converter,
     write_handout,
 )
-from desktop.catalogue.spreadsheet import ImportPlan, apply_import, export_xlsx, plan_import
 from desktop.catalogue.text import material_line
 from desktop.errors import UserError
 from desktop.settings import get_outlet
 from desktop.ui.env import UiEnv
 from desktop.ui.jobs import show_error
 from desktop.ui.pages.catalogue_dialogs import HistoryDialog, ImportDiffDialog, ItemEditorDialog
+
+if TYPE_CHECKING:
+    from desktop.catalogue.spreadsheet import ImportPlan
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 FORM_SCHEME = "form"
@@ -198,8 +200,9 @@ class CataloguePage(QWidget):
             show_error(self, exc, self.env.lang)
             return
         index = self.index  # pinyin for the filter, computed off the GUI thread
-        self.env.jobs.start(lambda _p, _c: index.prepare_pinyin(), show_dialog=False,
-                            on_error=lambda exc: log.warning("pinyin warm-up failed: %s", exc))
+        self.env.jobs.start_when_idle(
+            lambda _p, _c: index.prepare_pinyin(), show_dialog=False,
+            on_error=lambda exc: log.warning("pinyin warm-up failed: %s", exc))
         chosen = self.category_box.currentData()
         self.category_box.blockSignals(True)
         self.category_box.clear()
@@ -552,6 +555,8 @@ class CataloguePage(QWidget):
 
     def start_sheet_export(self, path: str) -> None:
         db = self.env.ctx.db
+        from desktop.catalogue.spreadsheet import export_xlsx
+
         self.env.jobs.start(lambda progress, cancelled: export_xlsx(db, path, progress, cancelled),
                             parent=self, title=self.tr("正在导出服务事项清单"))
 
@@ -567,6 +572,8 @@ class CataloguePage(QWidget):
     def start_import(self, path: str) -> None:
         """Read and diff ``path`` in the background, then show the diff for confirmation."""
         db = self.env.ctx.db
+        from desktop.catalogue.spreadsheet import plan_import
+
         self.env.jobs.start(lambda progress, cancelled: plan_import(db, path, progress, cancelled),
                             parent=self, title=self.tr("正在读取服务事项清单"),
                             on_done=self._show_plan)
@@ -579,6 +586,8 @@ class CataloguePage(QWidget):
 
     def _apply_plan(self, plan: ImportPlan) -> None:
         db = self.env.ctx.db
+        from desktop.catalogue.spreadsheet import apply_import
+
         self.env.jobs.start(lambda progress, cancelled: apply_import(db, plan), parent=self,
                             title=self.tr("正在更新服务事项清单"),
                             on_done=lambda _plan: self.reload())

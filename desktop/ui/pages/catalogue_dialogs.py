@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import html
 from collections.abc import Callable
 
@@ -26,9 +28,11 @@ from PySide6.QtWidgets import (
 
 from desktop.catalogue import ServiceItem, item_plain_text
 from desktop.catalogue.loader import item_to_yaml, parse_yaml, validate_item
-from desktop.catalogue.spreadsheet import ImportPlan
 from desktop.catalogue.store import HistoryEntry
 from desktop.errors import UserError
+
+if TYPE_CHECKING:
+    from desktop.catalogue.spreadsheet import ImportPlan
 
 
 
