@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.common.files import save_atomically
 from desktop.errors import UserError
 from desktop.library.fields import FIELDS, header_key, match_header
 
@@ -125,6 +126,5 @@ def save_mapping(user_dir: Path, headers: list[str], mapping: dict[str, str]) ->
     data[signature(headers)] = {h: f for h, f in mapping.items()}
     path = _mappings_path(user_dir)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
-    tmp.replace(path)
+    text = json.dumps(data, ensure_ascii=False, indent=1)
+    save_atomically(path, lambda tmp: Path(tmp).write_text(text, "utf-8"))

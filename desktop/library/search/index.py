@@ -27,6 +27,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from db.session import Database
+from desktop.common.files import save_atomically
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library import service_items, store
@@ -108,10 +109,8 @@ class LibraryIndex:
             return {}
 
     def _write_meta(self, meta: dict[str, Any], path: Path | None = None) -> None:
-        target = self._meta_path(path)
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(meta), encoding="utf-8")
-        os.replace(tmp, target)
+        text = json.dumps(meta)
+        save_atomically(self._meta_path(path), lambda tmp: Path(tmp).write_text(text, "utf-8"))
 
     # -- opening ---------------------------------------------------------------------
     def exists(self) -> bool:
