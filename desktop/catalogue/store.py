@@ -22,7 +22,7 @@ from db.models import CatalogueItem, CatalogueItemHistory, Setting
 from db.session import Database
 from desktop.catalogue.loader import bundled_dir, item_to_data, load_directory, validate_item
 from desktop.catalogue.references import reference_count
-from desktop.catalogue.schema import ServiceItem
+from desktop.catalogue.schema import CATEGORIES, ServiceItem
 from desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -158,10 +158,17 @@ def stored_items(db: Database, *, include_retired: bool = True) -> list[StoredIt
         return [StoredItem(_to_item(r.data), r.origin, r.updated_at) for r in rows]
 
 
+def catalogue_order(item: ServiceItem) -> tuple[int, str]:
+    """Categories in the schema's order (专利 first, as outlets list them), then by code."""
+    pos = CATEGORIES.index(item.category) if item.category in CATEGORIES else len(CATEGORIES)
+    return (pos, item.code)
+
+
 def list_items(db: Database, *, include_retired: bool = False) -> list[ServiceItem]:
-    """The catalogue, ordered by code (loading the bundled items on first use)."""
+    """The catalogue in catalogue order (loading the bundled items on first use)."""
     ensure_loaded(db)
-    return [s.item for s in stored_items(db, include_retired=include_retired)]
+    return sorted((s.item for s in stored_items(db, include_retired=include_retired)),
+                  key=catalogue_order)
 
 
 def get_item(db: Database, code: str) -> ServiceItem:

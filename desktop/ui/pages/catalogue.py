@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QLineEdit,
@@ -126,7 +127,10 @@ class CataloguePage(QWidget):
         self.tree = QTreeWidget()
         self.tree.setObjectName("catalogue_tree")
         self.tree.setHeaderLabels([self.tr("服务事项"), self.tr("编码")])
-        self.tree.setColumnWidth(0, 300)
+        header = self.tree.header()  # the name takes the room; the code is always whole
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.tree.currentItemChanged.connect(self._current_changed)
         self.tree.itemChanged.connect(self._tree_item_changed)
         ll.addWidget(self.tree, 1)
