@@ -132,6 +132,7 @@ class FormsPage(QWidget):
         self.search.textChanged.connect(self.reload_forms)
         self.form_list = QListWidget()
         self.form_list.setObjectName("form_list")
+        self.form_list.setMinimumWidth(200)  # long English names need room too
         self.form_list.currentItemChanged.connect(self._form_chosen)
         self.load_problems = QLabel()
         self.load_problems.setWordWrap(True)
