@@ -89,3 +89,19 @@ def test_batch(tmp_path: Path) -> None:
     assert len(list((tmp_path / "out").glob("*.docx"))) == 2
     tpl = run(d, "forms", "batch-template", "gi_mark_use", "-o", str(tmp_path / "t.xlsx"))
     assert tpl.returncode == 0 and (tmp_path / "t.xlsx").exists()
+
+
+def test_fill_with_warnings_needs_confirmation(tmp_path: Path) -> None:
+    d = tmp_path / "data"
+    data = json.loads(run(d, "forms", "example", "patent_pledge").stdout)
+    data["pledgee_id"] = "91350203M0001QAY9B"  # a real code that fails its check character
+    (tmp_path / "warn.json").write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    out = tmp_path / "warn.docx"
+    first = run(d, "forms", "fill", "patent_pledge", "--data", str(tmp_path / "warn.json"),
+                "-o", str(out))
+    assert first.returncode == 2 and not out.exists()
+    assert "pledgee_id" in first.stderr and "--confirm" in first.stderr
+    confirmed = run(d, "forms", "fill", "patent_pledge", "--data", str(tmp_path / "warn.json"),
+                    "-o", str(out), "--confirm")
+    assert confirmed.returncode == 0, confirmed.stderr
+    assert out.exists()

@@ -40,6 +40,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--data", required=True, type=Path, metavar="FILE.json")
     c.add_argument("--client", type=int, metavar="ID", help="客户编号，用于预填 / client to pre-fill from")
     c.add_argument("-o", "--output", required=True, type=Path, metavar="OUT.docx|OUT.xlsx")
+    c.add_argument("--confirm", action="store_true",
+                   help="已核对提醒项，照此生成 / the warnings were checked: generate anyway")
     c.set_defaults(handler=run_fill)
     c = add_command(inner, "batch", "按表格每行生成一份文档 / one document per spreadsheet row")
     c.add_argument("form_id", metavar="FORM_ID")
@@ -158,6 +160,18 @@ def run_fill(env: CommandEnv) -> int:
             env.emit_json({"ok": False, "problems": problems}, compact=True)
         for p in problems:
             env.err(f"{p['field']}\t{_value_text(p['value'])}\t{p['reason']}")
+        return 2
+    if result.warnings and not args.confirm:  # warn and confirm, as in the GUI
+        warnings = _problem_dicts(env, result.warnings, data)
+        if env.json:
+            env.emit_json({"ok": False, "needs_confirmation": True, "warnings": warnings},
+                          compact=True)
+        for w in warnings:
+            env.err(env.t("提醒：", "warning: ") + f"{w['field']}\t{_value_text(w['value'])}\t"
+                    f"{w['reason']}")
+        env.err(env.t("请核对以上提醒；确认无误后加 --confirm 再生成（未生成文件）",
+                      "check the warnings above; add --confirm to generate anyway "
+                      "(no file written)"))
         return 2
     out = generate(ctx, form.id, data, client_id=args.client, out_path=args.output)
     warnings = _problem_dicts(env, out.warnings, data)
