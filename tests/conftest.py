@@ -68,6 +68,25 @@ def ui_env(ctx: AppContext, qtbot, tmp_path: Path):  # type: ignore[no-untyped-d
 
 
 @pytest.fixture
+def english_window(ui_env, qtbot):  # type: ignore[no-untyped-def]
+    """The real main window with the English translation loaded (Chinese restored after)."""
+    from PySide6.QtWidgets import QApplication
+
+    from desktop.ui.i18n import install_language
+    from desktop.ui.main_window import MainWindow
+
+    app = QApplication.instance()
+    install_language(app, "en")
+    ui_env.lang = "en"
+    try:
+        win = MainWindow(ui_env)
+        qtbot.addWidget(win)
+        yield win
+    finally:
+        install_language(app, "zh")
+
+
+@pytest.fixture
 def main_window(ui_env, qtbot):  # type: ignore[no-untyped-def]
     """The real main window on a fresh database."""
     from desktop.ui.main_window import MainWindow

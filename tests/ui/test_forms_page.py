@@ -144,29 +144,16 @@ def test_broken_admin_form_is_reported_on_the_page(ui_env, main_window) -> None:
     assert len([i for i in ids if i]) == 12
 
 
-def test_english_interface(ui_env, qtbot) -> None:
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.i18n import install_language
-    from desktop.ui.main_window import MainWindow
-
-    app = QApplication.instance()
-    install_language(app, "en")
-    try:
-        ui_env.lang = "en"
-        win = MainWindow(ui_env)
-        qtbot.addWidget(win)
-        page = win.show_page("forms")
-        assert page.docx_button.text() == "Generate Word document"
-        page.select_form("patent_pledge")
-        assert page.form_list.currentItem().text().strip() == \
-            "Patent pledge registration application"
-        assert "problem(s) still to fix" in page.summary.text()
-        assert "Pledgee" in page.editor.problem_labels["pledgee_name"].text()
-        titles = [b.title() for b in page.editor.findChildren(QGroupBox)]
-        assert "Pledgee" in titles and "质权人" not in titles
-    finally:
-        install_language(app, "zh")
+def test_english_interface(english_window) -> None:
+    page = english_window.show_page("forms")
+    assert page.docx_button.text() == "Generate Word document"
+    page.select_form("patent_pledge")
+    assert page.form_list.currentItem().text().strip() == \
+        "Patent pledge registration application"
+    assert "problem(s) still to fix" in page.summary.text()
+    assert "Pledgee" in page.editor.problem_labels["pledgee_name"].text()
+    titles = [b.title() for b in page.editor.findChildren(QGroupBox)]
+    assert "Pledgee" in titles and "质权人" not in titles
 
 
 def test_picking_a_client_fills_only_blank_fields(main_window, ui_env, qtbot, typist) -> None:

@@ -156,23 +156,11 @@ def test_query_help_opens(page, qtbot):
     page.dialog.accept()
 
 
-def test_english_search_page(ui_env, qtbot):
-    from PySide6.QtWidgets import QApplication
-
-    from desktop.ui.i18n import install_language
-    from desktop.ui.main_window import MainWindow
-
-    install_language(QApplication.instance(), "en")
-    try:
-        ui_env.lang = "en"
-        win = MainWindow(ui_env)
-        qtbot.addWidget(win)
-        page = win.show_page("search")
-        qtbot.waitUntil(lambda: page.ready, timeout=20000)
-        assert page.search_button.text() == "Search"
-        assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Title"
-    finally:
-        install_language(QApplication.instance(), "zh")
+def test_english_search_page(english_window, qtbot):
+    page = english_window.show_page("search")
+    qtbot.waitUntil(lambda: page.ready, timeout=20000)
+    assert page.search_button.text() == "Search"
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "Title"
 
 
 def test_page_repairs_a_damaged_index_on_open(ui_env, qtbot, tmp_path):

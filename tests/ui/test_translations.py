@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtWidgets import QLabel
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
@@ -23,21 +23,11 @@ def test_every_text_has_an_english_translation():
         assert qm.exists(), f"{qm.name} not compiled: run python tools/i18n.py update"
 
 
-def test_english_interface(ui_env, qtbot):
-    from desktop.ui.i18n import install_language
-    from desktop.ui.main_window import MainWindow
-
-    app = QApplication.instance()
-    install_language(app, "en")
-    try:
-        ui_env.lang = "en"
-        win = MainWindow(ui_env)
-        qtbot.addWidget(win)
-        page = win.show_page("clients")
-        titles = [label.text() for label in page.findChildren(QLabel)]
-        assert any("Client profiles" in t for t in titles)
-        assert page.add_button.text() == "New"
-        assert win.nav.item(4).text() == "Clients"
-        assert "1 client" in page.count_label.text() or "0 clients" in page.count_label.text()
-    finally:
-        install_language(app, "zh")
+def test_english_interface(english_window):
+    win = english_window
+    page = win.show_page("clients")
+    titles = [label.text() for label in page.findChildren(QLabel)]
+    assert any("Client profiles" in t for t in titles)
+    assert page.add_button.text() == "New"
+    assert win.nav.item(4).text() == "Clients"
+    assert "1 client" in page.count_label.text() or "0 clients" in page.count_label.text()
