@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from desktop.catalogue import CatalogueIndex, ensure_loaded, load_index  # noqa: E402
 from desktop.catalogue.loader import load_directory  # noqa: E402
 from desktop.catalogue.pinyin import initials_variants  # noqa: E402
-from desktop.context import open_context  # noqa: E402
+from desktop.app import open_folder  # noqa: E402
 
 QUERIES = ["z", "zl", "zlz", "zlzy", "质押", "sbzc", "ZL-00", "kfxk", "检索", "dlbz"]
 
@@ -52,7 +52,7 @@ def naive_filter(items, query: str):  # type: ignore[no-untyped-def]
 
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(tmp)
+        ctx = open_folder(tmp)
         ensure_loaded(ctx.db)
         index = load_index(ctx.db)
         items = index.items

@@ -28,8 +28,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.context import context_for_tests  # noqa: E402
-from desktop.forms import batch_job, forms_catalog, generate, validate_form  # noqa: E402
+from desktop.app import open_folder  # noqa: E402
+from desktop.forms import batch_job, form_registry, generate, validate_form  # noqa: E402
 from desktop.forms.output import DocMeta, template_context, write_docx  # noqa: E402
 from desktop.forms.render_docx import render_docx_naive  # noqa: E402
 from desktop.jobs import never_cancelled, no_progress  # noqa: E402
@@ -71,8 +71,8 @@ def batch_workbook(path: Path, example: dict, rows: int) -> None:
 def main(runs: int = 30, batch_rows: int = 1000) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        ctx = context_for_tests(root / "data")
-        form = forms_catalog(ctx).get(FORM)
+        ctx = open_folder(root / "data")
+        form = form_registry(ctx).get(FORM)
         example = copy.deepcopy(form.spec.example)
         meta = DocMeta(_dt.date.today(), "基准测试服务站", "客户")
         out = root / "one.docx"

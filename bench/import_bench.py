@@ -30,9 +30,9 @@ sys.path.insert(0, {root!r})
 mode, path, data = sys.argv[1], sys.argv[2], sys.argv[3]
 t = time.perf_counter()
 if mode == "ours":
-    from desktop.context import open_context
+    from desktop.app import open_folder
     from desktop.library.importing import import_paths
-    ctx = open_context(data)
+    ctx = open_folder(data)
     rep = import_paths(ctx, [path])
     n = rep.added
 else:

@@ -65,7 +65,7 @@ def main() -> int:
     ap.add_argument("--workdir", type=Path, default=None)
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
-    from desktop.context import open_context
+    from desktop.app import open_folder
     from desktop.library.api import Library
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="search_bench_"))
@@ -75,7 +75,7 @@ def main() -> int:
     data = work / f"records_{n}.jsonl"
     if not data.exists():
         write_jsonl(data, corpus.records(pool, n))
-    ctx = open_context(work / "data")
+    ctx = open_folder(work / "data")
     lib = Library(ctx)
     t = time.perf_counter()
     rep = lib.import_files([data], update_index=False)

@@ -1,21 +1,25 @@
-"""The application context: data folder, database and outlet settings, opened once.
+"""The application context every capability call takes first: data folder, database,
+the cross-capability wiring, and per-context caches.
 
-Both faces (command line and GUI) open one ``AppContext`` and hand it to the capability
-functions.
+It is opened once by the composition root (:func:`desktop.app.open_app`), which both faces
+(command line and GUI) use; tests use the same function.
 """
 
 from __future__ import annotations
 
 import logging
-import os
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TypeVar
 
 from db.migrate import MigrationReport, migrate
 from db.session import Database, sqlite_url
-from desktop.paths import DataPaths, resolve_data_paths
+from desktop.paths import DataPaths
+from desktop.wiring import Wiring
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 @dataclass
@@ -23,30 +27,46 @@ class AppContext:
     paths: DataPaths
     db: Database
     migration: MigrationReport | None = None
-    extras: dict[str, object] = field(default_factory=dict)
+    wiring: Wiring = field(default_factory=Wiring)
+    _services: dict[str, object] = field(default_factory=dict, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
+
+    def service(self, key: str, make: Callable[[], T], kind: type[T]) -> T:
+        """The one ``kind`` object of this context under ``key`` (made on first use).
+
+        Capabilities keep per-context state here (the library's open index, caches), so
+        two contexts (two desks in one test) never share it.
+        """
+        with self._lock:
+            obj = self._services.get(key)
+            if not isinstance(obj, kind):
+                obj = make()
+                self._services[key] = obj
+                closer = getattr(obj, "close", None)
+                if callable(closer):
+                    self._closers.append(closer)
+            return obj
 
     def close(self) -> None:
+        for closer in reversed(self._closers):
+            try:
+                closer()
+            except Exception:  # closing must go on for the rest
+                log.exception("closing a context service failed")
+        self._closers.clear()
+        self._services.clear()
         self.db.dispose()
 
 
-def open_context(
-    data_dir: str | os.PathLike[str] | None = None,
-    db_url: str | None = None,
-    *,
-    run_migrations: bool = True,
-) -> AppContext:
-    """Resolve the data folder, open the database and bring its schema up to date.
+def open_context(paths: DataPaths, db_url: str | None = None, *,
+                 run_migrations: bool = True) -> AppContext:
+    """Open the database for ``paths`` (``db_url`` or the SQLite file there) and bring its
+    schema up to date.  Raises :class:`desktop.errors.UserError` for an unusable one.
 
-    Raises :class:`desktop.errors.UserError` for an unusable folder or database.
+    Use :func:`desktop.app.open_app`, which also sets up logging and the wiring.
     """
-    paths = resolve_data_paths(data_dir)
     paths.ensure()
-    url = db_url or os.environ.get("IPDESK_DB_URL") or sqlite_url(paths.database)
-    db = Database(url)
+    db = Database(db_url or sqlite_url(paths.database))
     report = migrate(db, paths.backups_dir) if run_migrations else None
     return AppContext(paths=paths, db=db, migration=report)
-
-
-def context_for_tests(root: Path, db_url: str | None = None) -> AppContext:
-    """A fresh context under ``root`` (used by tests and benchmarks)."""
-    return open_context(root, db_url)

@@ -32,3 +32,5 @@ def setup_logging(logs_dir: Path | None, *, verbose: bool = False) -> None:
     sh.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     sh._ipdesk = True  # type: ignore[attr-defined]
     root.addHandler(sh)
+    # Alembic reports every migration step at INFO; only its warnings belong in our log
+    logging.getLogger("alembic").setLevel(logging.WARNING)

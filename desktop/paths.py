@@ -49,6 +49,16 @@ class DataPaths:
         return self.root / "backups"
 
     @property
+    def exports_dir(self) -> Path:
+        """Where exports go when the user has not chosen a folder yet."""
+        return self.root / "exports"
+
+    @property
+    def office_profile_dir(self) -> Path:
+        """The private LibreOffice profile used for PDF conversions."""
+        return self.root / "libreoffice-profile"
+
+    @property
     def user_dir(self) -> Path:
         """Administrator additions: extra form specs, dictionary words, …"""
         return self.root / "user"

@@ -10,14 +10,15 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from desktop.context import AppContext, open_context  # noqa: E402
+from desktop.app import open_folder  # noqa: E402
+from desktop.context import AppContext  # noqa: E402
 from desktop.paths import SHARED_DIR  # noqa: E402
 
 
 @pytest.fixture
 def ctx(tmp_path: Path) -> Iterator[AppContext]:
     """An app context on a new SQLite database under a temporary data folder."""
-    context = open_context(tmp_path / "data")
+    context = open_folder(tmp_path / "data")
     yield context
     context.close()
 
@@ -55,14 +56,14 @@ def shared_data() -> Path:
 
 @pytest.fixture
 def ui_env(ctx: AppContext, qtbot, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """A UiEnv with its own QSettings file, for page tests."""
-    from PySide6.QtCore import QSettings
-
+    """A UiEnv with its own preferences file (in the data folder), for page tests."""
+    from desktop.settings import api as settings
     from desktop.ui.env import UiEnv
     from desktop.ui.jobs import JobRunner
+    from desktop.ui.prefs import Prefs
 
-    prefs = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
-    env = UiEnv(ctx=ctx, jobs=JobRunner(), prefs=prefs, lang="zh")
+    env = UiEnv(ctx=ctx, jobs=JobRunner(), prefs=Prefs(settings.prefs_path(ctx.paths)),
+                lang="zh")
     yield env
     env.jobs.wait(10000)
 

@@ -32,7 +32,7 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.forms.catalog import _read  # noqa: E402
+from desktop.forms.registry import _read  # noqa: E402
 from desktop.forms.spec import FieldSpec, FormSpec  # noqa: E402
 
 FORMS_DIR = ROOT / "resources" / "forms"

@@ -44,7 +44,7 @@ def main() -> int:
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
-    from desktop.context import open_context
+    from desktop.app import open_folder
     from desktop.ui.app import create_window
     from desktop.ui.pages import PAGES
 
@@ -56,7 +56,7 @@ def main() -> int:
     OUT.mkdir(parents=True, exist_ok=True)
     only = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
-        ctx = open_context(Path(tmp) / "data")
+        ctx = open_folder(Path(tmp) / "data")
         prefs = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.Format.IniFormat)
         window = create_window(ctx, prefs, "zh")
         window.resize(1280, 800)

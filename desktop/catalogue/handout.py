@@ -10,17 +10,15 @@ from __future__ import annotations
 import datetime as _dt
 import html
 import logging
-import shutil
-import subprocess
-import tempfile
 from collections.abc import Mapping, Sequence, Set
 from pathlib import Path
 
 from desktop.catalogue.schema import ServiceItem
+from desktop.catalogue.guide_html import lines_html
 from desktop.catalogue.text import Section, item_sections, material_line
 from desktop.common.files import save_atomically
 from desktop.errors import UserError
-from desktop.settings import Outlet
+from desktop.settings.api import Outlet
 
 log = logging.getLogger(__name__)
 BODY_FONT = "仿宋"
@@ -153,44 +151,8 @@ def handout_html(items: Sequence[ServiceItem], outlet: Outlet, *, ticks: Ticks |
             parts.append(f"<p><b>{RETIRED_NOTE}</b></p>")
         for sec in handout_sections(item, ticks.get(item.code, set())):
             parts.append(f"<h3>【{e(sec.title)}】</h3>")
-            tag = "ol" if sec.numbered else "ul"
-            parts.append(f"<{tag}>" + "".join(f"<li>{e(line).replace(chr(10), '<br>')}</li>"
-                                              for line in sec.lines) + f"</{tag}>")
+            parts.append(lines_html(sec.lines, numbered=sec.numbered))
     parts.append("<hr>" + "<br>".join(e(x) for x in outlet_lines(outlet)))
     parts.append(f"<p>打印日期：{today.isoformat()}（以上信息以受理机关最新公布为准）</p>")
     return "<html><body style='font-family: \"FangSong\", \"仿宋\", serif'>" + "".join(parts) \
         + "</body></html>"
-
-
-def pdf_converter() -> str | None:
-    """The LibreOffice executable, or None when it is not installed."""
-    return shutil.which("libreoffice") or shutil.which("soffice")
-
-
-def require_pdf_converter() -> str:
-    """The converter's path, or a clear :class:`UserError` saying PDF is not available."""
-    exe = pdf_converter()
-    if exe is None:
-        raise UserError("本机未安装LibreOffice，无法生成PDF；请导出DOCX后用Word或WPS另存为PDF",
-                        "LibreOffice is not installed, so no PDF can be made; export DOCX and "
-                        "save it as PDF from Word or WPS")
-    return exe
-
-
-def convert_to_pdf(docx: str | Path, pdf: str | Path) -> Path:
-    """Convert with ``libreoffice --headless --convert-to pdf``."""
-    exe = require_pdf_converter()
-    src, target = Path(docx), Path(pdf)
-    with tempfile.TemporaryDirectory() as out:
-        try:
-            subprocess.run([exe, "--headless", "--convert-to", "pdf", "--outdir", out, str(src)],
-                           check=True, capture_output=True, timeout=180)
-        except (subprocess.SubprocessError, OSError) as exc:
-            raise UserError(f"PDF转换失败（{exc}）", f"PDF conversion failed ({exc})",
-                            file=str(src)) from exc
-        produced = Path(out) / (src.stem + ".pdf")
-        if not produced.exists():
-            raise UserError("PDF转换没有生成文件", "the PDF converter produced no file",
-                            file=str(src))
-        shutil.move(str(produced), target)
-    return target

@@ -1,44 +1,28 @@
-"""Who refers to a service item: other packages register a counter of their references.
+"""Who refers to a service item: the counters the composition root registered.
 
-Checkers are ``fn(db, code) -> int``; an item that any checker counts as referenced is
-retired instead of deleted.  The forms history (documents generated from the item's related
-forms) is always consulted; a future visit log registers its own checker.
+An item that any counter (generated documents from its related forms, visits that consulted
+it) counts as referenced is retired instead of deleted.
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 
-from db.session import Database
+from desktop.catalogue.schema import ServiceItem
+from desktop.context import AppContext
+from desktop.wiring import ItemKey
 
-log = logging.getLogger(__name__)
-
-ReferenceChecker = Callable[[Database, str], int]
-_checkers: list[ReferenceChecker] = []
-
-
-def register_reference_checker(fn: ReferenceChecker) -> ReferenceChecker:
-    """Register ``fn(db, code) -> int`` (usable as a decorator); registering twice is a no-op."""
-    if fn not in _checkers:
-        _checkers.append(fn)
-    return fn
+References = Callable[[ServiceItem], int]
 
 
-def unregister_reference_checker(fn: ReferenceChecker) -> None:
-    if fn in _checkers:
-        _checkers.remove(fn)
+def item_key(item: ServiceItem) -> ItemKey:
+    return ItemKey(item.code, tuple(sorted({f.form_id for f in item.forms if f.form_id})))
 
 
-def reference_count(db: Database, code: str) -> int:
-    """How many records of other packages refer to ``code`` (0 when nobody registered)."""
-    from desktop.forms.history import documents_for_service_item
+def reference_counter(ctx: AppContext) -> References:
+    """``fn(item) -> n``: how many records elsewhere refer to ``item`` (0: none)."""
 
-    total = 0
-    for fn in [documents_for_service_item, *_checkers]:
-        n = int(fn(db, code) or 0)
-        if n < 0:
-            log.warning("reference checker %r returned %d for %s", fn, n, code)
-            n = 0
-        total += n
-    return total
+    def count(item: ServiceItem) -> int:
+        return sum(ctx.wiring.references_to_item(ctx, item_key(item)).values())
+
+    return count

@@ -21,7 +21,7 @@ from pydantic import ValidationError
 
 from db.session import Database
 from desktop.catalogue.loader import item_to_data, validation_problems
-from desktop.catalogue.references import reference_count
+from desktop.catalogue.references import References
 from desktop.catalogue.schema import FIELD_LABELS, ServiceItem
 from desktop.catalogue.sheet_format import (
     FORMAT_HELP,
@@ -267,7 +267,8 @@ def _field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[Field
                  for f in FIELDS if before.get(f) != after.get(f))
 
 
-def diff_items(db: Database, items: list[ServiceItem], file: str = "") -> ImportPlan:
+def diff_items(db: Database, items: list[ServiceItem], file: str = "", *,
+               references: References) -> ImportPlan:
     current = {s.item.code: s.item for s in stored_items(db, include_retired=True)}
     plan = ImportPlan(file=file, items=items)
     incoming = {i.code for i in items}
@@ -282,7 +283,7 @@ def diff_items(db: Database, items: list[ServiceItem], file: str = "") -> Import
             continue
         plan.changed.append(ItemChange(it.code, it.name, _field_changes(before, after)))
         if old.active and not it.active:
-            plan.retired.append(ItemRef(it.code, it.name, reference_count(db, it.code)))
+            plan.retired.append(ItemRef(it.code, it.name, references(it)))
         elif not old.active and it.active:
             plan.restored.append(ItemRef(it.code, it.name))
     for code, old in sorted(current.items()):
@@ -290,21 +291,23 @@ def diff_items(db: Database, items: list[ServiceItem], file: str = "") -> Import
             continue
         plan.missing.append(code)
         if old.active:
-            plan.retired.append(ItemRef(code, old.name, reference_count(db, code)))
+            plan.retired.append(ItemRef(code, old.name, references(old)))
     return plan
 
 
 def plan_import(db: Database, path: str | Path, progress: ProgressFn = no_progress,
-                cancelled: CancelledFn = never_cancelled) -> ImportPlan:
+                cancelled: CancelledFn = never_cancelled, *,
+                references: References) -> ImportPlan:
     """Read, validate and diff a sheet against the database (a dry run)."""
     ensure_loaded(db)
     items = read_sheet(path, progress, cancelled)
-    return diff_items(db, items, str(path))
+    return diff_items(db, items, str(path), references=references)
 
 
-def apply_import(db: Database, plan: ImportPlan, *, note: str = "") -> ImportPlan:
+def apply_import(db: Database, plan: ImportPlan, *, note: str = "",
+                 references: References) -> ImportPlan:
     """Apply ``plan`` in one transaction (re-diffed against the database at this moment)."""
-    fresh = diff_items(db, plan.items, plan.file)
+    fresh = diff_items(db, plan.items, plan.file, references=references)
     note = note or (f"导入 {Path(plan.file).name}" if plan.file else "导入")
     current = {s.item.code: s.item for s in stored_items(db, include_retired=True)}
     with db.session() as s:

@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session
 from db.models import CatalogueItem, CatalogueItemHistory, Setting
 from db.session import Database
 from desktop.catalogue.loader import bundled_dir, item_to_data, load_directory, validate_item
-from desktop.catalogue.references import reference_count
+from desktop.catalogue.references import References
 from desktop.catalogue.schema import CATEGORIES, ServiceItem
 from desktop.errors import UserError
 
@@ -202,13 +202,12 @@ def retire_item(db: Database, code: str, *, note: str = "") -> ServiceItem:
     return retired
 
 
-def delete_item(db: Database, code: str) -> str:
-    """Delete an item nobody refers to; a referenced one is retired instead.
-
-    Returns ``"deleted"`` or ``"retired"``; the deleted item's versions stay in history.
+def delete_item(db: Database, code: str, *, references: References) -> str:
+    """Delete an item nobody refers to (``references(item)`` is 0); a referenced one is
+    retired instead.  Returns ``"deleted"`` or ``"retired"``; its versions stay in history.
     """
     item = get_item(db, code)
-    refs = reference_count(db, item.code)
+    refs = references(item)
     if refs > 0:
         retire_item(db, item.code, note=f"被{refs}条记录引用，停用而不删除")
         return "retired"

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from desktop import __version__
 from desktop.cli.env import CommandEnv
 from desktop.errors import Cancelled, UserError
+from desktop.options import add_global_options, only_global
 
 log = logging.getLogger(__name__)
 
@@ -49,20 +50,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def add_global_options(parser: argparse.ArgumentParser, *, top_level: bool = False) -> None:
-    """Options accepted before or after the command name."""
-    default = None if top_level else argparse.SUPPRESS
-    parser.add_argument("--data-dir", metavar="DIR", default=default,
-                        help="data folder (env IPDESK_DATA_DIR)")
-    parser.add_argument("--db", metavar="URL", dest="db_url", default=default,
-                        help="SQLAlchemy database URL (env IPDESK_DB_URL)")
-    parser.add_argument("--json", action="store_true", default=default or False,
-                        help="machine-readable JSON output")
-    parser.add_argument("--lang", choices=("zh", "en"), default=default,
-                        help="language of messages (default zh)")
-    parser.add_argument("-v", "--verbose", action="store_true", default=default or False)
-
-
 def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,
                 **kwargs: object) -> argparse.ArgumentParser:
     """Add a subcommand parser that also accepts the global options."""
@@ -73,7 +60,7 @@ def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,
 
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    if _only_global(argv):
+    if only_global(argv):
         from desktop.ui.app import run_gui  # the GUI path imports no command modules
 
         return run_gui(argv)
@@ -111,17 +98,3 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         env.close()
-
-
-def _only_global(argv: list[str]) -> bool:
-    """True when argv holds only --data-dir/--db options (then the GUI opens)."""
-    i = 0
-    while i < len(argv):
-        a = argv[i]
-        if a in ("--data-dir", "--db", "--lang") and i + 1 < len(argv):
-            i += 2
-        elif a.startswith(("--data-dir=", "--db=", "--lang=")) or a in ("-v", "--verbose"):
-            i += 1
-        else:
-            return False
-    return True

@@ -7,30 +7,26 @@ import json
 import sys
 from typing import Any
 
-from desktop.context import AppContext, open_context
+from desktop.context import AppContext
 from desktop.errors import UserError
-from desktop.logging_setup import setup_logging
-from desktop.paths import resolve_data_paths
+from desktop.options import options_from
 
 
 class CommandEnv:
     def __init__(self, args: argparse.Namespace) -> None:
         self.args = args
-        self.lang: str = getattr(args, "lang", None) or "zh"
-        self.json: bool = bool(getattr(args, "json", False))
+        self.options = options_from(args)
+        self.lang: str = self.options.lang or "zh"
+        self.json: bool = self.options.json
         self._ctx: AppContext | None = None
-        self._logging = False
 
     # -- context ---------------------------------------------------------------------
     def context(self) -> AppContext:
-        """Open the data folder and database (migrating them) on first use."""
+        """Open the app (data folder, logging, database, wiring) on first use."""
         if self._ctx is None:
-            data_dir = getattr(self.args, "data_dir", None)
-            paths = resolve_data_paths(data_dir)
-            paths.ensure()
-            setup_logging(paths.logs_dir, verbose=bool(getattr(self.args, "verbose", False)))
-            self._logging = True
-            self._ctx = open_context(data_dir, getattr(self.args, "db_url", None))
+            from desktop.app import open_app  # commands that need no data never load it
+
+            self._ctx = open_app(self.options)
         return self._ctx
 
     def close(self) -> None:

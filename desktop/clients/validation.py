@@ -4,8 +4,15 @@ from __future__ import annotations
 
 from desktop.clients.model import CLIENT_KINDS, ClientData, field_label
 from desktop.errors import FieldProblem
-from desktop.validators import check_email, check_idcard, check_phone, check_postcode, check_uscc
-from desktop.validators.result import Check
+from desktop.validators.api import (
+    Check,
+    check_email,
+    check_idcard,
+    check_phone,
+    check_postcode,
+    check_uscc,
+)
+
 
 MAX_LENGTHS = {"name": 200, "address": 300, "contact_person": 100, "email": 200,
                "industry": 100, "region": 200, "notes": 5000}

@@ -18,9 +18,9 @@ from typing import Any
 from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
 from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError
-from desktop.forms.catalog import FormDef
+from desktop.forms.registry import FormDef
 from desktop.forms.fields import clean_text, is_blank
-from desktop.forms.generate import forms_catalog, load_client, outlet_name, write_outputs
+from desktop.forms.generate import form_registry, load_client, outlet_name, write_outputs
 from desktop.forms.history import NewDocument, record_documents
 from desktop.forms.output import DocMeta, document_stem, unique_path
 from desktop.forms.prefill import party_name, prefill
@@ -170,7 +170,7 @@ def write_batch_template(form: FormDef, path: Path) -> Path:
 def batch_job(ctx: AppContext, form_id: str, source: Path, folder: Path, *, fmt: str = "docx",
               client_id: int | None = None, date: _dt.date | None = None):  # type: ignore[no-untyped-def]
     """A job ``fn(progress, cancelled) -> BatchReport`` generating one document per row."""
-    form = forms_catalog(ctx).get(form_id)
+    form = form_registry(ctx).get(form_id)
     rows, unknown = read_batch_rows(source, form.spec)
     if unknown:
         log.warning("batch %s: columns not used: %s", source, ", ".join(unknown))

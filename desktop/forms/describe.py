@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.errors import UserError
-from desktop.forms.catalog import FormDef
+from desktop.forms.registry import FormDef
 from desktop.forms.spec import FieldSpec
 from desktop.forms.validation import validate_form
 

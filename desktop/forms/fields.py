@@ -15,7 +15,7 @@ from typing import Any
 from desktop.common.dates import parse_date
 from desktop.errors import FieldProblem
 from desktop.forms.spec import FieldSpec
-from desktop.validators import VALIDATORS, Check, check_appno, check_idcard, check_uscc
+from desktop.validators.api import VALIDATORS, Check, check_appno, check_idcard, check_uscc
 
 DEFAULT_TEXT_LIMIT = 300
 DEFAULT_LONGTEXT_LIMIT = 5000

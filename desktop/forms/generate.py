@@ -8,9 +8,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.clients import api as clients
+from desktop.clients.api import ClientData
 from desktop.context import AppContext
 from desktop.errors import FieldProblem, UserError, ValidationFailed
-from desktop.forms.catalog import FormCatalog, FormDef, catalog
+from desktop.forms.registry import FormDef, FormRegistry, cached_registry
 from desktop.forms.history import NewDocument, record_documents
 from desktop.forms.output import (
     AttachmentFile,
@@ -25,6 +27,7 @@ from desktop.forms.output import (
 )
 from desktop.forms.prefill import party_name, prefill
 from desktop.forms.validation import FormResult, validate_form
+from desktop.settings import api as settings
 
 log = logging.getLogger(__name__)
 FORMATS = ("docx", "xlsx")
@@ -38,29 +41,23 @@ class Generated:
     warnings: list[FieldProblem] = field(default_factory=list)
 
 
-def forms_catalog(ctx: AppContext) -> FormCatalog:
+def form_registry(ctx: AppContext) -> FormRegistry:
     """Bundled forms plus the administrator's in ``<data>/user/forms``."""
-    return catalog(ctx.paths.user_dir)
+    return cached_registry(ctx.paths.user_dir)
 
 
 def outlet_name(ctx: AppContext) -> str:
-    from desktop.settings import get_outlet
-
-    return get_outlet(ctx.db).name
+    return settings.get_outlet(ctx).name
 
 
-def load_client(ctx: AppContext, client_id: int | None) -> Any:
-    if client_id is None:
-        return None
-    from desktop.clients import get_client
-
-    return get_client(ctx.db, client_id)
+def load_client(ctx: AppContext, client_id: int | None) -> ClientData | None:
+    return None if client_id is None else clients.get_client(ctx, client_id)
 
 
 def check_form(ctx: AppContext, form_id: str, data: dict[str, Any],
                client_id: int | None = None) -> FormResult:
     """Validate ``data`` for ``form_id`` (pre-filled from the client when given)."""
-    form = forms_catalog(ctx).get(form_id)
+    form = form_registry(ctx).get(form_id)
     client = load_client(ctx, client_id)
     if client is not None:
         data = prefill(form.spec, client, data)
@@ -116,7 +113,7 @@ def generate(ctx: AppContext, form_id: str, data: dict[str, Any], *,
     file named from form, client and date in ``folder`` (default: the data folder's
     ``generated``).  Invalid data raises :class:`ValidationFailed` and writes nothing.
     """
-    form = forms_catalog(ctx).get(form_id)
+    form = form_registry(ctx).get(form_id)
     client = load_client(ctx, client_id)
     if client is not None:
         data = prefill(form.spec, client, data)

@@ -94,18 +94,8 @@ def get_document(db: Database, doc_id: int) -> DocumentRecord:
         return _record(row)
 
 
-def documents_for_service_item(db: Database, code: str) -> int:
-    """Documents generated from the forms a service item lists under 相关表格.
-
-    The catalogue counts these as references: such an item is retired, never deleted.
-    """
-    from desktop.catalogue import get_item
-
-    try:
-        item = get_item(db, code)
-    except UserError:
-        return 0
-    form_ids = sorted({f.form_id for f in item.forms if f.form_id})
+def count_documents_for_forms(db: Database, form_ids: tuple[str, ...]) -> int:
+    """How many documents were generated from any of ``form_ids``."""
     if not form_ids:
         return 0
     with db.session() as s:
@@ -114,7 +104,5 @@ def documents_for_service_item(db: Database, code: str) -> int:
 
 
 def count_documents_for_form(db: Database, form_id: str) -> int:
-    """How many documents were generated from ``form_id`` (for the catalogue's checks)."""
-    with db.session() as s:
-        return int(s.scalar(select(func.count()).select_from(FormDocument)
-                            .where(FormDocument.form_id == form_id)) or 0)
+    """How many documents were generated from ``form_id``."""
+    return count_documents_for_forms(db, (form_id,))

@@ -1,186 +1,157 @@
-"""The library's front door for the CLI and the GUI.
+"""The library capability's front door: the local IP data library — importing patent lists
+and documents, keeping the search index in line, searching, reading records, exporting.
+The only module the GUI and the CLI import from the library.
 
-``open_library(ctx)`` returns the one :class:`Library` of a context (kept in ``ctx.extras``):
-import files, keep the index in line, search, open lazily-fetched result sets, read records
-and export.
+Every function takes the app context first; the context keeps the library's open index
+(:func:`desktop.library.service.open_library`), so the first call opens it.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import threading
+import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import Any
 
+from desktop.changes import Changes, Op
 from desktop.context import AppContext
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
-from desktop.library import store
-from desktop.library.export import export_results
+from desktop.library import importing
+from desktop.library.export import FACET_NAMES
 from desktop.library.fields import FIELDS
-from desktop.library.importing import ImportReport, import_paths
+from desktop.library.importers.columns import ColumnPlan
+from desktop.library.importers.columns import save_mapping as _save_mapping
+from desktop.library.importers.tables import detect_encoding
+from desktop.library.importing import ImportReport
 from desktop.library.records import RecordView
-from desktop.library.search.engine import Filters, ResultSet, SearchResult, search
-from desktop.library.search.index import IndexChange, IndexStatus, LibraryIndex
-from desktop.library.search.snippets import PLAIN
+from desktop.library.search.engine import Filters, Hit, ResultSet, SearchResult
+from desktop.library.search.index import IndexChange, IndexStatus
+from desktop.library.search.snippets import HTML, PLAIN, highlight_all
+from desktop.library.service import open_library, parse_mapping_args
 
-log = logging.getLogger(__name__)
-_EXTRA_KEY = "library"
-_open_lock = threading.Lock()
-
-
-class Library:
-    def __init__(self, ctx: AppContext) -> None:
-        self.ctx = ctx
-        self.index = LibraryIndex(ctx.paths.index_dir, ctx.db, ctx.paths.user_dir)
-        self._checked = False
-
-    # -- importing -------------------------------------------------------------------
-    def import_files(self, paths: Iterable[str | Path], *, kind: str = "auto",
-                     mapping: dict[str, str] | None = None,
-                     mappings: dict[str, dict[str, str]] | None = None,
-                     collection: str | None = None, update_index: bool = True,
-                     progress: ProgressFn = no_progress,
-                     cancelled: CancelledFn = never_cancelled) -> ImportReport:
-        """Import (one batch, one transaction), then index the new records."""
-        report = import_paths(self.ctx, paths, kind=kind, mapping=mapping, mappings=mappings,
-                              collection=collection, progress=progress, cancelled=cancelled)
-        if update_index and (report.added or report.updated):
-            try:
-                self.index.update(progress, never_cancelled)
-                report.indexed = True
-            except Exception:  # the import is committed; the index is repaired on next start
-                log.exception("index update after import failed")
-        return report
-
-    # -- index -----------------------------------------------------------------------
-    def ensure_index(self, progress: ProgressFn = no_progress,
-                     cancelled: CancelledFn = never_cancelled) -> IndexChange:
-        change = self.index.ensure(progress, cancelled)
-        self._checked = True
-        return change
-
-    def _ready(self) -> None:
-        if not self._checked:
-            self.ensure_index()
-
-    def status(self) -> IndexStatus:
-        return self.index.status()
-
-    def update_index(self, progress: ProgressFn = no_progress,
-                     cancelled: CancelledFn = never_cancelled) -> IndexChange:
-        return self.index.update(progress, cancelled)
-
-    def rebuild_index(self, progress: ProgressFn = no_progress,
-                      cancelled: CancelledFn = never_cancelled,
-                      procs: int | None = None) -> IndexChange:
-        return self.index.rebuild(progress, cancelled, procs=procs, reason="requested")
-
-    # -- searching -------------------------------------------------------------------
-    def search(self, text: str, *, limit: int = 10, filters: Filters | None = None,
-               sort: str = "relevance", facets: bool = False,
-               marks: tuple[str, str] = PLAIN) -> SearchResult:
-        self._ready()
-        return search(self.index.searcher(), text, limit=limit, filters=filters, sort=sort,
-                      facets=facets, marks=marks)
-
-    def open_results(self, text: str, *, filters: Filters | None = None,
-                     sort: str = "relevance") -> ResultSet:
-        self._ready()
-        return ResultSet(self.index.searcher(), text, filters=filters, sort=sort)
-
-    def export(self, results: ResultSet, path: str | Path, *, lang: str = "zh",
-               progress: ProgressFn = no_progress,
-               cancelled: CancelledFn = never_cancelled) -> Path:
-        return export_results(results, path, lang=lang, progress=progress, cancelled=cancelled)
-
-    def collections(self) -> list[str]:
-        with self.ctx.db.session() as s:
-            return sorted(store.collections(s))
-
-    def suggestions(self) -> list[str]:
-        """Words for the search box's completer: domain dictionary terms and source names."""
-        from desktop.library.search.analysis import (
-            bundled_dictionary_files,
-            read_dictionary,
-            user_dictionary_files,
-        )
-
-        files = bundled_dictionary_files() + user_dictionary_files(self.ctx.paths.user_dir)
-        words = [w for f in files for w, _ in read_dictionary(f)]
-        return list(dict.fromkeys(words + self.collections()))
-
-    def is_empty(self) -> bool:
-        with self.ctx.db.session() as s:
-            return store.record_count(s) == 0
-
-    def record(self, hit_id: str, lang: str = "zh") -> RecordView | None:
-        """All fields of a stored record (``r<id>``); service items come from the index."""
-        if hit_id.startswith("r") and hit_id[1:].isdigit():
-            with self.ctx.db.session() as s:
-                row = store.get_rows(s, [int(hit_id[1:])]).get(int(hit_id[1:]))
-            if row is None:
-                return None
-            return _view(row, lang)
-        stored = self.index.searcher().document(rid=hit_id)
-        if not stored:
-            return None
-        return RecordView(0, stored.get("kind", "service_item"), stored.get("title", ""),
-                          {"编号" if lang == "zh" else "code": stored.get("section")},
-                          stored.get("body"), stored.get("collection"), [])
-
-    def close(self) -> None:
-        self.index.close()
+LIBRARY_CHANGED = Changes(library=True)
 
 
-def _view(row: dict[str, Any], lang: str) -> RecordView:
-    fields: dict[str, Any] = {}
-    order = ["application_number", "application_date", "publication_number", "publication_date",
-             "grant_number", "grant_date", "applicants", "inventors", "ipc", "patent_type",
-             "legal_status", "region", "address", "agency", "priority"]
-    for name in order:
-        v = row.get(name)
-        if v:
-            zh, en = FIELDS.get(name, (name, name))
-            fields[zh if lang == "zh" else en] = v.isoformat() if hasattr(v, "isoformat") else v
-    if row.get("section"):
-        fields["条款" if lang == "zh" else "article"] = row["section"]
-    if row.get("doc_title"):
-        fields["文件" if lang == "zh" else "document"] = row["doc_title"]
-    for k, v in json.loads(row.get("extra") or "{}").items():
-        fields[k] = v
-    if row.get("source_file"):
-        fields["来源文件" if lang == "zh" else "source file"] = row["source_file"]
-    if row.get("claims"):
-        fields[FIELDS["claims"][0 if lang == "zh" else 1]] = row["claims"]
-    text = row.get("abstract") or row.get("body")
-    return RecordView(row["id"], row["kind"], row["title"], fields, text, row.get("collection"),
-                      json.loads(row.get("flags") or "[]"))
+def _index_op(change: IndexChange) -> Op[IndexChange]:
+    return Op(change, LIBRARY_CHANGED if change.action != "none" else Changes())
 
 
-def open_library(ctx: AppContext) -> Library:
-    with _open_lock:
-        lib = ctx.extras.get(_EXTRA_KEY)
-        if not isinstance(lib, Library):
-            lib = Library(ctx)
-            ctx.extras[_EXTRA_KEY] = lib
-        return lib
+# -- importing -------------------------------------------------------------------------
+
+def import_files(ctx: AppContext, paths: Iterable[str | Path], *, kind: str = "auto",
+                 mapping: dict[str, str] | None = None,
+                 mappings: dict[str, dict[str, str]] | None = None,
+                 collection: str | None = None, update_index: bool = True,
+                 progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> Op[ImportReport]:
+    """Import files and folders as one batch (one transaction), then index the new records.
+
+    ``mapping`` maps column headers to fields for every table; ``mappings`` per file path.
+    """
+    report = open_library(ctx).import_files(
+        paths, kind=kind, mapping=mapping, mappings=mappings, collection=collection,
+        update_index=update_index, progress=progress, cancelled=cancelled)
+    return Op(report, LIBRARY_CHANGED if report.added or report.updated else Changes())
 
 
-def parse_mapping_args(items: Iterable[str]) -> dict[str, str]:
-    """``--map 列名=title`` options as a mapping (field '' or 'ignore' drops the column)."""
-    out: dict[str, str] = {}
-    for item in items:
-        if "=" not in item:
-            raise UserError(f"--map 参数应为 列名=字段：{item}", f"--map expects HEADER=FIELD: {item}")
-        head, fld = item.split("=", 1)
-        fld = fld.strip()
-        if fld.lower() in ("ignore", "忽略"):
-            fld = ""
-        if fld and fld not in FIELDS:
-            raise UserError(f"未知字段“{fld}”，可用：{', '.join(FIELDS)}",
-                            f"unknown field '{fld}'; known: {', '.join(FIELDS)}")
-        out[head.strip()] = fld
-    return out
+def preview_columns(ctx: AppContext, path: str | Path) -> ColumnPlan | None:
+    """How a table's columns would be mapped (saved mappings applied), for the mapping
+    dialog; None for files that are not tables."""
+    return importing.preview_columns(ctx, path)
+
+
+def save_mapping(ctx: AppContext, headers: list[str], mapping: dict[str, str]) -> Op[None]:
+    """Remember a column mapping for tables with these headers (this data folder)."""
+    _save_mapping(ctx.paths.user_dir, headers, mapping)
+    return Op(None, Changes(settings=True))
+
+
+# -- the index -------------------------------------------------------------------------
+
+def ensure_index(ctx: AppContext, progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> Op[IndexChange]:
+    """Check the index against the database; update, build or repair it as needed."""
+    return _index_op(open_library(ctx).ensure_index(progress, cancelled))
+
+
+def update_index(ctx: AppContext, progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> Op[IndexChange]:
+    return _index_op(open_library(ctx).update_index(progress, cancelled))
+
+
+def rebuild_index(ctx: AppContext, progress: ProgressFn = no_progress,
+                  cancelled: CancelledFn = never_cancelled,
+                  procs: int | None = None) -> Op[IndexChange]:
+    return _index_op(open_library(ctx).rebuild_index(progress, cancelled, procs=procs))
+
+
+def index_status(ctx: AppContext) -> IndexStatus:
+    return open_library(ctx).status()
+
+
+# -- searching -------------------------------------------------------------------------
+
+def search(ctx: AppContext, text: str, *, limit: int = 10, filters: Filters | None = None,
+           sort: str = "relevance", facets: bool = False,
+           marks: tuple[str, str] = PLAIN) -> SearchResult:
+    """The top ``limit`` hits (with snippets), the total and optionally the facets."""
+    return open_library(ctx).search(text, limit=limit, filters=filters, sort=sort,
+                                    facets=facets, marks=marks)
+
+
+def open_results(ctx: AppContext, text: str, *, filters: Filters | None = None,
+                 sort: str = "relevance") -> ResultSet:
+    """A lazily fetched result set (pages of hits, facets, export)."""
+    return open_library(ctx).open_results(text, filters=filters, sort=sort)
+
+
+def export_results(ctx: AppContext, results: ResultSet, path: str | Path, *,
+                   lang: str = "zh", progress: ProgressFn = no_progress,
+                   cancelled: CancelledFn = never_cancelled) -> Path:
+    """Every hit of ``results`` to an XLSX (with a facet summary sheet)."""
+    return open_library(ctx).export(results, path, lang=lang, progress=progress,
+                                    cancelled=cancelled)
+
+
+def get_record(ctx: AppContext, hit_id: str, lang: str = "zh") -> RecordView | None:
+    """All fields of a hit's record, for the detail pane."""
+    return open_library(ctx).record(hit_id, lang)
+
+
+def collections(ctx: AppContext) -> list[str]:
+    return open_library(ctx).collections()
+
+
+def suggestions(ctx: AppContext) -> list[str]:
+    """Words for the search box's completer (domain dictionary terms, source names)."""
+    return open_library(ctx).suggestions()
+
+
+def is_empty(ctx: AppContext) -> bool:
+    return open_library(ctx).is_empty()
+
+
+def read_query_file(name: str) -> list[str]:
+    """One query (or number) per line of a text file in any common encoding ('-': stdin);
+    blank lines and ``#`` comments skipped."""
+    if name == "-":
+        lines = sys.stdin.read().splitlines()
+    else:
+        path = Path(name)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise UserError(f"无法读取批量检索文件（{exc.strerror}）",
+                            f"cannot read the batch file ({exc.strerror})", file=name) from exc
+        lines = data.decode(detect_encoding(data[:65536]), errors="replace").splitlines()
+    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
+
+
+__all__ = [
+    "FACET_NAMES", "FIELDS", "HTML", "LIBRARY_CHANGED", "PLAIN", "ColumnPlan", "Filters", "Hit",
+    "ImportReport", "IndexChange", "IndexStatus", "RecordView", "ResultSet", "SearchResult",
+    "collections", "ensure_index", "export_results", "get_record", "highlight_all",
+    "import_files", "index_status", "is_empty", "open_results", "parse_mapping_args",
+    "preview_columns", "read_query_file", "rebuild_index", "save_mapping", "search",
+    "suggestions", "update_index",
+]

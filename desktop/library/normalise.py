@@ -14,8 +14,15 @@ from desktop.common.dates import parse_date
 from desktop.errors import RowProblem
 from desktop.library.fields import DATE_FIELDS, MULTI_VALUED
 from desktop.library.records import Record, RawRow
-from desktop.validators import appno_key, check_appno, check_ipc, check_pubno, pubno_key
-from desktop.validators.patents import PATENT_TYPES
+from desktop.validators.api import (
+    PATENT_TYPES,
+    appno_key,
+    check_appno,
+    check_ipc,
+    check_pubno,
+    pubno_key,
+)
+
 
 _SPLIT = re.compile(r"\s*[;；|｜、\n]\s*")
 _SPLIT_WIDE = re.compile(r"\s*[;；|｜、,，\n]\s*")

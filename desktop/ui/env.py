@@ -1,22 +1,54 @@
-"""What every page gets: the app context, the job runner, preferences and the language."""
+"""What every page gets: the app context, the job runner, preferences, change notices and
+the language."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
 
+from desktop.changes import Op
 from desktop.context import AppContext
-from desktop.ui.jobs import JobRunner
+from desktop.jobs import CancelledFn, ProgressFn
+from desktop.ui.jobs import JobHandle, JobRunner
+from desktop.ui.notices import Notices
+from desktop.ui.prefs import Prefs
+
+T = TypeVar("T")
 
 
 @dataclass
 class UiEnv:
     ctx: AppContext
     jobs: JobRunner
-    prefs: QSettings
+    prefs: Prefs
     lang: str = "zh"
+    notices: Notices = field(default_factory=Notices)
 
     def t(self, zh: str, en: str) -> str:
         """For texts built at run time (e.g. from data): pick the language."""
         return zh if self.lang == "zh" else en
+
+    def read(self, fn: Callable[[], T], *, parent: QWidget, on_done: Callable[[T], None],
+             key: str = "", on_error: Callable[[BaseException], None] | None = None
+             ) -> JobHandle:
+        """A read off the GUI thread (newest per ``key`` wins); see ``JobRunner.read``."""
+        return self.jobs.read(fn, parent=parent, on_done=on_done, key=key, on_error=on_error)
+
+    def run_op(self, op: Callable[[ProgressFn, CancelledFn], Op[T]], *, parent: QWidget,
+               on_done: Callable[[T], None] | None = None, title: str = "",
+               show_dialog: bool = True, **kwargs: Any) -> JobHandle:
+        """Run a mutation in the background; when it succeeds, broadcast what it changed
+        (every page refreshes from that) and hand its value to ``on_done``."""
+
+        def publish(result: Op[T]) -> None:
+            self.notices.publish(result.changes, parent)
+
+        def finished(result: Op[T]) -> None:
+            if on_done is not None:
+                on_done(result.value)
+
+        return self.jobs.start(op, parent=parent, title=title, on_done=finished,
+                               on_result=publish, show_dialog=show_dialog, **kwargs)

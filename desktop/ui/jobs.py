@@ -74,6 +74,7 @@ class JobRunner(QObject):
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(2)
         self._handles: set[JobHandle] = set()
+        self._latest: dict[tuple[int, str], int] = {}
 
     def start(
         self,
@@ -86,7 +87,13 @@ class JobRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_cancelled: Callable[[], None] | None = None,
         show_dialog: bool = True,
+        on_result: Callable[[Any], None] | None = None,
     ) -> JobHandle:
+        """Run ``job(progress, cancelled)`` on a worker thread.
+
+        ``on_done``/``on_error``/``on_cancelled`` are not called once ``parent`` is closed;
+        ``on_result`` is called with the result even then (to broadcast change notices).
+        """
         stop = threading.Event()
         signals = _Signals()
         handle = JobHandle(signals, stop)
@@ -126,6 +133,8 @@ class JobRunner(QObject):
 
         def ok(result: object) -> None:
             finish()
+            if on_result is not None:
+                on_result(result)
             if on_done and not receiver_gone():
                 on_done(result)
 
@@ -149,6 +158,35 @@ class JobRunner(QObject):
         signals.cancelled.connect(cancelled)
         self.pool.start(_Task(job, signals, stop))
         return handle
+
+    def read(self, fn: Callable[[], Any], *, parent: QWidget, on_done: Callable[[Any], None],
+             key: str = "", on_error: Callable[[BaseException], None] | None = None
+             ) -> JobHandle:
+        """Run a read ``fn()`` (a database query, a search) off the GUI thread and hand its
+        result to ``on_done`` on the GUI thread.  Reads under the same ``key`` of the same
+        ``parent`` replace each other: only the newest one reports (typing in a filter box
+        never shows an older answer after a newer one)."""
+        slot = (id(parent), key)
+        generation = self._latest.get(slot, 0) + 1
+        self._latest[slot] = generation
+
+        def current() -> bool:
+            return self._latest.get(slot) == generation
+
+        def done(result: Any) -> None:
+            if current():
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            if not current():
+                return
+            if on_error is not None:
+                on_error(exc)
+            else:
+                show_error(parent, exc)
+
+        return self.start(lambda _progress, _cancelled: fn(), parent=parent, show_dialog=False,
+                          on_done=done, on_error=failed)
 
     def start_when_idle(self, job: Callable[..., Any], **kwargs: Any) -> None:
         """Start ``job`` once the event loop is running (warm-ups that must not slow the

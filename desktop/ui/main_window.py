@@ -97,9 +97,9 @@ class MainWindow(QMainWindow):
             ctx = self.env.ctx
 
             def known_form_ids(_progress: object, _cancelled: object) -> set[str]:
-                from desktop.forms import forms_catalog
+                from desktop.forms import form_registry
 
-                return set(forms_catalog(ctx).forms)
+                return set(form_registry(ctx).forms)
 
             self.env.jobs.start_when_idle(known_form_ids, parent=widget, show_dialog=False,
                                           on_done=widget.set_form_ids,

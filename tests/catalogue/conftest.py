@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.catalogue import ensure_loaded
+from desktop.catalogue.store import ensure_loaded
 from desktop.catalogue.loader import bundled_dir
 from desktop.context import AppContext
 

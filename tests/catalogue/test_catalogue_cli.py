@@ -104,17 +104,19 @@ def test_check_validates_yaml_files(capsys, tmp_path: Path, item_data: dict, wri
     assert code == 2 and "ZL-008" in err and "申请材料[1].原件/复印件" in err
 
 
-def test_delete_retires_a_referenced_item(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    from desktop.catalogue import register_reference_checker, unregister_reference_checker
+def test_delete_retires_a_referenced_item(capsys, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                          monkeypatch) -> None:
+    import desktop.app
 
-    def checker(db, code: str) -> int:  # type: ignore[no-untyped-def]
-        return 1
+    real_wire = desktop.app.wire
 
-    register_reference_checker(checker)
-    try:
-        code, out, _ = _run(capsys, tmp_path, "delete", "ZL-009", "--json")
-        assert code == 0 and json.loads(out)["result"] == "retired"
-    finally:
-        unregister_reference_checker(checker)
+    def wire_with_a_reference(ctx) -> None:  # type: ignore[no-untyped-def]
+        real_wire(ctx)
+        ctx.wiring.reference_counters["visits"] = lambda _ctx, item: 1
+
+    monkeypatch.setattr(desktop.app, "wire", wire_with_a_reference)
+    code, out, _ = _run(capsys, tmp_path, "delete", "ZL-009", "--json")
+    assert code == 0 and json.loads(out)["result"] == "retired"
+    monkeypatch.setattr(desktop.app, "wire", real_wire)
     code, out, _ = _run(capsys, tmp_path, "delete", "ZL-009", "--json")
     assert json.loads(out)["result"] == "deleted"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from desktop.catalogue import load_index
+from desktop.catalogue.api import load_index
 from desktop.catalogue.pinyin import initials_variants
 
 
@@ -11,7 +11,7 @@ def _codes(index, query: str, **kw) -> list[str]:  # type: ignore[no-untyped-def
 
 
 def test_pinyin_initials_find_the_item(loaded) -> None:
-    index = load_index(loaded.db)
+    index = load_index(loaded)
     assert _codes(index, "zlzy")[0] == "ZL-008"          # 专利质押
     assert _codes(index, "ZLZY")[0] == "ZL-008"
     assert _codes(index, "sbzc")[0] == "SB-001"          # 商标注册
@@ -20,7 +20,7 @@ def test_pinyin_initials_find_the_item(loaded) -> None:
 
 
 def test_chinese_full_pinyin_and_codes(loaded) -> None:
-    index = load_index(loaded.db)
+    index = load_index(loaded)
     assert {"ZL-008", "SB-014", "YY-001"} <= set(_codes(index, "质押"))
     assert "ZL-008" in _codes(index, "zhiya")
     assert _codes(index, "zl-008")[0] == "ZL-008"
@@ -30,14 +30,14 @@ def test_chinese_full_pinyin_and_codes(loaded) -> None:
 
 
 def test_name_matches_rank_before_matches_in_the_text(loaded) -> None:
-    codes = _codes(load_index(loaded.db), "开放许可")
+    codes = _codes(load_index(loaded), "开放许可")
     assert codes[0] == "ZL-007"
     assert "ZL-011" in codes          # mentions open licensing only in its FAQ
     assert codes.index("ZL-011") > codes.index("YY-002")
 
 
 def test_category_and_audience_filters(loaded) -> None:
-    index = load_index(loaded.db)
+    index = load_index(loaded)
     tm = index.filter(category="商标")
     assert tm and all(i.category == "商标" for i in tm)
     agency = index.filter(audience="代理机构")

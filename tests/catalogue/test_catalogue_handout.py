@@ -9,11 +9,12 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from desktop.catalogue import get_items
-from desktop.catalogue.handout import convert_to_pdf, handout_html, write_handout
+from desktop.catalogue.store import get_items
+from desktop.catalogue import api as catalogue
+from desktop.catalogue.handout import handout_html, write_handout
 from desktop.catalogue.schema import FIELD_LABELS
 from desktop.errors import UserError
-from desktop.settings import Outlet, get_outlet, set_outlet
+from desktop.settings.outlet import Outlet, get_outlet, set_outlet
 
 OUTLET = Outlet(name="山西转型综改示范区知识产权服务网点", address="太原市学府园区",
                 phone="0351-0000000", email="ip@example.cn", hours="工作日 9:00-17:00")
@@ -78,6 +79,27 @@ def test_html_version_for_printing_escapes_and_has_checklist(loaded) -> None:
 
 def test_pdf_without_libreoffice_is_a_clear_user_error(loaded, tmp_path: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("desktop.catalogue.handout.shutil.which", lambda name: None)
+    monkeypatch.setattr("desktop.common.pdf.shutil.which", lambda name: None)
+    items = catalogue.get_items(loaded, ["ZL-008"])
     with pytest.raises(UserError, match="LibreOffice"):
-        convert_to_pdf(_handout(loaded, tmp_path), tmp_path / "指南.pdf")
+        catalogue.write_handout(loaded, items, tmp_path / "指南.pdf")
+    assert not (tmp_path / "指南.docx").exists() and not (tmp_path / "指南.pdf").exists()
+
+
+def test_pdf_conversion_uses_a_private_profile_in_the_data_folder(
+        loaded, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[list[str]] = []
+
+    def fake_run(cmd, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(cmd)
+        out = Path(cmd[cmd.index("--outdir") + 1])
+        (out / (Path(cmd[-1]).stem + ".pdf")).write_bytes(b"%PDF-1.4")
+
+    monkeypatch.setattr("desktop.common.pdf.shutil.which", lambda name: "/usr/bin/" + name)
+    monkeypatch.setattr("desktop.common.pdf.subprocess.run", fake_run)
+    items = catalogue.get_items(loaded, ["ZL-008"])
+    out = catalogue.write_handout(loaded, items, tmp_path / "指南.pdf")
+    assert out.read_bytes().startswith(b"%PDF")
+    profile = loaded.paths.office_profile_dir
+    assert calls and f"-env:UserInstallation={profile.resolve().as_uri()}" in calls[0]
+    assert profile.is_dir() and loaded.paths.root in profile.parents

@@ -7,20 +7,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.catalogue import (
-    get_item,
-    item_history,
-    list_items,
-    register_reference_checker,
-    unregister_reference_checker,
-)
+from desktop.catalogue import api as catalogue
+from desktop.catalogue.store import get_item, item_history, list_items
 from desktop.catalogue.schema import FIELD_LABELS
-from desktop.catalogue.spreadsheet import (
-    ImportRejected,
-    apply_import,
-    export_xlsx,
-    plan_import,
-)
+from desktop.catalogue.spreadsheet import ImportRejected, export_xlsx
 from desktop.errors import UserError
 
 
@@ -53,9 +43,9 @@ def _snapshot(ctx) -> list:  # type: ignore[no-untyped-def]
 
 def test_export_import_round_trips_without_loss(loaded, tmp_path: Path) -> None:
     before = _snapshot(loaded)
-    plan = plan_import(loaded.db, _export(loaded, tmp_path))
+    plan = catalogue.plan_import(loaded, _export(loaded, tmp_path))
     assert not plan.has_changes and plan.unchanged == len(before)
-    apply_import(loaded.db, plan)
+    catalogue.apply_import(loaded, plan)
     assert _snapshot(loaded) == before
     wb = openpyxl.load_workbook(tmp_path / "清单.xlsx")
     assert [c.value for c in wb["服务事项"][1]] == list(FIELD_LABELS.values())
@@ -78,7 +68,7 @@ def test_changed_sheet_shows_field_level_diff_and_applies_with_history(loaded,
         ws.delete_rows(_row_of(ws, col, "SB-011"))
 
     before_old = get_item(loaded.db, "ZL-008")
-    plan = plan_import(loaded.db, _edit(_export(loaded, tmp_path), edit))
+    plan = catalogue.plan_import(loaded, _edit(_export(loaded, tmp_path), edit))
     assert [a.code for a in plan.added] == ["ZX-005"]
     assert [c.code for c in plan.changed] == ["ZL-008"]
     fields = {f.field: f for f in plan.changed[0].fields}
@@ -89,7 +79,7 @@ def test_changed_sheet_shows_field_level_diff_and_applies_with_history(loaded,
     assert [r.code for r in plan.retired] == ["SB-011"]
     assert get_item(loaded.db, "ZL-008") == before_old          # a plan writes nothing
 
-    result = apply_import(loaded.db, plan)
+    result = catalogue.apply_import(loaded, plan).value
     assert result.summary("en").startswith("1 added, 1 changed, 1 retired")
     after = get_item(loaded.db, "ZL-008")
     assert after.version == "2025.1" and after.materials[2].required is True
@@ -101,25 +91,20 @@ def test_changed_sheet_shows_field_level_diff_and_applies_with_history(loaded,
     assert get_item(loaded.db, "ZX-005").name == "知识产权政策兑现咨询"
 
     # importing the original sheet again restores the retired item
-    again = plan_import(loaded.db, tmp_path / "清单.xlsx")
+    again = catalogue.plan_import(loaded, tmp_path / "清单.xlsx")
     assert [r.code for r in again.restored] == ["SB-011"]
     assert [r.code for r in again.retired] == ["ZX-005"]
 
 
 def test_retired_items_show_their_references(loaded, tmp_path: Path) -> None:
-    def checker(db, code: str) -> int:  # type: ignore[no-untyped-def]
-        return 4 if code == "SB-011" else 0
-
-    register_reference_checker(checker)
-    try:
-        sheet = _edit(_export(loaded, tmp_path),
-                      lambda ws, col: ws.delete_rows(_row_of(ws, col, "SB-011")))
-        plan = plan_import(loaded.db, sheet)
-        assert [(r.code, r.references) for r in plan.retired] == [("SB-011", 4)]
-        assert plan.to_json()["retired"] == [{"code": "SB-011", "name": plan.retired[0].name,
-                                              "references": 4}]
-    finally:
-        unregister_reference_checker(checker)
+    loaded.wiring.reference_counters["visits"] = \
+        lambda _ctx, item: 4 if item.code == "SB-011" else 0
+    sheet = _edit(_export(loaded, tmp_path),
+                  lambda ws, col: ws.delete_rows(_row_of(ws, col, "SB-011")))
+    plan = catalogue.plan_import(loaded, sheet)
+    assert [(r.code, r.references) for r in plan.retired] == [("SB-011", 4)]
+    assert plan.to_json()["retired"] == [{"code": "SB-011", "name": plan.retired[0].name,
+                                          "references": 4}]
 
 
 @pytest.mark.parametrize("breaker, expect", [
@@ -138,7 +123,7 @@ def test_bad_sheets_are_rejected_and_nothing_changes(loaded, tmp_path: Path, bre
     before = _snapshot(loaded)
     sheet = _edit(_export(loaded, tmp_path), breaker)
     with pytest.raises(UserError) as exc:
-        plan_import(loaded.db, sheet)
+        catalogue.plan_import(loaded, sheet)
     assert expect in exc.value.message("zh")
     assert str(sheet) in exc.value.message("zh")
     assert _snapshot(loaded) == before
@@ -150,7 +135,7 @@ def test_rejection_lists_every_bad_row(loaded, tmp_path: Path) -> None:
         ws.cell(9, col["服务对象"]).value = "外星人"
 
     with pytest.raises(ImportRejected) as exc:
-        plan_import(loaded.db, _edit(_export(loaded, tmp_path), edit))
+        catalogue.plan_import(loaded, _edit(_export(loaded, tmp_path), edit))
     assert [(p.row, p.field) for p in exc.value.problems] == [(2, "办理时限"), (9, "服务对象[1]")]
 
 
@@ -158,11 +143,11 @@ def test_not_an_xlsx_file(loaded, tmp_path: Path) -> None:
     fake = tmp_path / "清单.xlsx"
     fake.write_text("事项编码,事项名称\nZL-001,专利申请\n", encoding="utf-8")
     with pytest.raises(UserError, match="不是XLSX"):
-        plan_import(loaded.db, fake)
+        catalogue.plan_import(loaded, fake)
 
 
 def test_formula_like_text_is_neutralised_and_round_trips(loaded, tmp_path: Path) -> None:
-    from desktop.catalogue import save_item
+    from desktop.catalogue.store import save_item
 
     item = get_item(loaded.db, "ZX-001")
     save_item(loaded.db, item.model_copy(update={"fees": "=HYPERLINK(\"x\")"}))
@@ -170,7 +155,7 @@ def test_formula_like_text_is_neutralised_and_round_trips(loaded, tmp_path: Path
     ws = openpyxl.load_workbook(path)["服务事项"]
     cells = [c.value for row in ws.iter_rows() for c in row if c.value]
     assert not any(str(v).startswith("=") for v in cells)
-    assert not plan_import(loaded.db, path).has_changes
+    assert not catalogue.plan_import(loaded, path).has_changes
 
 
 def test_merged_category_cells_apply_to_every_row_they_cover(loaded, tmp_path: Path) -> None:
@@ -181,5 +166,5 @@ def test_merged_category_cells_apply_to_every_row_they_cover(loaded, tmp_path: P
             ws.cell(r, c).value = None
         ws.merge_cells(start_row=first, start_column=c, end_row=first + 3, end_column=c)
 
-    plan = plan_import(loaded.db, _edit(_export(loaded, tmp_path), edit))
+    plan = catalogue.plan_import(loaded, _edit(_export(loaded, tmp_path), edit))
     assert not plan.has_changes

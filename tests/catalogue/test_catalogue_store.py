@@ -10,21 +10,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.catalogue import (
-    ServiceItemDoc,
-    delete_item,
-    ensure_loaded,
-    get_item,
-    item_history,
-    iter_search_documents,
-    list_items,
-    register_reference_checker,
-    save_item,
-    unregister_reference_checker,
-)
+from desktop.catalogue import api as catalogue
+from desktop.catalogue.store import ensure_loaded, get_item, item_history, list_items, save_item
 from desktop.catalogue.loader import bundled_dir
 from desktop.context import AppContext
 from desktop.errors import UserError
+from desktop.wiring import SearchDocument
 
 
 def test_first_start_loads_the_bundle_once(ctx: AppContext) -> None:
@@ -70,28 +61,24 @@ def test_saving_keeps_the_previous_version(loaded) -> None:
 
 
 def test_referenced_item_is_retired_not_deleted(loaded) -> None:
-    def checker(db, code: str) -> int:  # type: ignore[no-untyped-def]
-        return 2 if code == "ZL-008" else 0
-
-    register_reference_checker(checker)
-    try:
-        assert delete_item(loaded.db, "ZL-008") == "retired"
-        assert get_item(loaded.db, "ZL-008").active is False
-        assert "ZL-008" not in {i.code for i in list_items(loaded.db)}
-        assert delete_item(loaded.db, "ZL-005") == "deleted"
-        with pytest.raises(UserError):
-            get_item(loaded.db, "ZL-005")
-        assert item_history(loaded.db, "ZL-005")[0].action == "deleted"
-    finally:
-        unregister_reference_checker(checker)
+    loaded.wiring.reference_counters["visits"] = \
+        lambda _ctx, item: 2 if item.code == "ZL-008" else 0
+    op = catalogue.delete_item(loaded, "ZL-008")
+    assert op.value == "retired" and op.changes.catalogue
+    assert get_item(loaded.db, "ZL-008").active is False
+    assert "ZL-008" not in {i.code for i in list_items(loaded.db)}
+    assert catalogue.delete_item(loaded, "ZL-005").value == "deleted"
+    with pytest.raises(UserError):
+        get_item(loaded.db, "ZL-005")
+    assert item_history(loaded.db, "ZL-005")[0].action == "deleted"
 
 
 def test_search_documents_contract(ctx: AppContext) -> None:
-    docs = list(iter_search_documents(ctx.db))  # loads the bundle itself on first use
+    docs = catalogue.search_documents(ctx)  # loads the bundle itself on first use
     assert len(docs) >= 33
     doc = next(d for d in docs if d.code == "ZL-008")
-    assert isinstance(doc, ServiceItemDoc)
-    assert [f.name for f in dataclasses.fields(ServiceItemDoc)] == [
+    assert isinstance(doc, SearchDocument)
+    assert [f.name for f in dataclasses.fields(SearchDocument)] == [
         "code", "name", "category", "text", "active", "updated_at"]
     assert doc.category == "专利" and doc.active is True
     assert isinstance(doc.updated_at, _dt.datetime)
@@ -99,6 +86,8 @@ def test_search_documents_contract(ctx: AppContext) -> None:
         assert part in doc.text
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.name = "x"  # type: ignore[misc]
+    catalogue.delete_item(ctx, "ZL-001")  # nothing refers to it: deleted, so no document
+    assert "ZL-001" not in {d.code for d in catalogue.search_documents(ctx)}
 
 
 def test_a_broken_bundle_blocks_only_the_first_load(ctx: AppContext, tmp_path: Path,
@@ -119,7 +108,8 @@ def test_a_broken_bundle_blocks_only_the_first_load(ctx: AppContext, tmp_path: P
 
 
 def test_catalogue_lists_categories_in_schema_order(ctx) -> None:  # type: ignore[no-untyped-def]
-    from desktop.catalogue import CATEGORIES, list_items
+    from desktop.catalogue.schema import CATEGORIES
+    from desktop.catalogue.store import list_items
 
     items = list_items(ctx.db)
     seen = list(dict.fromkeys(i.category for i in items))

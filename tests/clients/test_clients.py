@@ -7,15 +7,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from desktop.clients import (
-    ClientData,
-    count_clients,
-    export_clients,
-    get_client,
-    import_clients,
-    list_clients,
-    save_client,
-)
+from desktop.clients.model import ClientData
+from desktop.clients.service import count_clients, get_client, list_clients, save_client
+from desktop.clients.spreadsheet import export_clients, import_clients
 from desktop.errors import UserError, ValidationFailed
 
 GOOD_USCC = "91350200776049653A"

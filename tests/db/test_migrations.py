@@ -9,12 +9,12 @@ from sqlalchemy import inspect, text
 
 from db.migrate import app_heads, current_revisions, migrate
 from db.session import Database, sqlite_url
-from desktop.context import open_context
+from desktop.app import open_folder
 from desktop.errors import UserError
 
 
 def test_fresh_database_gets_every_table(tmp_path):
-    ctx = open_context(tmp_path)
+    ctx = open_folder(tmp_path)
     tables = set(inspect(ctx.db.engine).get_table_names())
     assert {"clients", "settings", "alembic_version"} <= tables
     assert current_revisions(ctx.db) == app_heads()
@@ -32,7 +32,7 @@ def test_models_match_migrations(tmp_path):
     import db.models  # noqa: F401
     from db.base import Base
 
-    ctx = open_context(tmp_path)
+    ctx = open_folder(tmp_path)
     with ctx.db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     ctx.close()
@@ -61,13 +61,13 @@ def test_backup_before_migrating_an_older_database(tmp_path):
 
 def test_newer_database_is_refused_untouched(tmp_path):
     path = tmp_path / "ipdesk.sqlite3"
-    ctx = open_context(tmp_path)
+    ctx = open_folder(tmp_path)
     with ctx.db.engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '9999_future'"))
     ctx.close()
     before = path.read_bytes()
     with pytest.raises(UserError) as info:
-        open_context(tmp_path)
+        open_folder(tmp_path)
     assert "更新版本" in info.value.zh and "9999_future" in info.value.zh
     assert path.read_bytes() == before
 
@@ -75,15 +75,16 @@ def test_newer_database_is_refused_untouched(tmp_path):
 def test_a_file_that_is_not_a_database(tmp_path):
     (tmp_path / "ipdesk.sqlite3").write_text("this is a spreadsheet, honestly")
     with pytest.raises(UserError) as info:
-        open_context(tmp_path)
+        open_folder(tmp_path)
     assert "ipdesk.sqlite3" in info.value.zh
 
 
 def test_locked_database_is_reported(tmp_path):
     from db.errors import as_user_error
-    from desktop.clients import ClientData, save_client
+    from desktop.clients.model import ClientData
+    from desktop.clients.service import save_client
 
-    open_context(tmp_path).close()
+    open_folder(tmp_path).close()
     blocker = sqlite3.connect(tmp_path / "ipdesk.sqlite3")
     blocker.execute("BEGIN EXCLUSIVE")  # another program is writing
     try:

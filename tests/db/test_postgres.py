@@ -12,21 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from desktop.clients import ClientData, list_clients, save_client
-from desktop.context import open_context
+from desktop.clients.model import ClientData
+from desktop.clients.service import list_clients, save_client
+from desktop.app import open_folder
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]
 
 
 def test_migrate_and_use_clients(pg_url, tmp_path):
-    ctx = open_context(tmp_path, pg_url)
+    ctx = open_folder(tmp_path, pg_url)
     assert ctx.db.engine.dialect.name == "postgresql"
     assert ctx.migration is not None and ctx.migration.after
     save_client(ctx.db, ClientData(name="大同商标品牌指导站", id_number="91350200776049653A"))
     assert [c.name for c in list_clients(ctx.db, "大同")] == ["大同商标品牌指导站"]
     ctx.close()
-    again = open_context(tmp_path, pg_url)  # second desk opening the same database
+    again = open_folder(tmp_path, pg_url)  # second desk opening the same database
     assert again.migration is not None and not again.migration.changed
     assert again.migration.backup is None
     again.close()
@@ -38,7 +39,7 @@ def test_models_match_migrations_on_postgres(pg_url, tmp_path):
 
     from db.base import Base
 
-    ctx = open_context(tmp_path, pg_url)
+    ctx = open_folder(tmp_path, pg_url)
     with ctx.db.engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     ctx.close()

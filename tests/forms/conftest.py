@@ -9,14 +9,14 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from desktop.forms.catalog import FormCatalog, load_catalog
+from desktop.forms.registry import FormRegistry, load_registry
 
 FIXED_DATE = _dt.date(2026, 11, 25)
 
 
 @pytest.fixture(scope="session")
-def catalog() -> FormCatalog:
-    cat = load_catalog()
+def catalog() -> FormRegistry:
+    cat = load_registry()
     assert cat.problems == []
     return cat
 

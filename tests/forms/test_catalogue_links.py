@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import yaml
 
-from desktop.forms.catalog import FormCatalog
+from desktop.forms.registry import FormRegistry
 from desktop.paths import resource
 
 
-def test_catalogue_form_links_resolve(catalog: FormCatalog) -> None:
+def test_catalogue_form_links_resolve(catalog: FormRegistry) -> None:
     linked = set()
     for path in sorted(resource("catalogue").glob("*.yaml")):
         item = yaml.safe_load(path.read_text("utf-8")) or {}

@@ -10,20 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from desktop.clients import ClientData, delete_client, save_client
-from desktop.context import open_context
-from desktop.forms import count_documents_for_form, forms_catalog, generate, list_documents
+from desktop.clients.model import ClientData
+from desktop.clients.service import delete_client, save_client
+from desktop.app import open_folder
+from desktop.forms.generate import form_registry, generate
+from desktop.forms.history import count_documents_for_form, list_documents
 
 pytestmark = pytest.mark.postgres
 
 
 def test_two_desks_share_the_document_history(pg_url: str, tmp_path: Path) -> None:
-    desk1 = open_context(tmp_path / "desk1", pg_url)
-    desk2 = open_context(tmp_path / "desk2", pg_url)
+    desk1 = open_folder(tmp_path / "desk1", pg_url)
+    desk2 = open_folder(tmp_path / "desk2", pg_url)
     try:
         client = save_client(desk1.db, ClientData(name="平遥古城老陈醋坊有限公司",
                                                   id_number="91140000701012345B"))
-        data = copy.deepcopy(forms_catalog(desk1).get("gi_mark_use").spec.example)
+        data = copy.deepcopy(form_registry(desk1).get("gi_mark_use").spec.example)
         out = generate(desk1, "gi_mark_use", data, client_id=client.id)
         assert count_documents_for_form(desk2.db, "gi_mark_use") == 1
         [rec] = list_documents(desk2.db, client_id=client.id)

@@ -10,17 +10,13 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from desktop.clients import ClientData, save_client
+from desktop.clients.model import ClientData
+from desktop.clients.service import save_client
 from desktop.context import AppContext
 from desktop.errors import UserError, ValidationFailed
-from desktop.forms import (
-    batch_job,
-    count_documents_for_form,
-    forms_catalog,
-    generate,
-    get_document,
-    list_documents,
-)
+from desktop.forms.batch import batch_job
+from desktop.forms.generate import form_registry, generate
+from desktop.forms.history import count_documents_for_form, get_document, list_documents
 from desktop.jobs import never_cancelled, no_progress
 from tests.forms.conftest import FIXED_DATE, docx_text
 
@@ -31,7 +27,7 @@ CLIENT = ClientData(name="太原晋创新材料有限公司", kind="enterprise",
 
 
 def _example(ctx: AppContext, form_id: str) -> dict:
-    return copy.deepcopy(forms_catalog(ctx).get(form_id).spec.example)
+    return copy.deepcopy(form_registry(ctx).get(form_id).spec.example)
 
 
 def test_client_prefill_fills_blanks_and_is_recorded(ctx: AppContext) -> None:
@@ -92,7 +88,7 @@ def test_file_names_stay_inside_the_folder(ctx: AppContext, tmp_path: Path) -> N
 def test_more_than_ten_patents_get_an_xlsx_list(ctx: AppContext, tmp_path: Path) -> None:
     data = _example(ctx, "patent_pledge")
     base = data["patents"][0]
-    from desktop.validators import appno_check_digit
+    from desktop.validators.api import appno_check_digit
 
     patents = []
     for i in range(11):
@@ -173,7 +169,7 @@ def test_batch_rejects_a_sheet_without_known_headers(ctx: AppContext, tmp_path: 
 
 
 def test_deleting_a_client_keeps_the_history(ctx: AppContext) -> None:
-    from desktop.clients import delete_client
+    from desktop.clients.service import delete_client
 
     client = save_client(ctx.db, CLIENT)
     out = generate(ctx, "gi_mark_use", _example(ctx, "gi_mark_use"), client_id=client.id)
@@ -186,9 +182,9 @@ def test_deleting_a_client_keeps_the_history(ctx: AppContext) -> None:
 @pytest.mark.parametrize("form_id", ["patent_pledge", "trademark_application",
                                      "software_copyright"])
 def test_batch_template_round_trips(ctx: AppContext, tmp_path: Path, form_id: str) -> None:
-    from desktop.forms import write_batch_template
+    from desktop.forms.batch import write_batch_template
 
-    form = forms_catalog(ctx).get(form_id)
+    form = form_registry(ctx).get(form_id)
     path = write_batch_template(form, tmp_path / "template.xlsx")
     wb = load_workbook(path)
     assert wb.sheetnames == ["数据", "说明"]
@@ -214,9 +210,9 @@ def test_no_file_is_left_when_recording_fails(ctx: AppContext, tmp_path: Path,
 def test_a_cancelled_batch_keeps_and_records_what_it_made(ctx: AppContext,
                                                           tmp_path: Path) -> None:
     from desktop.errors import Cancelled
-    from desktop.forms import write_batch_template
+    from desktop.forms.batch import write_batch_template
 
-    form = forms_catalog(ctx).get("gi_mark_use")
+    form = form_registry(ctx).get("gi_mark_use")
     src = write_batch_template(form, tmp_path / "rows.xlsx")
     wb = load_workbook(src)
     ws = wb["数据"]

@@ -8,11 +8,11 @@ from typing import Any
 
 import pytest
 
-from desktop.forms.catalog import FormCatalog
+from desktop.forms.registry import FormRegistry
 from desktop.forms.validation import FormResult, patent_expiry, validate_form
 
 
-def check(catalog: FormCatalog, form_id: str, **changes: Any) -> FormResult:
+def check(catalog: FormRegistry, form_id: str, **changes: Any) -> FormResult:
     form = catalog.get(form_id)
     data = copy.deepcopy(form.spec.example)
     data.update(changes)
@@ -23,11 +23,11 @@ def fields_of(res: FormResult) -> list[str]:
     return [p.field for p in res.problems]
 
 
-def pledge_patents(catalog: FormCatalog) -> list[dict[str, Any]]:
+def pledge_patents(catalog: FormRegistry) -> list[dict[str, Any]]:
     return copy.deepcopy(catalog.get("patent_pledge").spec.example["patents"])
 
 
-def test_wrong_check_digit_names_the_row_and_column(catalog: FormCatalog) -> None:
+def test_wrong_check_digit_names_the_row_and_column(catalog: FormRegistry) -> None:
     patents = pledge_patents(catalog)
     patents[1]["appno"] = "202210123456.7"
     res = check(catalog, "patent_pledge", patents=patents)
@@ -36,7 +36,7 @@ def test_wrong_check_digit_names_the_row_and_column(catalog: FormCatalog) -> Non
 
 
 def test_bad_credit_code_is_rejected_and_a_failed_check_char_only_warns(
-        catalog: FormCatalog) -> None:
+        catalog: FormRegistry) -> None:
     res = check(catalog, "gi_mark_use", applicant_uscc="91140000701O12345B")
     assert fields_of(res) == ["applicant_uscc"] and "O" in res.problems[0].zh
     res = check(catalog, "gi_mark_use", applicant_uscc="9114000070101234")
@@ -47,19 +47,19 @@ def test_bad_credit_code_is_rejected_and_a_failed_check_char_only_warns(
 
 
 @pytest.mark.parametrize("phone", ["138123456789", "1381234567", "12345678901", "电话"])
-def test_bad_phone_numbers(catalog: FormCatalog, phone: str) -> None:
+def test_bad_phone_numbers(catalog: FormRegistry, phone: str) -> None:
     res = check(catalog, "rights_assistance", phone=phone)
     assert fields_of(res) == ["phone"]
 
 
 def test_party_id_accepts_codes_and_id_numbers_but_not_a_wrong_id_digit(
-        catalog: FormCatalog) -> None:
+        catalog: FormRegistry) -> None:
     assert check(catalog, "rights_assistance", applicant_id="11010519491231002X").ok
     res = check(catalog, "rights_assistance", applicant_id="110105194912310021")
     assert fields_of(res) == ["applicant_id"] and "身份证" in res.problems[0].zh
 
 
-def test_repayment_after_expiry_is_rejected(catalog: FormCatalog) -> None:
+def test_repayment_after_expiry_is_rejected(catalog: FormRegistry) -> None:
     # the utility model filed 2021-03-15 expires on 2031-03-14
     assert check(catalog, "patent_pledge", repayment_end="2031-03-14").ok
     res = check(catalog, "patent_pledge", repayment_end="2031-03-15")
@@ -77,12 +77,12 @@ def test_patent_terms() -> None:
     assert patent_expiry("utility_model", d(2020, 2, 29)) == d(2030, 2, 27)
 
 
-def test_debt_term_must_not_end_before_it_starts(catalog: FormCatalog) -> None:
+def test_debt_term_must_not_end_before_it_starts(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_pledge", term_start="2027-01-01", repayment_end="2026-12-31")
     assert fields_of(res) == ["repayment_end"]
 
 
-def test_all_patentees_must_be_pledgors(catalog: FormCatalog) -> None:
+def test_all_patentees_must_be_pledgors(catalog: FormRegistry) -> None:
     patents = pledge_patents(catalog)
     patents[0]["patentees"] = "太原晋创新材料有限公司；山西大学"
     res = check(catalog, "patent_pledge", patents=patents)
@@ -92,19 +92,19 @@ def test_all_patentees_must_be_pledgors(catalog: FormCatalog) -> None:
     assert check(catalog, "patent_pledge", patents=patents, pledgors=pledgors).ok
 
 
-def test_licence_type_is_one_of_three(catalog: FormCatalog) -> None:
+def test_licence_type_is_one_of_three(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_license_recordal", license_type="独家")
     assert fields_of(res) == ["license_type"] and "独占、排他、普通" in res.problems[0].zh
     assert check(catalog, "patent_license_recordal", license_type="exclusive").values[
         "license_type"] == "独占"
 
 
-def test_licence_recordal_deadline_warns(catalog: FormCatalog) -> None:
+def test_licence_recordal_deadline_warns(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_license_recordal", contract_effective="2020-01-01")
     assert res.ok and [w.field for w in res.warnings] == ["contract_effective"]
 
 
-def test_trademark_fee(catalog: FormCatalog) -> None:
+def test_trademark_fee(catalog: FormRegistry) -> None:
     res = check(catalog, "trademark_application")
     fee = next(c for c in res.computed if c.id == "official_fee")
     assert fee.value == 300 + 2 * 30 + 300
@@ -116,7 +116,7 @@ def test_trademark_fee(catalog: FormCatalog) -> None:
     assert fields_of(res) == ["classes[1].nice_class"]
 
 
-def test_similar_groups_must_belong_to_the_class(catalog: FormCatalog) -> None:
+def test_similar_groups_must_belong_to_the_class(catalog: FormRegistry) -> None:
     classes = copy.deepcopy(catalog.get("trademark_application").spec.example["classes"])
     classes[1]["groups"] = "3501；3009；35"
     res = check(catalog, "trademark_application", classes=classes)
@@ -124,7 +124,7 @@ def test_similar_groups_must_belong_to_the_class(catalog: FormCatalog) -> None:
     assert "3009、35" in res.problems[0].zh and "第35类" in res.problems[0].zh
 
 
-def test_fee_reduction_ratio_and_income_limit(catalog: FormCatalog) -> None:
+def test_fee_reduction_ratio_and_income_limit(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_fee_reduction")
     assert [(c.id, c.display) for c in res.computed] == [("reduction_ratio", "85%")]
     assert any("纳税申报表" in m for m, _ in res.materials)
@@ -140,13 +140,13 @@ def test_fee_reduction_ratio_and_income_limit(catalog: FormCatalog) -> None:
     assert fields_of(res) == ["applicants[1].income"]
 
 
-def test_software_functions_limited_to_500_characters(catalog: FormCatalog) -> None:
+def test_software_functions_limited_to_500_characters(catalog: FormRegistry) -> None:
     assert check(catalog, "software_copyright", functions="功" * 500).ok
     res = check(catalog, "software_copyright", functions="功" * 501)
     assert fields_of(res) == ["functions"] and "500" in res.problems[0].zh
 
 
-def test_required_if_and_publication_date_order(catalog: FormCatalog) -> None:
+def test_required_if_and_publication_date_order(catalog: FormRegistry) -> None:
     res = check(catalog, "software_copyright", first_publication_date=None)
     assert fields_of(res) == ["first_publication_date"]
     res = check(catalog, "software_copyright", published="未发表", first_publication_date=None,
@@ -156,14 +156,14 @@ def test_required_if_and_publication_date_order(catalog: FormCatalog) -> None:
     assert fields_of(res) == ["first_publication_date"]
 
 
-def test_open_licence_needs_evaluation_report_for_utility_models(catalog: FormCatalog) -> None:
+def test_open_licence_needs_evaluation_report_for_utility_models(catalog: FormRegistry) -> None:
     patents = copy.deepcopy(catalog.get("patent_open_license").spec.example["patents"])
     patents[1]["evaluation_report"] = ""
     res = check(catalog, "patent_open_license", patents=patents)
     assert fields_of(res) == ["patents[2].evaluation_report"]
 
 
-def test_evaluation_report_only_for_utility_models_and_designs(catalog: FormCatalog) -> None:
+def test_evaluation_report_only_for_utility_models_and_designs(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_evaluation_report", appno="201910456789.4")
     assert fields_of(res) == ["appno"] and "发明" in res.problems[0].zh
     res = check(catalog, "patent_evaluation_report", patent_kind="外观设计")
@@ -173,12 +173,12 @@ def test_evaluation_report_only_for_utility_models_and_designs(catalog: FormCata
     assert res.ok and [c.value for c in res.computed] == [2000]
 
 
-def test_required_declarations_and_fields(catalog: FormCatalog) -> None:
+def test_required_declarations_and_fields(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_pledge", all_consent=False, pledgee_name="  ")
     assert sorted(fields_of(res)) == ["all_consent", "pledgee_name"]
 
 
-def test_values_are_normalised(catalog: FormCatalog) -> None:
+def test_values_are_normalised(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_pledge", debt_amount="1,200万元", term_start="2026年12月1日",
                 pledgee_phone="+86 139 1234 5678")
     assert res.ok
@@ -188,18 +188,18 @@ def test_values_are_normalised(catalog: FormCatalog) -> None:
     assert res.values["pledgee_phone"] == "13912345678"
 
 
-def test_bad_dates_money_and_rows(catalog: FormCatalog) -> None:
+def test_bad_dates_money_and_rows(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_pledge", term_start="2026-02-30", debt_amount="很多",
                 patents="not rows")
     assert sorted(fields_of(res)) == ["debt_amount", "patents", "term_start"]
 
 
-def test_unknown_keys_warn(catalog: FormCatalog) -> None:
+def test_unknown_keys_warn(catalog: FormRegistry) -> None:
     res = check(catalog, "gi_mark_use", colour="red")
     assert res.ok and [w.field for w in res.warnings] == ["colour"]
 
 
-def test_control_characters_are_dropped(catalog: FormCatalog) -> None:
+def test_control_characters_are_dropped(catalog: FormRegistry) -> None:
     res = check(catalog, "gi_mark_use", legal_rep="郭\x00志\x1b强")
     assert res.values["legal_rep"] == "郭志强"
 
@@ -218,7 +218,7 @@ def test_money_in_capital_numerals(amount: str, words: str) -> None:
     assert rmb_upper(Decimal(amount)) == words
 
 
-def test_publication_and_ipc_fields(catalog: FormCatalog) -> None:
+def test_publication_and_ipc_fields(catalog: FormRegistry) -> None:
     res = check(catalog, "patent_priority_exam", ipc="g06v10/82",
                 prior_art=[{"pubno": "cn102822194a"}, {"pubno": "CN102822194"}])
     assert res.values["ipc"] == "G06V 10/82"
@@ -228,7 +228,7 @@ def test_publication_and_ipc_fields(catalog: FormCatalog) -> None:
     assert fields_of(res) == ["ipc"]
 
 
-def test_full_width_identifiers_are_accepted(catalog: FormCatalog) -> None:
+def test_full_width_identifiers_are_accepted(catalog: FormRegistry) -> None:
     res = check(catalog, "rights_assistance", applicant_id="１１０１０５１９４９１２３１００２Ｘ",
                 phone="１３８１２３４５６７８")
     assert res.ok and res.values["applicant_id"] == "11010519491231002X"

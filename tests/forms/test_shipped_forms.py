@@ -11,7 +11,7 @@ from docx import Document
 from docx.shared import Cm
 from openpyxl import load_workbook
 
-from desktop.forms.catalog import FormCatalog
+from desktop.forms.registry import FormRegistry
 from desktop.forms.output import DocMeta, write_docx, write_xlsx
 from desktop.forms.output import template_context
 from desktop.forms.render_docx import has_raw_tags, render_docx_naive
@@ -27,7 +27,7 @@ REQUIRED_IDS = [
 NASTY = "A&B <c> \"d\" 'e'"
 
 
-def test_all_agreed_form_ids_ship(catalog: FormCatalog) -> None:
+def test_all_agreed_form_ids_ship(catalog: FormRegistry) -> None:
     assert sorted(REQUIRED_IDS) == sorted(catalog.forms)
 
 
@@ -43,7 +43,7 @@ def _scalar_texts(result) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 @pytest.mark.parametrize("form_id", REQUIRED_IDS)
-def test_example_renders_a_correct_docx(catalog: FormCatalog, form_id: str,
+def test_example_renders_a_correct_docx(catalog: FormRegistry, form_id: str,
                                         tmp_path: Path) -> None:
     form = catalog.get(form_id)
     result = validate_form(form.spec, form.spec.example)
@@ -75,7 +75,7 @@ def test_example_renders_a_correct_docx(catalog: FormCatalog, form_id: str,
 
 
 @pytest.mark.parametrize("form_id", REQUIRED_IDS)
-def test_special_characters_in_every_text_field_survive(catalog: FormCatalog, form_id: str,
+def test_special_characters_in_every_text_field_survive(catalog: FormRegistry, form_id: str,
                                                         tmp_path: Path) -> None:
     form = catalog.get(form_id)
     data = copy.deepcopy(form.spec.example)
@@ -111,7 +111,7 @@ def test_special_characters_in_every_text_field_survive(catalog: FormCatalog, fo
 
 
 @pytest.mark.parametrize("form_id", REQUIRED_IDS)
-def test_example_renders_an_xlsx(catalog: FormCatalog, form_id: str, tmp_path: Path) -> None:
+def test_example_renders_an_xlsx(catalog: FormRegistry, form_id: str, tmp_path: Path) -> None:
     form = catalog.get(form_id)
     data = copy.deepcopy(form.spec.example)
     first_text = next(f for f in form.spec.fields if f.type == "text")
@@ -126,7 +126,7 @@ def test_example_renders_an_xlsx(catalog: FormCatalog, form_id: str, tmp_path: P
     assert not any(isinstance(v, str) and v.startswith(("=", "+", "@")) for v in values)
 
 
-def test_cached_render_matches_plain_docxtpl(catalog: FormCatalog, tmp_path: Path) -> None:
+def test_cached_render_matches_plain_docxtpl(catalog: FormRegistry, tmp_path: Path) -> None:
     form = catalog.get("patent_pledge")
     data = copy.deepcopy(form.spec.example)
     data["address"] = "第一行\n第二行 & <三>"

@@ -14,9 +14,15 @@ def no_catalogue(request, monkeypatch):  # type: ignore[no-untyped-def]
     asks for them with the ``with_catalogue`` fixture."""
     if "with_catalogue" in request.fixturenames:
         return
-    from desktop.library import service_items
+    import desktop.app
 
-    monkeypatch.setattr(service_items, "_provider", lambda: None)
+    real_wire = desktop.app.wire
+
+    def wire_without_catalogue(ctx) -> None:  # type: ignore[no-untyped-def]
+        real_wire(ctx)
+        del ctx.wiring.document_sources["catalogue"]
+
+    monkeypatch.setattr(desktop.app, "wire", wire_without_catalogue)
 
 
 @pytest.fixture
@@ -26,7 +32,7 @@ def with_catalogue() -> None:
 
 @pytest.fixture
 def lib(ctx):  # type: ignore[no-untyped-def]
-    from desktop.library.api import open_library
+    from desktop.library.service import open_library
 
     library = open_library(ctx)
     yield library

@@ -5,14 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import shutil
 import threading
-from dataclasses import dataclass
 
 from library_samples import CNIPA_HEADERS, write_xlsx
 from sqlalchemy import delete
 
 from db.models.library import LibraryRecord
 from desktop.library import service_items
-from desktop.library.api import Library
+from desktop.library.service import Library
+from desktop.wiring import SearchDocument
 
 
 def test_import_updates_the_index_incrementally(lib, patent_xlsx, tmp_path):
@@ -101,37 +101,28 @@ def test_concurrent_writers_queue_instead_of_failing(lib, tmp_path):
     assert lib.search("并发写入测试装置").total == 120 and lib.status().consistent
 
 
-@dataclass(frozen=True)
-class FakeServiceItem:
-    code: str
-    name: str
-    category: str
-    text: str
-    active: bool
-    updated_at: dt.datetime
-
-
-def test_service_items_from_the_catalogue_are_searchable(lib, monkeypatch):
-    items = [FakeServiceItem("S01", "专利申请前评估", "专利", "帮助企业评估专利申请的必要性。", True,
-                             dt.datetime(2026, 1, 1)),
-             FakeServiceItem("S02", "已停用服务", "专利", "专利评估旧服务", False,
-                             dt.datetime(2026, 1, 1))]
-    monkeypatch.setattr(service_items, "_provider", lambda: (lambda db: iter(items)))
+def test_service_items_from_the_catalogue_are_searchable(ctx, lib):
+    items = [SearchDocument("S01", "专利申请前评估", "专利", "帮助企业评估专利申请的必要性。", True,
+                            dt.datetime(2026, 1, 1)),
+             SearchDocument("S02", "已停用服务", "专利", "专利评估旧服务", False,
+                            dt.datetime(2026, 1, 1))]
+    ctx.wiring.document_sources["test"] = lambda _ctx: list(items)
     lib.ensure_index()
     res = lib.search("专利 评估")
     assert [(h.type, h.title) for h in res.hits] == [("service_item", "专利申请前评估")]
     assert lib.status().service_items == 1
     view = lib.record(res.hits[0].id)
     assert view is not None and view.kind == "service_item" and "必要性" in (view.text or "")
-    items[0] = FakeServiceItem("S01", "专利申请前评估（更新）", "专利", "新说明", True,
-                               dt.datetime(2026, 2, 1))
+    items[0] = SearchDocument("S01", "专利申请前评估（更新）", "专利", "新说明", True,
+                              dt.datetime(2026, 2, 1))
     assert lib.update_index().action == "update"
     assert lib.search("更新").hits[0].title == "专利申请前评估（更新）"
 
 
-def test_without_the_catalogue_the_adapter_yields_nothing(monkeypatch):
-    monkeypatch.setattr(service_items, "PROVIDER_MODULE", "desktop.no_such_catalogue")
-    assert list(service_items.iter_service_items(None)) == []
+def test_without_registered_sources_the_index_has_no_service_items(lib):
+    assert service_items.service_docs(lib.index.documents()) == []
+    lib.ensure_index()
+    assert lib.status().service_items == 0
 
 
 def test_user_dictionary_extends_segmentation(ctx, tmp_path):

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
-from desktop.context import open_context
-from desktop.library.api import open_library
+from desktop.app import open_folder
+from desktop.library.service import open_library
 
 pytestmark = pytest.mark.postgres
 
 
 def test_import_and_search_on_postgres(pg_url: str, patent_xlsx: Path, tmp_path: Path) -> None:
-    ctx = open_context(tmp_path / "desk", pg_url)
+    ctx = open_folder(tmp_path / "desk", pg_url)
     lib = open_library(ctx)
     try:
         first = lib.import_files([patent_xlsx])

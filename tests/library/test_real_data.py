@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.context import open_context
-from desktop.library.api import Library
+from desktop.app import open_folder
+from desktop.library.service import Library
 
 pytestmark = pytest.mark.shared_data
 
 
 @pytest.fixture(scope="module")
 def real(shared_data, tmp_path_factory):  # type: ignore[no-untyped-def]
-    ctx = open_context(tmp_path_factory.mktemp("real") / "data")
+    ctx = open_folder(tmp_path_factory.mktemp("real") / "data")
     lib = Library(ctx)
     patents = shared_data / "patents"
     report = lib.import_files([patents / "bdci_cn_patents.jsonl",

@@ -10,9 +10,9 @@ from docx import Document
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from desktop.catalogue import get_item, item_history
+from desktop.catalogue.store import get_item, item_history
 from desktop.catalogue.spreadsheet import export_xlsx
-from desktop.settings import Outlet, set_outlet
+from desktop.settings.outlet import Outlet, set_outlet
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_form_links_ask_to_open_the_form(page, qtbot) -> None:  # type: ignore[n
 
 
 def test_show_item_opens_an_item_whatever_the_filters(page, qtbot) -> None:  # type: ignore[no-untyped-def]
-    from desktop.catalogue import retire_item
+    from desktop.catalogue.store import retire_item
 
     qtbot.keyClicks(page.filter_edit, "sbzc")
     assert page.show_item("wq-002") and page.current.code == "WQ-002"

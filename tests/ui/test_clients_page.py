@@ -6,7 +6,8 @@ import openpyxl
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QLabel, QLineEdit
 
-from desktop.clients import ClientData, list_clients, save_client
+from desktop.clients.model import ClientData
+from desktop.clients.service import list_clients, save_client
 
 
 def _save_button(dialog):
@@ -91,7 +92,7 @@ def test_edit_existing_client(main_window, qtbot, typist):
 
 
 def test_settings_page_saves_outlet(main_window, qtbot, typist):
-    from desktop.settings import get_outlet
+    from desktop.settings.outlet import get_outlet
 
     page = main_window.show_page("settings")
     typist(page.outlet_inputs["name"], "晋中开发区知识产权服务站")

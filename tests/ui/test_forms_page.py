@@ -8,8 +8,9 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QMessageBox
 
-from desktop.clients import ClientData, save_client
-from desktop.forms import count_documents_for_form, list_documents
+from desktop.clients.model import ClientData
+from desktop.clients.service import save_client
+from desktop.forms.history import count_documents_for_form, list_documents
 from tests.forms.conftest import docx_text
 
 CLIENT = ClientData(name="太原晋创新材料有限公司", kind="enterprise",

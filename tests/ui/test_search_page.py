@@ -166,7 +166,7 @@ def test_english_search_page(english_window, qtbot):
 def test_page_repairs_a_damaged_index_on_open(ui_env, qtbot, tmp_path):
     import shutil
 
-    from desktop.library.api import open_library
+    from desktop.library.service import open_library
     from desktop.ui.main_window import MainWindow
 
     lib = open_library(ui_env.ctx)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from desktop.validators import (
+from desktop.validators.api import (
     appno_check_digit,
     appno_key,
     check_appno,

@@ -12,6 +12,7 @@ import getpass
 from pathlib import Path
 
 from desktop.cli.env import CommandEnv
+from desktop.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -80,10 +81,10 @@ def _summary(item) -> dict:  # type: ignore[no-untyped-def]
 
 
 def run_list(env: CommandEnv) -> int:
-    from desktop.catalogue import load_index
+    from desktop.catalogue import api as catalogue
 
     a = env.args
-    index = load_index(env.context().db)
+    index = catalogue.load_index(env.context())
     items = index.filter(a.query, category=a.category, audience=a.audience,
                          include_retired=a.all)
     if env.json:
@@ -97,31 +98,22 @@ def run_list(env: CommandEnv) -> int:
 
 
 def run_show(env: CommandEnv) -> int:
-    from desktop.catalogue import get_item, item_plain_text
-    from desktop.catalogue.loader import item_to_data
+    from desktop.catalogue import api as catalogue
 
-    item = get_item(env.context().db, env.args.code)
+    item = catalogue.get_item(env.context(), env.args.code)
     if env.json:
-        env.emit_json(item_to_data(item))
+        env.emit_json(catalogue.item_to_data(item))
     else:
-        env.out(item_plain_text(item))
+        env.out(catalogue.item_plain_text(item))
     return 0
 
 
 def run_handout(env: CommandEnv) -> int:
-    from desktop.catalogue import get_items
-    from desktop.catalogue.handout import convert_to_pdf, require_pdf_converter, write_handout
-    from desktop.settings import get_outlet
+    from desktop.catalogue import api as catalogue
 
-    db = env.context().db
-    items = get_items(db, env.args.codes)
-    out = Path(env.args.output)
-    if out.suffix.lower() == ".pdf":
-        require_pdf_converter()
-        docx = write_handout(items, out.with_suffix(".docx"), get_outlet(db))
-        result = convert_to_pdf(docx, out)
-    else:
-        result = write_handout(items, out, get_outlet(db))
+    ctx = env.context()
+    items = catalogue.get_items(ctx, env.args.codes)
+    result = catalogue.write_handout(ctx, items, Path(env.args.output))
     if env.json:
         env.emit_json({"file": str(result), "codes": [i.code for i in items]})
     else:
@@ -130,9 +122,9 @@ def run_handout(env: CommandEnv) -> int:
 
 
 def run_export(env: CommandEnv) -> int:
-    from desktop.catalogue.spreadsheet import export_xlsx
+    from desktop.catalogue import api as catalogue
 
-    n = export_xlsx(env.context().db, env.args.file, env.progress)
+    n = catalogue.export_xlsx(env.context(), env.args.file, env.progress)
     if env.json:
         env.emit_json({"file": env.args.file, "items": n})
     else:
@@ -141,13 +133,13 @@ def run_export(env: CommandEnv) -> int:
 
 
 def run_import(env: CommandEnv) -> int:
-    from desktop.catalogue.spreadsheet import apply_import, plan_import
+    from desktop.catalogue import api as catalogue
 
-    db = env.context().db
-    plan = plan_import(db, env.args.file, env.progress)
+    ctx = env.context()
+    plan = catalogue.plan_import(ctx, env.args.file, env.progress)
     applied = False
     if not env.args.dry_run and plan.has_changes:
-        plan = apply_import(db, plan)
+        plan = catalogue.apply_import(ctx, plan).value
         applied = True
     if env.json:
         env.emit_json({**plan.to_json(), "dry_run": env.args.dry_run, "applied": applied})
@@ -178,15 +170,14 @@ def _one_line(text: str, limit: int = 60) -> str:
 
 
 def run_history(env: CommandEnv) -> int:
-    from desktop.catalogue import item_history
-    from desktop.catalogue.loader import item_to_data
+    from desktop.catalogue import api as catalogue
 
-    entries = item_history(env.context().db, env.args.code)
+    entries = catalogue.item_history(env.context(), env.args.code)
     if env.json:
         env.emit_json([{"id": h.id, "version": h.version, "action": h.action,
                         "origin": h.origin, "note": h.note,
                         "recorded_at": h.recorded_at.isoformat(),
-                        "item": item_to_data(h.item)} for h in entries])
+                        "item": catalogue.item_to_data(h.item)} for h in entries])
         return 0
     for h in entries:
         env.out(f"{h.recorded_at:%Y-%m-%d %H:%M}  {h.version:<10} {h.action:<9} {h.note}")
@@ -196,9 +187,9 @@ def run_history(env: CommandEnv) -> int:
 
 
 def run_delete(env: CommandEnv) -> int:
-    from desktop.catalogue import delete_item
+    from desktop.catalogue import api as catalogue
 
-    outcome = delete_item(env.context().db, env.args.code)
+    outcome = catalogue.delete_item(env.context(), env.args.code).value
     if env.json:
         env.emit_json({"code": env.args.code.upper(), "result": outcome})
     elif outcome == "deleted":
@@ -210,16 +201,9 @@ def run_delete(env: CommandEnv) -> int:
 
 
 def run_check(env: CommandEnv) -> int:
-    from desktop.catalogue.loader import bundled_dir, load_directory, load_item_file
+    from desktop.catalogue import api as catalogue
 
-    paths = [Path(p) for p in env.args.paths] or [bundled_dir()]
-    count = 0
-    for p in paths:
-        if p.is_dir():
-            count += len(load_directory(p))
-        else:
-            load_item_file(p)
-            count += 1
+    count = catalogue.check_item_files([Path(p) for p in env.args.paths])
     if env.json:
         env.emit_json({"valid": True, "items": count})
     else:
@@ -228,17 +212,15 @@ def run_check(env: CommandEnv) -> int:
 
 
 def run_set_password(env: CommandEnv) -> int:
-    from desktop.catalogue.admin import admin_password_set, set_admin_password
+    from desktop.catalogue import api as catalogue
 
-    db = env.context().db
+    ctx = env.context()
     current = getpass.getpass(env.t("原密码：", "current password: ")) \
-        if admin_password_set(db) else None
+        if catalogue.admin_password_set(ctx) else None
     new = getpass.getpass(env.t("新密码：", "new password: "))
     again = getpass.getpass(env.t("再输一次：", "again: "))
     if new != again:
-        from desktop.errors import UserError
-
         raise UserError("两次输入的密码不一致", "the passwords differ")
-    set_admin_password(db, new, current=current)
+    catalogue.set_admin_password(ctx, new, current=current)
     env.out(env.t("管理员密码已设置", "admin password set"))
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from desktop.cli.env import CommandEnv
+from desktop.errors import ValidationFailed
 
 _FIELD_OPTIONS = ("kind", "id_number", "address", "postcode", "contact_person", "phone",
                   "email", "industry", "region", "notes")
@@ -48,14 +49,13 @@ def _row(c) -> dict[str, object]:  # type: ignore[no-untyped-def]
 
 
 def add(env: CommandEnv) -> int:
-    from desktop.clients import ClientData, save_client
-    from desktop.errors import ValidationFailed
+    from desktop.clients import api as clients
 
     args = env.args
-    data = ClientData(name=args.name, id_check_confirmed=args.confirm,
+    data = clients.ClientData(name=args.name, id_check_confirmed=args.confirm,
                       **{k: getattr(args, k) for k in _FIELD_OPTIONS})
     try:
-        saved = save_client(env.context().db, data)
+        saved = clients.save_client(env.context(), data).value
     except ValidationFailed as exc:
         if env.json:
             env.emit_json({"saved": False, "problems": [
@@ -75,37 +75,38 @@ def add(env: CommandEnv) -> int:
 
 
 def list_(env: CommandEnv) -> int:
-    from desktop.clients import kind_label, list_clients
+    from desktop.clients import api as clients
 
-    clients = list_clients(env.context().db, env.args.query)
+    found = clients.list_clients(env.context(), env.args.query)
     if env.json:
-        env.emit_json([_row(c) for c in clients])
+        env.emit_json([_row(c) for c in found])
         return 0
-    for c in clients:
-        env.out("\t".join([str(c.id), c.name, kind_label(c.kind, env.lang), c.id_number or "",
-                           c.contact_person or "", c.phone or "", c.region or ""]))
-    env.err(env.t(f"共 {len(clients)} 个客户", f"{len(clients)} clients"))
+    for c in found:
+        env.out("\t".join([str(c.id), c.name, clients.kind_label(c.kind, env.lang),
+                           c.id_number or "", c.contact_person or "", c.phone or "",
+                           c.region or ""]))
+    env.err(env.t(f"共 {len(found)} 个客户", f"{len(found)} clients"))
     return 0
 
 
 def show(env: CommandEnv) -> int:
-    from desktop.clients import CLIENT_FIELDS, get_client, kind_label
+    from desktop.clients import api as clients
 
-    c = get_client(env.context().db, env.args.client_id)
+    c = clients.get_client(env.context(), env.args.client_id)
     if env.json:
         env.emit_json(_row(c))
         return 0
     values = _row(c)
-    values["kind"] = kind_label(c.kind, env.lang)
-    for f in CLIENT_FIELDS:
+    values["kind"] = clients.kind_label(c.kind, env.lang)
+    for f in clients.CLIENT_FIELDS:
         env.out(f"{f.zh if env.lang == 'zh' else f.en}: {values[f.key] or ''}")
     return 0
 
 
 def import_(env: CommandEnv) -> int:
-    from desktop.clients import import_clients
+    from desktop.clients import api as clients
 
-    report = import_clients(env.context().db, env.args.file, env.progress)
+    report = clients.import_clients(env.context(), env.args.file, env.progress).value
     if env.json:
         env.emit_json(report.as_dict(env.lang))
     else:
@@ -125,9 +126,9 @@ def import_(env: CommandEnv) -> int:
 
 
 def export(env: CommandEnv) -> int:
-    from desktop.clients import export_clients
+    from desktop.clients import api as clients
 
-    n = export_clients(env.context().db, env.args.file, env.args.query, env.lang)
+    n = clients.export_clients(env.context(), env.args.file, env.args.query, env.lang)
     if env.json:
         env.emit_json({"file": env.args.file, "rows": n})
     else:

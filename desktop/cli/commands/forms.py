@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.cli.env import CommandEnv
+from desktop.errors import UserError
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -72,9 +73,9 @@ def _usage(p: argparse.ArgumentParser) -> int:
 
 
 def _catalog(env: CommandEnv):  # type: ignore[no-untyped-def]
-    from desktop.forms import forms_catalog
+    from desktop.forms import api as forms
 
-    cat = forms_catalog(env.context())
+    cat = forms.form_registry(env.context())
     for problem in cat.problems:
         env.err(env.t("警告：表单定义未加载：", "warning: form spec not loaded: ")
                 + problem.text(env.lang))
@@ -82,22 +83,22 @@ def _catalog(env: CommandEnv):  # type: ignore[no-untyped-def]
 
 
 def run_list(env: CommandEnv) -> int:
-    from desktop.forms.describe import form_summary
+    from desktop.forms import api as forms
 
-    forms = [form_summary(d) for d in _catalog(env).ordered()]
+    summaries = [forms.form_summary(d) for d in _catalog(env).ordered()]
     if env.json:
-        env.emit_json(forms)
+        env.emit_json(summaries)
         return 0
-    for f in forms:
+    for f in summaries:
         name = f["name"] if env.lang == "zh" else f["name_en"]
         env.out(f"{f['id']:<26} {'/'.join(f['formats']):<10} {name}")
     return 0
 
 
 def run_schema(env: CommandEnv) -> int:
-    from desktop.forms.describe import form_schema
+    from desktop.forms import api as forms
 
-    schema = form_schema(_catalog(env).get(env.args.form_id))
+    schema = forms.form_schema(_catalog(env).get(env.args.form_id))
     if env.json:
         env.emit_json(schema)
         return 0
@@ -124,16 +125,16 @@ def _print_field(env: CommandEnv, f: dict[str, Any], indent: str) -> None:
 
 
 def run_example(env: CommandEnv) -> int:
-    from desktop.forms.describe import example_data
+    from desktop.forms import api as forms
 
-    env.emit_json(example_data(_catalog(env).get(env.args.form_id)))
+    env.emit_json(forms.example_data(_catalog(env).get(env.args.form_id)))
     return 0
 
 
 def _problem_dicts(env: CommandEnv, problems: list[Any], data: dict[str, Any]) -> list[dict]:
-    from desktop.forms.validation import value_at
+    from desktop.forms import api as forms
 
-    return [{"field": p.field, "value": value_at(data, p.field), "reason": p.text(env.lang),
+    return [{"field": p.field, "value": forms.value_at(data, p.field), "reason": p.text(env.lang),
              "reason_zh": p.zh, "reason_en": p.en} for p in problems]
 
 
@@ -144,16 +145,14 @@ def _value_text(value: Any) -> str:
 
 
 def run_fill(env: CommandEnv) -> int:
-    from desktop.forms import check_form, generate
-    from desktop.forms.describe import read_data_file
-    from desktop.forms.generate import format_of
+    from desktop.forms import api as forms
 
     args = env.args
     ctx = env.context()
     form = _catalog(env).get(args.form_id)
-    format_of(args.output)
-    data = read_data_file(args.data)
-    result = check_form(ctx, form.id, data, args.client)
+    forms.format_of(args.output)
+    data = forms.read_data_file(args.data)
+    result = forms.check_form(ctx, form.id, data, args.client)
     if not result.ok:
         problems = _problem_dicts(env, result.problems, data)
         if env.json:
@@ -173,7 +172,8 @@ def run_fill(env: CommandEnv) -> int:
                       "check the warnings above; add --confirm to generate anyway "
                       "(no file written)"))
         return 2
-    out = generate(ctx, form.id, data, client_id=args.client, out_path=args.output)
+    out = forms.generate_document(ctx, form.id, data, client_id=args.client,
+                                  out_path=args.output).value
     warnings = _problem_dicts(env, out.warnings, data)
     if env.json:
         env.emit_json({"ok": True, "output": str(out.path), "record_id": out.record_id,
@@ -190,14 +190,13 @@ def run_fill(env: CommandEnv) -> int:
 
 
 def run_batch(env: CommandEnv) -> int:
-    from desktop.forms import batch_job
+    from desktop.forms import api as forms
 
     args = env.args
     ctx = env.context()
     _catalog(env).get(args.form_id)
-    job = batch_job(ctx, args.form_id, args.data, args.output, fmt=args.format,
-                    client_id=args.client)
-    report = job(env.progress, lambda: False)
+    report = forms.run_batch(ctx, args.form_id, args.data, args.output, fmt=args.format,
+                             client_id=args.client, progress=env.progress).value
     failed = [{"row": p.row, "field": p.field,
                "value": report.failed_values.get((p.row, p.field), ""),
                "reason": p.reason_zh if env.lang == "zh" else p.reason_en}
@@ -220,25 +219,22 @@ def run_batch(env: CommandEnv) -> int:
 
 
 def run_batch_template(env: CommandEnv) -> int:
-    from desktop.forms import write_batch_template
-    from desktop.forms.generate import format_of
+    from desktop.forms import api as forms
 
-    if format_of(env.args.output) != "xlsx":
-        from desktop.errors import UserError
-
+    if forms.format_of(env.args.output) != "xlsx":
         raise UserError("模板文件应以 .xlsx 结尾", "the template must end in .xlsx",
                         file=str(env.args.output))
     env.args.output.parent.mkdir(parents=True, exist_ok=True)
-    path = write_batch_template(_catalog(env).get(env.args.form_id), env.args.output)
+    path = forms.write_batch_template(_catalog(env).get(env.args.form_id), env.args.output)
     env.out(str(path))
     return 0
 
 
 def run_history(env: CommandEnv) -> int:
-    from desktop.forms import list_documents
+    from desktop.forms import api as forms
 
-    docs = list_documents(env.context().db, form_id=env.args.form, client_id=env.args.client,
-                          limit=env.args.limit)
+    docs = forms.list_documents(env.context(), form_id=env.args.form,
+                                client_id=env.args.client, limit=env.args.limit)
     if env.json:
         env.emit_json([{"id": d.id, "form_id": d.form_id, "form_version": d.form_version,
                         "client_id": d.client_id, "client_name": d.client_name,
@@ -253,8 +249,8 @@ def run_history(env: CommandEnv) -> int:
 
 
 def run_record(env: CommandEnv) -> int:
-    from desktop.forms import get_document
+    from desktop.forms import api as forms
 
-    rec = get_document(env.context().db, env.args.record_id)
+    rec = forms.get_document(env.context(), env.args.record_id)
     env.emit_json(rec.data)
     return 0

@@ -24,14 +24,13 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(env: CommandEnv) -> int:
-    from desktop.library.api import open_library, parse_mapping_args
+    from desktop.library import api as library
 
     args = env.args
-    mapping = parse_mapping_args(args.map) if args.map else None
-    lib = open_library(env.context())
-    report = lib.import_files(args.paths, kind=args.kind, mapping=mapping,
-                              collection=args.collection, update_index=not args.no_index,
-                              progress=env.progress)
+    mapping = library.parse_mapping_args(args.map) if args.map else None
+    report = library.import_files(env.context(), args.paths, kind=args.kind, mapping=mapping,
+                                  collection=args.collection, update_index=not args.no_index,
+                                  progress=env.progress).value
     if env.json:
         env.emit_json(report.to_json())
     else:

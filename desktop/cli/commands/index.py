@@ -19,12 +19,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(env: CommandEnv) -> int:
-    from desktop.library.api import open_library
+    from desktop.library import api as library
 
-    lib = open_library(env.context())
+    ctx = env.context()
     action = env.args.action
     if action == "status":
-        st = lib.status()
+        st = library.index_status(ctx)
         if env.json:
             env.emit_json(st.to_json())
             return 0
@@ -39,9 +39,9 @@ def run(env: CommandEnv) -> int:
                       else f"state: needs update or rebuild ({st.reason})"))
         return 0
     if action == "update":
-        change = lib.update_index(env.progress)
+        change = library.update_index(ctx, env.progress).value
     else:
-        change = lib.rebuild_index(env.progress, procs=env.args.procs)
+        change = library.rebuild_index(ctx, env.progress, procs=env.args.procs).value
     if env.json:
         env.emit_json(asdict(change))
     else:

@@ -7,8 +7,6 @@ number) per line with one such object per line, loading everything once.
 from __future__ import annotations
 
 import argparse
-import sys
-from pathlib import Path
 
 from desktop.cli.env import CommandEnv
 from desktop.errors import UserError
@@ -32,25 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def _read_batch(name: str) -> list[str]:
-    from desktop.library.importers.tables import detect_encoding
-
-    if name == "-":
-        lines = sys.stdin.read().splitlines()
-    else:
-        path = Path(name)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise UserError(f"无法读取批量检索文件（{exc.strerror}）",
-                            f"cannot read the batch file ({exc.strerror})", file=name) from exc
-        lines = data.decode(detect_encoding(data[:65536]), errors="replace").splitlines()
-    return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
-
-
 def run(env: CommandEnv) -> int:
-    from desktop.library.api import open_library
-    from desktop.library.search.engine import Filters
+    from desktop.library import api as library
 
     args = env.args
     text = " ".join(args.query).strip()
@@ -58,20 +39,22 @@ def run(env: CommandEnv) -> int:
         raise UserError("请给出检索式或 --batch 文件", "give a query or --batch FILE")
     if args.limit < 0:
         raise UserError("--limit 不能为负数", "--limit must not be negative")
-    lib = open_library(env.context())
-    lib.ensure_index(env.progress)
-    filters = Filters(kinds=tuple(args.types)) if args.types else None
-    queries = _read_batch(args.batch) if args.batch else [text]
+    ctx = env.context()
+    library.ensure_index(ctx, env.progress)
+    filters = library.Filters(kinds=tuple(args.types)) if args.types else None
+    queries = library.read_query_file(args.batch) if args.batch else [text]
     for q in queries:
-        res = lib.search(q, limit=args.limit, filters=filters, sort=args.sort,
-                         facets=args.facets)
+        res = library.search(ctx, q, limit=args.limit, filters=filters, sort=args.sort,
+                             facets=args.facets)
         if env.json:
             env.emit_json(res.to_json(env.lang), compact=bool(args.batch))
         else:
             _print(env, res, bool(args.batch))
     if args.export:
-        results = lib.open_results(text or queries[0], filters=filters, sort=args.sort)
-        path = lib.export(results, args.export, lang=env.lang, progress=env.progress)
+        results = library.open_results(ctx, text or queries[0], filters=filters,
+                                       sort=args.sort)
+        path = library.export_results(ctx, results, args.export, lang=env.lang,
+                                      progress=env.progress)
         if not env.json:
             env.out(env.t(f"已导出 {results.total} 条到 {path}",
                           f"exported {results.total} hits to {path}"))
@@ -99,9 +82,9 @@ def _print(env: CommandEnv, res, batch: bool) -> None:  # type: ignore[no-untype
             env.out(f"   {extra}")
         if h.snippet:
             env.out(f"   {h.snippet}")
-    from desktop.library.export import FACET_NAMES
+    from desktop.library import api as library
 
     for name, counts in res.facets.items():
         if counts:
-            label = FACET_NAMES.get(name, (name, name))[0 if env.lang == "zh" else 1]
+            label = library.FACET_NAMES.get(name, (name, name))[0 if env.lang == "zh" else 1]
             env.out(f"{label}: " + ", ".join(f"{v} ({n})" for v, n in counts[:10]))

@@ -20,7 +20,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(env: CommandEnv) -> int:
-    from desktop.validators import validate
+    from desktop.validators.api import validate
 
     args = env.args
     res = validate(args.kind, args.value)

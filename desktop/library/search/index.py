@@ -31,6 +31,7 @@ from desktop.common.files import save_atomically
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library import service_items, store
+from desktop.library.service_items import DocumentsFn, no_documents
 from desktop.library.search.analysis import configure_dictionary
 from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row, tag
 
@@ -87,11 +88,13 @@ def _process_lock(path: Path) -> threading.Lock:
 class LibraryIndex:
     """The index under ``<index_dir>/library`` for records in ``db``."""
 
-    def __init__(self, index_dir: Path, db: Database, user_dir: Path | None = None) -> None:
+    def __init__(self, index_dir: Path, db: Database, user_dir: Path | None = None,
+                 documents: DocumentsFn = no_documents) -> None:
         self.root = Path(index_dir)
         self.path = self.root / INDEX_NAME
         self.db = db
         self.user_dir = user_dir
+        self.documents = documents  # other capabilities' documents (service items)
         configure_dictionary(user_dir)
         self._ix: Any = None
         self._searcher: Any = None
@@ -187,8 +190,7 @@ class LibraryIndex:
         with self.db.session() as s:
             last = store.last_batch_id(s)
             rows = list(store.iter_rows(s, since_batch=since)) if last > since else []
-        services = [service_items.service_doc(i) for i in service_items.iter_service_items(
-            self.db)]
+        services = service_items.service_docs(self.documents())
         fp = service_items.fingerprint(services)
         if not rows and fp == meta.get("services", ""):
             return IndexChange("none", 0, round(time.monotonic() - started, 3))
@@ -236,8 +238,7 @@ class LibraryIndex:
                         if n % 1000 == 0:
                             check_cancelled(cancelled)
                             progress(n, total, "重建索引 / rebuilding the index")
-                    services = [service_items.service_doc(i)
-                                for i in service_items.iter_service_items(self.db)]
+                    services = service_items.service_docs(self.documents())
                     for doc in services:
                         writer.add_document(**doc)
                     progress(total, total, "写入索引 / committing the index")

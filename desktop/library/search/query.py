@@ -25,7 +25,7 @@ from whoosh import query as wq
 from desktop.library.search.analysis import query_words
 from desktop.library.normalise import norm_region
 from desktop.library.search.schema import MATCH_FIELD, tag
-from desktop.validators import appno_key, check_ipc, pubno_key
+from desktop.validators.api import appno_key, check_ipc, pubno_key
 
 FIELD_ALIASES: dict[str, str] = {
     "名称": "title", "标题": "title", "题名": "title", "title": "title",

@@ -14,7 +14,7 @@ from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from desktop.library.search.analysis import ChineseAnalyzer
-from desktop.validators import check_ipc, ipc_prefixes, pubno_key
+from desktop.validators.api import check_ipc, ipc_prefixes, pubno_key
 
 SCHEMA_VERSION = 8
 # "all" holds title, abstract/body, claims and applicants: one posting list per word, so a

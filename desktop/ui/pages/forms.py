@@ -39,7 +39,7 @@ from desktop.forms import (
     DocumentRecord,
     FormDef,
     FormResult,
-    forms_catalog,
+    form_registry,
     generate,
     get_document,
     list_documents,
@@ -260,7 +260,7 @@ class FormsPage(QWidget):
 
     # -- forms -----------------------------------------------------------------------------
     def catalog(self):  # type: ignore[no-untyped-def]
-        return forms_catalog(self.env.ctx)
+        return form_registry(self.env.ctx)
 
     def reload_forms(self) -> None:
         cat = self.catalog()

@@ -1,9 +1,5 @@
-"""Settings: one typed registry.
-
-Per-desk preferences (language, last folders, …) are stored by the GUI with QSettings;
-outlet-wide data (outlet name, contact) lives in the database, shared by every desk that
-uses it (:func:`get_outlet` / :func:`set_outlet`).
-"""
+"""The outlet's profile (name, contact): stored in the database, so every desk sharing
+the database prints the same outlet on handouts and forms."""
 
 from __future__ import annotations
 
@@ -13,21 +9,6 @@ from sqlalchemy import select
 
 from db.models import Setting
 from db.session import Database
-
-
-@dataclass(frozen=True)
-class Pref:
-    key: str
-    default: object
-    zh: str
-    en: str
-
-
-DESK_PREFS: tuple[Pref, ...] = (
-    Pref("ui/language", "zh", "界面语言", "Interface language"),
-    Pref("ui/last_folder", "", "上次使用的文件夹", "Last folder used"),
-    Pref("forms/folder", "", "表单输出文件夹", "Forms output folder"),
-)
 
 
 @dataclass

@@ -53,7 +53,7 @@ class LoadProblem:
 
 
 @dataclass
-class FormCatalog:
+class FormRegistry:
     forms: dict[str, FormDef] = field(default_factory=dict)
     problems: list[LoadProblem] = field(default_factory=list)
 
@@ -149,9 +149,9 @@ def _spec_files(folder: Path) -> list[Path]:
                   and p.is_file() and not p.name.startswith("."))
 
 
-def load_catalog(user_dir: Path | None = None, *, bundled: Path | None = None) -> FormCatalog:
+def load_registry(user_dir: Path | None = None, *, bundled: Path | None = None) -> FormRegistry:
     """All forms: bundled first, then the administrator's (which may replace bundled ones)."""
-    cat = FormCatalog()
+    cat = FormRegistry()
     sources = [(bundled or bundled_dir(), "bundled")]
     if user_dir is not None:
         sources.append((user_forms_dir(user_dir), "user"))
@@ -185,15 +185,15 @@ def _signature(user_dir: Path | None) -> tuple[tuple[str, float], ...]:
     return tuple(sorted(sig))
 
 
-_catalogs: dict[str, tuple[tuple[tuple[str, float], ...], FormCatalog]] = {}
+_catalogs: dict[str, tuple[tuple[tuple[str, float], ...], FormRegistry]] = {}
 
 
-def catalog(user_dir: Path | None = None) -> FormCatalog:
-    """:func:`load_catalog`, cached until a spec or template file changes."""
+def cached_registry(user_dir: Path | None = None) -> FormRegistry:
+    """:func:`load_registry`, cached until a spec or template file changes."""
     key = str(user_dir)
     sig = _signature(user_dir)
     hit = _catalogs.get(key)
     if hit is None or hit[0] != sig:
-        hit = (sig, load_catalog(user_dir))
+        hit = (sig, load_registry(user_dir))
         _catalogs[key] = hit
     return hit[1]

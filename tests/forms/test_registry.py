@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.forms.catalog import load_catalog
+from desktop.forms.registry import load_registry
 from desktop.forms.render_docx import CompiledTemplate
 from desktop.paths import resource
 
@@ -43,7 +43,7 @@ def test_an_administrators_form_appears(tmp_path: Path) -> None:
     folder = _user_forms(tmp_path)
     (folder / "visit_note.json").write_text(json.dumps(SIMPLE, ensure_ascii=False), "utf-8")
     _template_with(folder, "visit_note.docx", "来访人：{{ visitor }}（{{ _meta.date }}）")
-    cat = load_catalog(tmp_path / "user")
+    cat = load_registry(tmp_path / "user")
     assert cat.problems == []
     assert cat.get("visit_note").origin == "user"
     assert "patent_pledge" in cat.forms
@@ -69,7 +69,7 @@ def test_broken_specs_are_reported_by_file(tmp_path: Path) -> None:
     _template_with(folder, "bad_syntax.docx", "{{ visitor ")
     (folder / "escape.yaml").write_text(yaml.safe_dump(
         {**SIMPLE, "id": "escape", "template": "../../secret.docx"}), "utf-8")
-    cat = load_catalog(tmp_path / "user")
+    cat = load_registry(tmp_path / "user")
     by_file = {p.file.name: p.zh for p in cat.problems}
     assert set(by_file) == {"bad_yaml.yaml", "bad_type.yaml", "no_template.yaml",
                             "bad_rule.yaml", "unknown_tag.yaml", "bad_syntax.yaml",
@@ -90,7 +90,7 @@ def test_a_user_spec_replaces_the_bundled_one(tmp_path: Path) -> None:
     spec["version"] = 2
     (folder / "gi_mark_use.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), "utf-8")
     shutil.copy(resource("forms", "gi_mark_use.docx"), folder / "gi_mark_use.docx")
-    cat = load_catalog(tmp_path / "user")
+    cat = load_registry(tmp_path / "user")
     assert cat.get("gi_mark_use").spec.version == 2
     assert cat.get("gi_mark_use").origin == "user"
 
@@ -104,13 +104,13 @@ def test_a_sheet_only_form(ctx, tmp_path: Path) -> None:  # type: ignore[no-unty
     from openpyxl import load_workbook
 
     from desktop.errors import UserError
-    from desktop.forms import forms_catalog, generate
+    from desktop.forms.generate import form_registry, generate
 
     folder = ctx.paths.user_dir / "forms"
     folder.mkdir(parents=True, exist_ok=True)
     spec = {**SIMPLE, "id": "sheet_only", "formats": ["xlsx"], "template": None}
     (folder / "sheet_only.json").write_text(json.dumps(spec, ensure_ascii=False), "utf-8")
-    assert forms_catalog(ctx).get("sheet_only").template_path is None
+    assert form_registry(ctx).get("sheet_only").template_path is None
     out = generate(ctx, "sheet_only", {"visitor": "@张三"}, out_path=tmp_path / "s.xlsx")
     values = [c.value for row in load_workbook(out.path)["表单"].iter_rows() for c in row]
     assert "'@张三" in values

@@ -1,0 +1,53 @@
+"""The composition root: the one place that opens the app and wires capabilities together.
+
+Both faces call :func:`open_app` — the command line when a command first needs data, the GUI
+before its window — and so do the tests and benchmarks.  It resolves the data folder, sets up
+logging there, opens and migrates the database and registers the cross-capability links
+(:mod:`desktop.wiring`).  Capabilities never import each other to reach these links.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from desktop.catalogue import api as catalogue
+from desktop.context import AppContext, open_context
+from desktop.forms import api as forms
+from desktop.logging_setup import setup_logging
+from desktop.options import AppOptions
+from desktop.paths import resolve_data_paths
+
+log = logging.getLogger(__name__)
+
+
+def open_app(options: AppOptions | None = None, *, logs: bool = True,
+             migrate: bool = True) -> AppContext:
+    """Open the data folder, logging, database and wiring for ``options``.
+
+    Raises :class:`desktop.errors.UserError` for an unusable folder or database.  ``logs``
+    False leaves logging alone (tests, which capture it themselves).
+    """
+    options = options or AppOptions()
+    paths = resolve_data_paths(options.data_dir)
+    paths.ensure()
+    if logs:
+        setup_logging(paths.logs_dir, verbose=options.verbose)
+    ctx = open_context(paths, options.resolved_db_url, run_migrations=migrate)
+    wire(ctx)
+    log.info("opened %s (%s)", paths.root, ctx.db.display_url())
+    return ctx
+
+
+def wire(ctx: AppContext) -> None:
+    """Register the links between capabilities on ``ctx``."""
+    # a service item that generated documents refer to is retired, never deleted
+    ctx.wiring.reference_counters["documents"] = forms.documents_for_service_item
+    # the catalogue's service items are found in the library's search box
+    ctx.wiring.document_sources["catalogue"] = catalogue.search_documents
+
+
+def open_folder(data_dir: str | Path, db_url: str | None = None, *,
+                logs: bool = False) -> AppContext:
+    """:func:`open_app` on the data folder ``data_dir`` (tests, benchmarks, tools)."""
+    return open_app(AppOptions(data_dir=str(data_dir), db_url=db_url), logs=logs)

@@ -1,0 +1,69 @@
+"""The clients capability's front door: client profiles (客户档案) of the enterprises,
+institutions and individuals a desk serves.  The only module the GUI and CLI import."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from desktop.changes import Changes, Op
+from desktop.clients import service, spreadsheet
+from desktop.clients.model import CLIENT_FIELDS, CLIENT_KINDS, ClientData, field_label, kind_label
+from desktop.clients.spreadsheet import ImportReport
+from desktop.clients.validation import normalise_client
+from desktop.context import AppContext
+from desktop.errors import FieldProblem
+from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
+
+CLIENTS_CHANGED = Changes(clients=True)
+
+
+def list_clients(ctx: AppContext, query: str = "", *, limit: int | None = None
+                 ) -> list[ClientData]:
+    """Clients matching every word of ``query`` (name, number, contact, phone, zone)."""
+    return service.list_clients(ctx.db, query, limit=limit)
+
+
+def get_client(ctx: AppContext, client_id: int) -> ClientData:
+    return service.get_client(ctx.db, client_id)
+
+
+def count_clients(ctx: AppContext) -> int:
+    return service.count_clients(ctx.db)
+
+
+def check_client(ctx: AppContext, data: ClientData) -> tuple[ClientData, list[FieldProblem]]:
+    """``data`` cleaned, and its problems (a duplicate credit code / ID number included)."""
+    return service.check_client(ctx.db, data)
+
+
+def normalise(data: ClientData) -> tuple[ClientData, list[FieldProblem]]:
+    """Field-by-field checks without the database (for live validation while typing)."""
+    return normalise_client(data)
+
+
+def save_client(ctx: AppContext, data: ClientData) -> Op[ClientData]:
+    """Insert (``data.id`` None) or update; raises ``ValidationFailed`` with every problem."""
+    return Op(service.save_client(ctx.db, data), CLIENTS_CHANGED)
+
+
+def delete_client(ctx: AppContext, client_id: int) -> Op[None]:
+    service.delete_client(ctx.db, client_id)
+    return Op(None, CLIENTS_CHANGED)
+
+
+def import_clients(ctx: AppContext, path: str | Path, progress: ProgressFn = no_progress,
+                   cancelled: CancelledFn = never_cancelled) -> Op[ImportReport]:
+    """Import an XLSX of clients in one transaction, with a report of rejected rows."""
+    report = spreadsheet.import_clients(ctx.db, path, progress, cancelled)
+    return Op(report, CLIENTS_CHANGED if report.added or report.updated else Changes())
+
+
+def export_clients(ctx: AppContext, path: str | Path, query: str = "", lang: str = "zh") -> int:
+    """Write the clients matching ``query`` to an XLSX; returns how many."""
+    return spreadsheet.export_clients(ctx.db, path, query, lang)
+
+
+__all__ = ["CLIENTS_CHANGED", "CLIENT_FIELDS", "CLIENT_KINDS", "ClientData", "ImportReport",
+           "check_client", "count_clients", "delete_client", "export_clients", "field_label",
+           "get_client", "import_clients", "kind_label", "list_clients", "normalise",
+           "save_client"]

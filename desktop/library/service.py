@@ -1,0 +1,179 @@
+"""The library of one context: its open index, importing, searching, records, export.
+
+``open_library(ctx)`` returns the one :class:`Library` of a context (made on first use and
+closed with the context).  The GUI and CLI reach it only through :mod:`desktop.library.api`.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from desktop.context import AppContext
+from desktop.errors import UserError
+from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
+from desktop.library import store
+from desktop.library.export import export_results
+from desktop.library.fields import FIELDS
+from desktop.library.importing import ImportReport, import_paths
+from desktop.library.records import RecordView
+from desktop.library.search.engine import Filters, ResultSet, SearchResult, search
+from desktop.library.search.index import IndexChange, IndexStatus, LibraryIndex
+from desktop.library.search.snippets import PLAIN
+
+log = logging.getLogger(__name__)
+_SERVICE_KEY = "library"
+
+
+class Library:
+    def __init__(self, ctx: AppContext) -> None:
+        self.ctx = ctx
+        self.index = LibraryIndex(ctx.paths.index_dir, ctx.db, ctx.paths.user_dir,
+                                  documents=lambda: ctx.wiring.search_documents(ctx))
+        self._checked = False
+
+    # -- importing -------------------------------------------------------------------
+    def import_files(self, paths: Iterable[str | Path], *, kind: str = "auto",
+                     mapping: dict[str, str] | None = None,
+                     mappings: dict[str, dict[str, str]] | None = None,
+                     collection: str | None = None, update_index: bool = True,
+                     progress: ProgressFn = no_progress,
+                     cancelled: CancelledFn = never_cancelled) -> ImportReport:
+        """Import (one batch, one transaction), then index the new records."""
+        report = import_paths(self.ctx, paths, kind=kind, mapping=mapping, mappings=mappings,
+                              collection=collection, progress=progress, cancelled=cancelled)
+        if update_index and (report.added or report.updated):
+            try:
+                self.index.update(progress, never_cancelled)
+                report.indexed = True
+            except Exception:  # the import is committed; the index is repaired on next start
+                log.exception("index update after import failed")
+        return report
+
+    # -- index -----------------------------------------------------------------------
+    def ensure_index(self, progress: ProgressFn = no_progress,
+                     cancelled: CancelledFn = never_cancelled) -> IndexChange:
+        change = self.index.ensure(progress, cancelled)
+        self._checked = True
+        return change
+
+    def _ready(self) -> None:
+        if not self._checked:
+            self.ensure_index()
+
+    def status(self) -> IndexStatus:
+        return self.index.status()
+
+    def update_index(self, progress: ProgressFn = no_progress,
+                     cancelled: CancelledFn = never_cancelled) -> IndexChange:
+        return self.index.update(progress, cancelled)
+
+    def rebuild_index(self, progress: ProgressFn = no_progress,
+                      cancelled: CancelledFn = never_cancelled,
+                      procs: int | None = None) -> IndexChange:
+        return self.index.rebuild(progress, cancelled, procs=procs, reason="requested")
+
+    # -- searching -------------------------------------------------------------------
+    def search(self, text: str, *, limit: int = 10, filters: Filters | None = None,
+               sort: str = "relevance", facets: bool = False,
+               marks: tuple[str, str] = PLAIN) -> SearchResult:
+        self._ready()
+        return search(self.index.searcher(), text, limit=limit, filters=filters, sort=sort,
+                      facets=facets, marks=marks)
+
+    def open_results(self, text: str, *, filters: Filters | None = None,
+                     sort: str = "relevance") -> ResultSet:
+        self._ready()
+        return ResultSet(self.index.searcher(), text, filters=filters, sort=sort)
+
+    def export(self, results: ResultSet, path: str | Path, *, lang: str = "zh",
+               progress: ProgressFn = no_progress,
+               cancelled: CancelledFn = never_cancelled) -> Path:
+        return export_results(results, path, lang=lang, progress=progress, cancelled=cancelled)
+
+    def collections(self) -> list[str]:
+        with self.ctx.db.session() as s:
+            return sorted(store.collections(s))
+
+    def suggestions(self) -> list[str]:
+        """Words for the search box's completer: domain dictionary terms and source names."""
+        from desktop.library.search.analysis import (
+            bundled_dictionary_files,
+            read_dictionary,
+            user_dictionary_files,
+        )
+
+        files = bundled_dictionary_files() + user_dictionary_files(self.ctx.paths.user_dir)
+        words = [w for f in files for w, _ in read_dictionary(f)]
+        return list(dict.fromkeys(words + self.collections()))
+
+    def is_empty(self) -> bool:
+        with self.ctx.db.session() as s:
+            return store.record_count(s) == 0
+
+    def record(self, hit_id: str, lang: str = "zh") -> RecordView | None:
+        """All fields of a stored record (``r<id>``); service items come from the index."""
+        if hit_id.startswith("r") and hit_id[1:].isdigit():
+            with self.ctx.db.session() as s:
+                row = store.get_rows(s, [int(hit_id[1:])]).get(int(hit_id[1:]))
+            if row is None:
+                return None
+            return _view(row, lang)
+        stored = self.index.searcher().document(rid=hit_id)
+        if not stored:
+            return None
+        return RecordView(0, stored.get("kind", "service_item"), stored.get("title", ""),
+                          {"编号" if lang == "zh" else "code": stored.get("section")},
+                          stored.get("body"), stored.get("collection"), [])
+
+    def close(self) -> None:
+        self.index.close()
+
+
+def _view(row: dict[str, Any], lang: str) -> RecordView:
+    fields: dict[str, Any] = {}
+    order = ["application_number", "application_date", "publication_number", "publication_date",
+             "grant_number", "grant_date", "applicants", "inventors", "ipc", "patent_type",
+             "legal_status", "region", "address", "agency", "priority"]
+    for name in order:
+        v = row.get(name)
+        if v:
+            zh, en = FIELDS.get(name, (name, name))
+            fields[zh if lang == "zh" else en] = v.isoformat() if hasattr(v, "isoformat") else v
+    if row.get("section"):
+        fields["条款" if lang == "zh" else "article"] = row["section"]
+    if row.get("doc_title"):
+        fields["文件" if lang == "zh" else "document"] = row["doc_title"]
+    for k, v in json.loads(row.get("extra") or "{}").items():
+        fields[k] = v
+    if row.get("source_file"):
+        fields["来源文件" if lang == "zh" else "source file"] = row["source_file"]
+    if row.get("claims"):
+        fields[FIELDS["claims"][0 if lang == "zh" else 1]] = row["claims"]
+    text = row.get("abstract") or row.get("body")
+    return RecordView(row["id"], row["kind"], row["title"], fields, text, row.get("collection"),
+                      json.loads(row.get("flags") or "[]"))
+
+
+def open_library(ctx: AppContext) -> Library:
+    return ctx.service(_SERVICE_KEY, lambda: Library(ctx), Library)
+
+
+def parse_mapping_args(items: Iterable[str]) -> dict[str, str]:
+    """``--map 列名=title`` options as a mapping (field '' or 'ignore' drops the column)."""
+    out: dict[str, str] = {}
+    for item in items:
+        if "=" not in item:
+            raise UserError(f"--map 参数应为 列名=字段：{item}", f"--map expects HEADER=FIELD: {item}")
+        head, fld = item.split("=", 1)
+        fld = fld.strip()
+        if fld.lower() in ("ignore", "忽略"):
+            fld = ""
+        if fld and fld not in FIELDS:
+            raise UserError(f"未知字段“{fld}”，可用：{', '.join(FIELDS)}",
+                            f"unknown field '{fld}'; known: {', '.join(FIELDS)}")
+        out[head.strip()] = fld
+    return out
