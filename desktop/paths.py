@@ -66,8 +66,8 @@ class DataPaths:
     def ensure(self) -> None:
         """Create the folders and check that the data folder can be written."""
         try:
-            for d in (self.root, self.index_dir, self.generated_dir, self.logs_dir,
-                      self.backups_dir, self.user_dir):
+            for d in (self.root, self.index_dir, self.generated_dir, self.exports_dir,
+                      self.logs_dir, self.backups_dir, self.user_dir):
                 d.mkdir(parents=True, exist_ok=True)
             with tempfile.TemporaryFile(dir=self.root):
                 pass

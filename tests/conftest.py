@@ -65,7 +65,10 @@ def ui_env(ctx: AppContext, qtbot, tmp_path: Path):  # type: ignore[no-untyped-d
     env = UiEnv(ctx=ctx, jobs=JobRunner(), prefs=Prefs(settings.prefs_path(ctx.paths)),
                 lang="zh")
     yield env
+    from PySide6.QtWidgets import QApplication
+
     env.jobs.wait(10000)
+    QApplication.processEvents()  # results of finished jobs arrive while the database is open
 
 
 @pytest.fixture

@@ -22,10 +22,10 @@ UI = ROOT / "desktop" / "ui"
 
 # group -> source files (globs relative to desktop/ui); a file not listed falls in "shell"
 GROUPS: dict[str, list[str]] = {
-    "clients": ["pages/clients.py", "pages/client_dialog.py"],
-    "catalogue": ["pages/catalogue.py", "pages/catalogue_*.py", "catalogue/**/*.py"],
-    "search": ["pages/search.py", "pages/search_*.py", "search/**/*.py"],
-    "forms": ["pages/forms.py", "pages/forms_*.py", "forms/**/*.py"],
+    "clients": ["pages/clients/**/*.py"],
+    "catalogue": ["pages/catalogue/**/*.py"],
+    "search": ["pages/search/**/*.py"],
+    "forms": ["pages/forms/**/*.py"],
 }
 log = logging.getLogger("i18n")
 
@@ -46,8 +46,42 @@ def tool(name: str) -> str:
     return exe
 
 
+def translation_memory() -> dict[str, ET.Element]:
+    """Every finished translation in the .ts files, by source text (any context)."""
+    memory: dict[str, ET.Element] = {}
+    for ts in sorted(TS_DIR.glob("*.ts")):
+        for message in ET.parse(ts).getroot().iter("message"):
+            tr = message.find("translation")
+            source = message.findtext("source") or ""
+            if tr is not None and tr.get("type") is None and (
+                    (tr.text or "").strip() or tr.findall("numerusform")):
+                memory.setdefault(source, tr)
+    return memory
+
+
+def fill_from_memory(ts: Path, memory: dict[str, ET.Element]) -> int:
+    """Give unfinished messages the translation their text already has elsewhere (code moved
+    to another class changes a text's context, not its meaning); returns how many."""
+    tree = ET.parse(ts)
+    filled = 0
+    for message in tree.getroot().iter("message"):
+        tr = message.find("translation")
+        known = memory.get(message.findtext("source") or "")
+        if tr is None or tr.get("type") != "unfinished" or known is None:
+            continue
+        message.remove(tr)
+        copy = ET.fromstring(ET.tostring(known))
+        copy.tail = tr.tail
+        message.append(copy)
+        filled += 1
+    if filled:
+        tree.write(ts, encoding="utf-8", xml_declaration=True)
+    return filled
+
+
 def update() -> None:
     TS_DIR.mkdir(parents=True, exist_ok=True)
+    memory = translation_memory()
     for group, files in group_files().items():
         if not files:
             continue
@@ -55,6 +89,8 @@ def update() -> None:
         subprocess.run([tool("lupdate"), "-no-obsolete", "-source-language", "zh_CN",
                         "-target-language", "en", *map(str, files), "-ts", str(ts)],
                        check=True, capture_output=True)
+        if fill_from_memory(ts, memory):
+            log.info("%s: translations carried over from moved code", ts.name)
         subprocess.run([tool("lrelease"), str(ts), "-qm", str(ts.with_suffix(".qm"))],
                        check=True, capture_output=True)
         log.info("updated %s", ts.relative_to(ROOT))

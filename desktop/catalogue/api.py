@@ -13,13 +13,20 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable, Mapping, Sequence, Set
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from desktop.catalogue import admin, loader, store
 from desktop.catalogue.filtering import CatalogueIndex, categories_of
 from desktop.catalogue.guide_html import FORM_SCHEME, guide_html
+from desktop.catalogue.import_plan import ImportPlan, ImportRejected
 from desktop.catalogue.references import reference_counter
-from desktop.catalogue.schema import AUDIENCES, CATEGORIES, FIELD_LABELS, FormRef, ServiceItem
+from desktop.catalogue.schema import (
+    AUDIENCES,
+    CATEGORIES,
+    FIELD_LABELS,
+    FormRef,
+    ServiceItem,
+)
 from desktop.catalogue.store import HistoryEntry
 from desktop.catalogue.text import item_plain_text, item_sections, material_line
 from desktop.changes import Changes, Op
@@ -28,9 +35,6 @@ from desktop.context import AppContext
 from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.settings import api as settings
 from desktop.wiring import SearchDocument
-
-if TYPE_CHECKING:
-    from desktop.catalogue.spreadsheet import ImportPlan
 
 CATALOGUE_CHANGED = Changes(catalogue=True)
 Ticks = Mapping[str, Set[int]]
@@ -85,10 +89,10 @@ def item_to_yaml(item: ServiceItem) -> str:
     return loader.item_to_yaml(item)
 
 
-def item_from_yaml(text: str) -> ServiceItem:
+def item_from_yaml(text: str, *, file: str | None = None) -> ServiceItem:
     """Parse and validate an item written in YAML (the editor); ``UserError`` names the
-    field in question."""
-    return loader.validate_item(loader.parse_yaml(text))
+    field in question (and ``file``, what the text is called)."""
+    return loader.validate_item(loader.parse_yaml(text, file=file), file=file)
 
 
 def check_item_files(paths: Sequence[Path]) -> int:
@@ -192,7 +196,8 @@ def set_admin_password(ctx: AppContext, password: str, *, current: str | None = 
 
 __all__ = [
     "AUDIENCES", "CATALOGUE_CHANGED", "CATEGORIES", "FIELD_LABELS", "FORM_SCHEME",
-    "CatalogueIndex", "FormRef", "HistoryEntry", "ImportPlan", "ServiceItem", "Ticks",
+    "CatalogueIndex", "FormRef", "HistoryEntry", "ImportPlan", "ImportRejected", "ServiceItem",
+    "Ticks",
     "admin_password_set", "apply_import", "can_write_pdf", "categories_of",
     "check_admin_password", "check_item_files", "delete_item", "export_xlsx", "get_item",
     "get_items", "guide_html", "handout_html", "item_from_yaml", "item_history",

@@ -13,8 +13,8 @@ import logging
 from collections.abc import Mapping, Sequence, Set
 from pathlib import Path
 
-from desktop.catalogue.schema import ServiceItem
 from desktop.catalogue.guide_html import lines_html
+from desktop.catalogue.schema import ServiceItem
 from desktop.catalogue.text import Section, item_sections, material_line
 from desktop.common.files import save_atomically
 from desktop.errors import UserError

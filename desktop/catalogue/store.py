@@ -20,7 +20,12 @@ from sqlalchemy.orm import Session
 
 from db.models import CatalogueItem, CatalogueItemHistory, Setting
 from db.session import Database
-from desktop.catalogue.loader import bundled_dir, item_to_data, load_directory, validate_item
+from desktop.catalogue.loader import (
+    bundled_dir,
+    item_to_data,
+    load_directory,
+    validate_item,
+)
 from desktop.catalogue.references import References
 from desktop.catalogue.schema import CATEGORIES, ServiceItem
 from desktop.errors import UserError

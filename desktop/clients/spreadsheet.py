@@ -22,8 +22,8 @@ from desktop.clients.service import apply_fields, list_clients
 from desktop.clients.validation import normalise_client
 from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
 from desktop.errors import FieldProblem, RowProblem, UserError
-from desktop.validators.api import check_idcard
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
+from desktop.validators.api import check_idcard
 
 HEADER_SCAN_ROWS = 10
 

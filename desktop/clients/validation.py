@@ -13,7 +13,6 @@ from desktop.validators.api import (
     check_uscc,
 )
 
-
 MAX_LENGTHS = {"name": 200, "address": 300, "contact_person": 100, "email": 200,
                "industry": 100, "region": 200, "notes": 5000}
 

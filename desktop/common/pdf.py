@@ -15,8 +15,6 @@ from pathlib import Path
 from desktop.errors import UserError
 
 
-
-
 def pdf_converter() -> str | None:
     """The LibreOffice executable, or None when it is not installed."""
     return shutil.which("libreoffice") or shutil.which("soffice")

@@ -18,12 +18,12 @@ from typing import Any
 from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
 from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError
-from desktop.forms.registry import FormDef
 from desktop.forms.fields import clean_text, is_blank
 from desktop.forms.generate import form_registry, load_client, outlet_name, write_outputs
 from desktop.forms.history import NewDocument, record_documents
 from desktop.forms.output import DocMeta, document_stem, unique_path
 from desktop.forms.prefill import party_name, prefill
+from desktop.forms.registry import FormDef
 from desktop.forms.spec import FieldSpec, FormSpec
 from desktop.forms.validation import validate_form, value_at
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled

@@ -12,7 +12,6 @@ from desktop.clients import api as clients
 from desktop.clients.api import ClientData
 from desktop.context import AppContext
 from desktop.errors import FieldProblem, UserError, ValidationFailed
-from desktop.forms.registry import FormDef, FormRegistry, cached_registry
 from desktop.forms.history import NewDocument, record_documents
 from desktop.forms.output import (
     AttachmentFile,
@@ -26,6 +25,7 @@ from desktop.forms.output import (
     write_xlsx,
 )
 from desktop.forms.prefill import party_name, prefill
+from desktop.forms.registry import FormDef, FormRegistry, cached_registry
 from desktop.forms.validation import FormResult, validate_form
 from desktop.settings import api as settings
 

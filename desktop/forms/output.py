@@ -14,8 +14,8 @@ from typing import Any
 from desktop.common.files import save_atomically
 from desktop.common.xlsx import autofit, safe_cell, save_workbook, write_rows
 from desktop.errors import UserError
-from desktop.forms.registry import FormDef
 from desktop.forms.fields import format_date
+from desktop.forms.registry import FormDef
 from desktop.forms.render_docx import compiled
 from desktop.forms.spec import FieldSpec
 from desktop.forms.validation import FormResult

@@ -13,7 +13,7 @@ from typing import Any
 from desktop.common.dates import parse_date
 from desktop.errors import RowProblem
 from desktop.library.fields import DATE_FIELDS, MULTI_VALUED
-from desktop.library.records import Record, RawRow
+from desktop.library.records import RawRow, Record
 from desktop.validators.api import (
     PATENT_TYPES,
     appno_key,
@@ -22,7 +22,6 @@ from desktop.validators.api import (
     check_pubno,
     pubno_key,
 )
-
 
 _SPLIT = re.compile(r"\s*[;；|｜、\n]\s*")
 _SPLIT_WIDE = re.compile(r"\s*[;；|｜、,，\n]\s*")

@@ -1,4 +1,8 @@
-"""The main window: a navigation sidebar and one page at a time, built on first view."""
+"""The main window: a navigation sidebar and one page at a time, built on first view.
+
+It also carries change notices: whatever a page changes (through ``UiEnv.run_op``) is
+handed to every page that is built, through its ``apply_changes(changes, source)``.
+"""
 
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.changes import Changes
+from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
 from desktop.ui.pages import PAGES, PageSpec
 
@@ -61,10 +67,11 @@ class MainWindow(QMainWindow):
         db_text = env.ctx.db.display_url()
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：") + db_text))
         self.resize(1200, 780)
-        geometry = env.prefs.value("ui/geometry")
-        if isinstance(geometry, QByteArray):
-            self.restoreGeometry(geometry)
-        start = str(env.prefs.value("ui/last_page", PAGES[0].key))
+        geometry = env.prefs.get(prefs.GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        env.notices.changed.connect(self.broadcast)
+        start = env.prefs.get(prefs.LAST_PAGE) or PAGES[0].key
         keys = [p.key for p in PAGES]
         self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
 
@@ -97,14 +104,22 @@ class MainWindow(QMainWindow):
             ctx = self.env.ctx
 
             def known_form_ids(_progress: object, _cancelled: object) -> set[str]:
-                from desktop.forms import form_registry
+                from desktop.forms import api as forms  # loaded after the window is up
 
-                return set(form_registry(ctx).forms)
+                return set(forms.form_registry(ctx).forms)
 
             self.env.jobs.start_when_idle(known_form_ids, parent=widget, show_dialog=False,
                                           on_done=widget.set_form_ids,
                                           on_error=lambda exc: log.warning("form list: %s",
                                                                            exc))
+
+    def broadcast(self, changes: Changes, source: object = None) -> None:
+        """Tell every built page what changed, so each refreshes what it shows."""
+        log.debug("changes %s from %r", changes.kinds, source)
+        for page in list(self._pages.values()):
+            apply = getattr(page, "apply_changes", None)
+            if callable(apply):
+                apply(changes, source)
 
     def open_form(self, form_id: str) -> None:
         self.show_page("forms").open_form(form_id)  # type: ignore[attr-defined]
@@ -115,10 +130,10 @@ class MainWindow(QMainWindow):
         key = PAGES[row].key
         self.page(key)
         self.stack.setCurrentIndex(row)
-        self.env.prefs.setValue("ui/last_page", key)
+        self.env.prefs.set(prefs.LAST_PAGE, key)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
-        self.env.prefs.setValue("ui/geometry", self.saveGeometry())
+        self.env.prefs.set(prefs.GEOMETRY, self.saveGeometry().data())
         self.env.prefs.sync()
         self.env.jobs.wait(5000)
         super().closeEvent(event)

@@ -17,7 +17,9 @@ from desktop.settings.outlet import Outlet, set_outlet
 
 @pytest.fixture
 def page(main_window, qtbot):  # type: ignore[no-untyped-def]
-    return main_window.show_page("catalogue")
+    page = main_window.show_page("catalogue")
+    qtbot.waitUntil(lambda: page.loaded, timeout=10000)  # the catalogue is read off the GUI thread
+    return page
 
 
 def _click_row_checkbox(qtbot, widget, rect) -> None:  # type: ignore[no-untyped-def]
@@ -117,7 +119,8 @@ def test_print_goes_through_the_print_dialog(page, qtbot, tmp_path: Path,  # typ
     monkeypatch.setattr(page, "_ask_printer", fake_dialog)
     page.select("ZL-006")
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    assert asked and pdf.exists() and pdf.stat().st_size > 1000
+    assert asked
+    qtbot.waitUntil(lambda: pdf.exists() and pdf.stat().st_size > 1000, timeout=10000)
 
 
 def test_form_links_ask_to_open_the_form(page, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -137,8 +140,10 @@ def test_show_item_opens_an_item_whatever_the_filters(page, qtbot) -> None:  # t
     qtbot.keyClicks(page.filter_edit, "sbzc")
     assert page.show_item("wq-002") and page.current.code == "WQ-002"
     assert page.filter_edit.text() == ""
-    retire_item(page.env.ctx.db, "ZX-003")
+    retire_item(page.env.ctx.db, "ZX-003")  # e.g. by another desk
+    page.loaded = False
     page.reload()
+    qtbot.waitUntil(lambda: page.loaded, timeout=10000)
     assert "ZX-003" not in page.visible_codes()
     assert page.show_item("ZX-003") and page.current.code == "ZX-003"
     assert "已停用" in page.title_label.text()
@@ -163,9 +168,9 @@ def test_import_shows_the_diff_and_applies_it(page, qtbot, tmp_path: Path,  # ty
                         staticmethod(lambda *a, **k: (str(sheet), "")))
     qtbot.mouseClick(page.findChild(type(page.print_button), "import_xlsx"),
                      Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: page._pending_import is not None and page._pending_import.isVisible(),
+    qtbot.waitUntil(lambda: page.pending_import is not None and page.pending_import.isVisible(),
                     timeout=10000)
-    dialog = page._pending_import
+    dialog = page.pending_import
     assert "修改 1 项" in dialog.findChild(type(page.title_label), "import_summary").text()
     qtbot.mouseClick(dialog.apply_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: get_item(db, "ZL-005").name.endswith("（新版）"), timeout=10000)
@@ -184,9 +189,12 @@ def test_admin_editor_validates_and_saves(page, qtbot, monkeypatch: pytest.Monke
     answers = iter([("wrong", True), ("right-one", True)])
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: next(answers)))
     page.select("ZL-009")
-    assert page.edit_current() is None and warnings          # wrong password: refused
-    dialog = page.edit_current()
-    assert dialog is not None and dialog.isVisible()
+    page.edit_current()
+    qtbot.waitUntil(lambda: bool(warnings), timeout=10000)   # wrong password: refused
+    assert page.dialog is None
+    page.edit_current()
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10000)
+    dialog = page.dialog
     text = dialog.editor.toPlainText()
     dialog.editor.setPlainText(text.replace("copies: 1", "copies: 很多", 1))
     qtbot.mouseClick(dialog.findChild(type(page.print_button), "save_item"),
@@ -197,10 +205,13 @@ def test_admin_editor_validates_and_saves(page, qtbot, monkeypatch: pytest.Monke
     qtbot.mouseClick(dialog.findChild(type(page.print_button), "save_item"),
                      Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
-    assert get_item(db, "ZL-009").version == "2024.9"
+    qtbot.waitUntil(lambda: get_item(db, "ZL-009").version == "2024.9", timeout=10000)
     assert item_history(db, "ZL-009")[0].version == "2024.1"
-    assert page.current.version == "2024.9"                   # the page shows the new version
-    history = page.show_history()
+    # the change notice reloads the page, which shows the new version
+    qtbot.waitUntil(lambda: page.current.version == "2024.9", timeout=10000)
+    page.show_history()
+    qtbot.waitUntil(lambda: page.dialog is not dialog and page.dialog.isVisible(), timeout=10000)
+    history = page.dialog
     assert history.list.count() == 1 and "2024.1" in history.list.item(0).text()
     assert "专利文档查阅复制" in history.view.toPlainText()
     history.reject()
@@ -217,6 +228,7 @@ def test_english_translation_covers_the_page(ui_env, qtbot) -> None:  # type: ig
     try:
         page = CataloguePage(ui_env)
         qtbot.addWidget(page)
+        qtbot.waitUntil(lambda: page.loaded, timeout=10000)
         assert page.print_button.text() == "Print guide…"
         assert "pinyin" in page.filter_edit.placeholderText()
     finally:

@@ -36,7 +36,7 @@ def test_add_client_with_live_validation(main_window, qtbot, typist):
     assert not hint.isVisible()
     assert _save_button(dialog).isEnabled()
     qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)  # saved in the background
     typist(page.search, "阳泉")
     qtbot.waitUntil(lambda: page.model.rowCount() == 1)
     assert page.model.rows[0].id_number == "91350200776049653A"
@@ -49,11 +49,15 @@ def test_confirming_a_failing_code_saves_it(main_window, qtbot, typist):
     typist(dialog.findChild(QLineEdit, "id_number"), "91350203M0001QAY9B")
     assert _save_button(dialog).isEnabled()  # a warning does not block…
     qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.confirm.isVisible() and _save_button(dialog).isEnabled(),
+                    timeout=10000)
     assert dialog.isVisible()  # …but saving needs the confirmation
+    assert list_clients(main_window.env.ctx.db) == []
     dialog.confirm.setChecked(True)
     qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
-    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10000)
     assert [c.name for c in list_clients(main_window.env.ctx.db)] == ["某老企业"]
+    qtbot.waitUntil(lambda: [c.name for c in page.model.rows] == ["某老企业"], timeout=10000)
 
 
 def test_import_and_export_from_the_page(main_window, qtbot, tmp_path, monkeypatch):
@@ -69,7 +73,7 @@ def test_import_and_export_from_the_page(main_window, qtbot, tmp_path, monkeypat
     qtbot.waitUntil(lambda: getattr(page, "last_report", None) is not None, timeout=10000)
     assert "拒绝 1 行" in page.last_report.text()
     assert "第3行" in page.last_report.detailedText()
-    assert [c.name for c in page.model.rows] == ["甲公司"]
+    qtbot.waitUntil(lambda: [c.name for c in page.model.rows] == ["甲公司"], timeout=10000)
     page.last_report.close()
     out = tmp_path / "out"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
@@ -81,25 +85,33 @@ def test_import_and_export_from_the_page(main_window, qtbot, tmp_path, monkeypat
 def test_edit_existing_client(main_window, qtbot, typist):
     save_client(main_window.env.ctx.db, ClientData(name="旧名称"))
     page = main_window.show_page("clients")
-    page.refresh()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
     page.table.selectRow(0)
     dialog = page.edit_selected()
     name = dialog.findChild(QLineEdit, "name")
     name.clear()
     typist(name, "新名称")
     qtbot.mouseClick(_save_button(dialog), Qt.MouseButton.LeftButton)
-    assert [c.name for c in page.model.rows] == ["新名称"]
+    qtbot.waitUntil(lambda: [c.name for c in page.model.rows] == ["新名称"], timeout=10000)
 
 
 def test_settings_page_saves_outlet(main_window, qtbot, typist):
     from desktop.settings.outlet import get_outlet
 
+    from desktop.settings.api import prefs
+
     page = main_window.show_page("settings")
+    qtbot.waitUntil(lambda: page.loaded, timeout=10000)
     typist(page.outlet_inputs["name"], "晋中开发区知识产权服务站")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.saved_label.text() == "已保存", timeout=10000)
     assert get_outlet(main_window.env.ctx.db).name == "晋中开发区知识产权服务站"
     page.language.setCurrentIndex(1)
-    assert main_window.env.prefs.value("ui/language") == "en"
+    assert main_window.env.prefs.get(prefs.LANGUAGE) == "en"
+    # this desk's preferences live in the data folder, not in the user's home
+    main_window.env.prefs.sync()
+    ini = main_window.env.ctx.paths.root / "settings.ini"
+    assert "language=en" in ini.read_text(encoding="utf-8")
 
 
 def test_every_page_opens(main_window):

@@ -8,15 +8,24 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QGroupBox, QMessageBox
 
+from desktop.clients import api as clients
 from desktop.clients.model import ClientData
 from desktop.clients.service import save_client
 from desktop.forms.history import count_documents_for_form, list_documents
+from desktop.settings.api import prefs
 from tests.forms.conftest import docx_text
 
 CLIENT = ClientData(name="太原晋创新材料有限公司", kind="enterprise",
                     id_number="91440101MA5CJQ4N59", address="山西省太原市小店区长治路227号",
                     postcode="030006", contact_person="李明", phone="13812345678",
                     email="liming@jinchuang.example.cn", region="山西省太原市")
+
+
+def _open(main_window, qtbot):  # type: ignore[no-untyped-def]
+    """The forms page, once its forms and clients have been read (in the background)."""
+    page = main_window.show_page("forms")
+    qtbot.waitUntil(lambda: page.registry is not None and page.clients_loaded, timeout=10000)
+    return page
 
 
 def _pick_form(page, qtbot, typist, query: str, form_id: str) -> None:  # type: ignore[no-untyped-def]
@@ -35,16 +44,16 @@ def _pick_form(page, qtbot, typist, query: str, form_id: str) -> None:  # type: 
 def test_fill_from_client_profile_and_generate(main_window, ui_env, qtbot, typist,
                                                tmp_path: Path) -> None:
     client = save_client(ui_env.ctx.db, CLIENT)
-    ui_env.prefs.setValue("forms/folder", str(tmp_path / "out"))
-    page = main_window.show_page("forms")
+    ui_env.prefs.set(prefs.FORMS_FOLDER, str(tmp_path / "out"))
+    page = _open(main_window, qtbot)
     _pick_form(page, qtbot, typist, "地理标志", "gi_mark_use")
     ed = page.editor.editors
     # empty required fields are flagged next to the field
     assert page.editor.problem_labels["applicant_name"].isVisibleTo(page)
     typist(page.client_search, "晋创")
-    assert page.client_combo.currentData() == client.id
+    qtbot.waitUntil(lambda: page.client_combo.currentData() == client.id, timeout=10000)
     qtbot.mouseClick(page.prefill_button, Qt.MouseButton.LeftButton)
-    assert ed["applicant_name"].value() == CLIENT.name
+    qtbot.waitUntil(lambda: ed["applicant_name"].value() == CLIENT.name, timeout=10000)
     assert ed["applicant_uscc"].value() == CLIENT.id_number
     assert ed["phone"].value() == "13812345678"
     # fill what the profile does not know, making one typing mistake
@@ -74,13 +83,14 @@ def test_fill_from_client_profile_and_generate(main_window, ui_env, qtbot, typis
     assert out.parent == (tmp_path / "out").resolve() and CLIENT.name in out.name
     text = docx_text(out)
     assert CLIENT.name in text and "按标准生产 & <检验>" in text and "13812345678" in text
-    assert page.history.rowCount() == 1
+    qtbot.waitUntil(lambda: page.history.rowCount() == 1, timeout=10000)  # a change notice
 
     # reopen from the history, change a value, regenerate as a new record
     page.tabs.setCurrentIndex(1)
     page.history.selectRow(0)
     qtbot.mouseClick(page.reopen_button, Qt.MouseButton.LeftButton)
-    assert page.tabs.currentIndex() == 0 and page.form.id == "gi_mark_use"
+    qtbot.waitUntil(lambda: page.tabs.currentIndex() == 0, timeout=10000)
+    assert page.form.id == "gi_mark_use"
     assert page.editor.editors["legal_rep"].value() == "郭志强"
     page.editor.editors["annual_output"].edit.clear()
     typist(page.editor.editors["annual_output"].edit, "900吨")
@@ -92,8 +102,8 @@ def test_fill_from_client_profile_and_generate(main_window, ui_env, qtbot, typis
 
 def test_rows_fields_fees_and_warnings(main_window, ui_env, qtbot, typist, monkeypatch,
                                        tmp_path: Path) -> None:
-    ui_env.prefs.setValue("forms/folder", str(tmp_path))
-    page = main_window.show_page("forms")
+    ui_env.prefs.set(prefs.FORMS_FOLDER, str(tmp_path))
+    page = _open(main_window, qtbot)
     _pick_form(page, qtbot, typist, "商标", "trademark_application")
     qtbot.mouseClick(page.example_button, Qt.MouseButton.LeftButton)
     assert "660.00 元" in page.summary.text()
@@ -118,13 +128,15 @@ def test_rows_fields_fees_and_warnings(main_window, ui_env, qtbot, typist, monke
     qtbot.mouseClick(page.xlsx_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "已生成" in page.status.text(), timeout=10000)
     assert asked and page.last_output.suffix == ".xlsx"
-    dialog = page.preview_dialog()
-    assert dialog is not None and "古陶醋香" in dialog.browser.toPlainText()
-    dialog.deleteLater()
+    shown = []
+    page.open_preview(shown.append)
+    qtbot.waitUntil(lambda: bool(shown), timeout=10000)
+    assert "古陶醋香" in shown[0].browser.toPlainText()
+    shown[0].deleteLater()
 
 
 def test_open_form_from_another_page(main_window, qtbot, typist) -> None:
-    page = main_window.show_page("forms")
+    page = _open(main_window, qtbot)
     typist(page.search, "商标")
     page.tabs.setCurrentIndex(1)
     page.open_form("patent_fee_reduction")
@@ -133,20 +145,22 @@ def test_open_form_from_another_page(main_window, qtbot, typist) -> None:
         Qt.ItemDataRole.UserRole) == "patent_fee_reduction"
 
 
-def test_broken_admin_form_is_reported_on_the_page(ui_env, main_window) -> None:
+def test_broken_admin_form_is_reported_on_the_page(ui_env, main_window, qtbot) -> None:
     folder = ui_env.ctx.paths.user_dir / "forms"
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "broken.yaml").write_text("id: broken\nversion: 0\n", "utf-8")
-    page = main_window.show_page("forms")
+    page = _open(main_window, qtbot)
+    page.registry = None
     page.reload_forms()
+    qtbot.waitUntil(lambda: page.registry is not None, timeout=10000)
     assert page.load_problems.isVisibleTo(page) and "broken.yaml" in page.load_problems.text()
     ids = [page.form_list.item(i).data(Qt.ItemDataRole.UserRole)
            for i in range(page.form_list.count())]
     assert len([i for i in ids if i]) == 12
 
 
-def test_english_interface(english_window) -> None:
-    page = english_window.show_page("forms")
+def test_english_interface(english_window, qtbot) -> None:
+    page = _open(english_window, qtbot)
     assert page.docx_button.text() == "Generate Word document"
     page.select_form("patent_pledge")
     assert page.form_list.currentItem().text().strip() == \
@@ -158,21 +172,23 @@ def test_english_interface(english_window) -> None:
 
 
 def test_picking_a_client_fills_only_blank_fields(main_window, ui_env, qtbot, typist) -> None:
-    page = main_window.show_page("forms")
+    page = _open(main_window, qtbot)
     page.select_form("rights_assistance")
     ed = page.editor.editors
     typist(ed["phone"].edit, "0351-7654321")
-    client = save_client(ui_env.ctx.db, CLIENT)  # added while the page was open
-    main_window.show_page("settings")
-    main_window.show_page("forms")
+    # added while the page was open (as the clients page does): its notice refreshes the list
+    op = clients.save_client(ui_env.ctx, CLIENT)
+    ui_env.notices.publish(op.changes)
+    client = op.value
+    qtbot.waitUntil(lambda: page.client_combo.findData(client.id) >= 0, timeout=10000)
     index = page.client_combo.findData(client.id)
     page.client_combo.setCurrentIndex(index)
     page.client_combo.activated.emit(index)
-    assert ed["applicant_name"].value() == CLIENT.name
+    qtbot.waitUntil(lambda: ed["applicant_name"].value() == CLIENT.name, timeout=10000)
     assert ed["applicant_kind"].value() == "企业"
     assert ed["phone"].value() == "0351-7654321"
     qtbot.mouseClick(page.prefill_button, Qt.MouseButton.LeftButton)
-    assert ed["phone"].value() == "13812345678"
+    qtbot.waitUntil(lambda: ed["phone"].value() == "13812345678", timeout=10000)
 
 
 def test_batch_from_the_page(main_window, ui_env, qtbot, monkeypatch, tmp_path: Path) -> None:
@@ -180,13 +196,13 @@ def test_batch_from_the_page(main_window, ui_env, qtbot, monkeypatch, tmp_path: 
 
     from openpyxl import load_workbook
 
-    ui_env.prefs.setValue("forms/folder", str(tmp_path / "out"))
-    page = main_window.show_page("forms")
+    ui_env.prefs.set(prefs.FORMS_FOLDER, str(tmp_path / "out"))
+    page = _open(main_window, qtbot)
     page.select_form("gi_mark_use")
     template = tmp_path / "模板.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))
     qtbot.mouseClick(page.batch_template_button, Qt.MouseButton.LeftButton)
-    assert template.exists()
+    qtbot.waitUntil(template.exists, timeout=10000)
     wb = load_workbook(template)
     ws = wb["数据"]
     ws.append([c.value for c in ws[2]])
@@ -200,4 +216,4 @@ def test_batch_from_the_page(main_window, ui_env, qtbot, monkeypatch, tmp_path: 
     qtbot.waitUntil(lambda: bool(shown), timeout=20000)
     assert "已生成 1 份文档" in shown[0] and "第3行" in shown[0] and "错误报告" in shown[0]
     assert count_documents_for_form(ui_env.ctx.db, "gi_mark_use") == 1
-    assert page.history.rowCount() == 1
+    qtbot.waitUntil(lambda: page.history.rowCount() == 1, timeout=10000)

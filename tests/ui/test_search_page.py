@@ -17,19 +17,30 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "library"))
 from library_samples import CNIPA_HEADERS, PATENTS, write_xlsx  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def no_catalogue(monkeypatch):  # type: ignore[no-untyped-def]
+@pytest.fixture
+def ui_env(ui_env):  # type: ignore[no-untyped-def]
     """These tests count exact hits: the catalogue's service items are left out."""
-    from desktop.library import service_items
-
-    monkeypatch.setattr(service_items, "_provider", lambda: None)
+    del ui_env.ctx.wiring.document_sources["catalogue"]
+    return ui_env
 
 
 @pytest.fixture
 def page(main_window, qtbot):  # type: ignore[no-untyped-def]
     p = main_window.show_page("search")
-    qtbot.waitUntil(lambda: p.ready, timeout=20000)
+    qtbot.waitUntil(lambda: p.ready and p.searches > 0, timeout=20000)
     return p
+
+
+def search(page, qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+    """Type ``text`` and search; wait for the results (searches run in the background)."""
+    done = page.searches
+    page.query_box.setEditText(text)
+    page.run_search()
+    qtbot.waitUntil(lambda: page.searches > done, timeout=20000)
+
+
+def wait_search(page, qtbot, before: int) -> None:  # type: ignore[no-untyped-def]
+    qtbot.waitUntil(lambda: page.searches > before, timeout=20000)
 
 
 def import_and_wait(page, qtbot, paths):  # type: ignore[no-untyped-def]
@@ -54,30 +65,36 @@ def test_import_by_button_then_search_facets_and_detail(page, qtbot, typist, tmp
     assert "新增 3 条" in report.summary.text() and "拒绝 1 行" in report.summary.text()
     assert "第5行" in report.details.toPlainText()
     report.accept()
-    assert page.model.total == 3  # the library is listed after the import
+    # the import's change notice re-runs the search: the library is listed
+    qtbot.waitUntil(lambda: page.model.total == 3, timeout=20000)
 
     typist(page.query_box.lineEdit(), "锂离子电池")
+    before = page.searches
     qtbot.mouseClick(page.search_button, Qt.MouseButton.LeftButton)
+    wait_search(page, qtbot, before)
     assert page.model.rowCount() == 1
     assert page.model.hit(0).application_number == "201710601862.3"
+    qtbot.waitUntil(lambda: "201710601862.3" in page.detail.toHtml(), timeout=10000)
     detail = page.detail.toHtml()
     assert "锂离子电池" in detail and "201710601862.3" in detail and "ffe08a" in detail
     assert page._history()[0] == "锂离子电池"
 
-    page.query_box.setEditText("有限公司 OR 研究所")
-    page.run_search()
+    search(page, qtbot, "有限公司 OR 研究所")
     assert page.model.rowCount() == 3
     legal = [page.facets.topLevelItem(i) for i in range(page.facets.topLevelItemCount())]
     group = next(g for g in legal if g.text(0) == "法律状态")
     item = next(group.child(i) for i in range(group.childCount()) if group.child(i).text(0) == "失效")
+    before = page.searches
     page._facet_clicked(item)
+    wait_search(page, qtbot, before)
     assert page.model.rowCount() == 1 and page.model.hit(0).legal_status == "失效"
     assert "已按分面筛选" in page.notice.text()
+    before = page.searches
     qtbot.mouseClick(page.clear_button, Qt.MouseButton.LeftButton)
+    wait_search(page, qtbot, before)
     assert page.model.rowCount() == 3
 
-    page.query_box.setEditText('"锂离子电池')  # unbalanced quote
-    page.run_search()
+    search(page, qtbot, '"锂离子电池')  # unbalanced quote
     assert "已按普通词语检索" in page.notice.text() and page.model.rowCount() == 1
 
 
@@ -89,6 +106,7 @@ def test_drop_a_sheet_with_unknown_columns_opens_the_mapping_dialog(page, qtbot,
     event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
                        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
     page.dropEvent(event)
+    qtbot.waitUntil(lambda: page.dialog is not None and page.dialog.isVisible(), timeout=10000)
     dlg = page.dialog
     assert dlg is not None and dlg.isVisible() and dlg.plan.headers == ["专利题目", "号码", "单位"]
     dlg.buttons.accepted.emit()  # nothing mapped to 名称 yet: refused with a hint
@@ -101,11 +119,11 @@ def test_drop_a_sheet_with_unknown_columns_opens_the_mapping_dialog(page, qtbot,
                     and page.dialog is not None, timeout=30000)
     assert "新增 1 条" in page.dialog.summary.text()
     page.dialog.accept()
-    saved = json.loads((page.env.ctx.paths.user_dir / "library_column_mappings.json")
-                       .read_text(encoding="utf-8"))
+    mappings = page.env.ctx.paths.user_dir / "library_column_mappings.json"
+    qtbot.waitUntil(mappings.exists, timeout=10000)
+    saved = json.loads(mappings.read_text(encoding="utf-8"))
     assert list(saved.values())[0]["专利题目"] == "title"
-    page.query_box.setEditText("甲焦化厂")
-    page.run_search()
+    search(page, qtbot, "甲焦化厂")
     assert page.model.rowCount() == 1
     # the saved mapping is used next time without asking
     again = write_xlsx(tmp_path / "第二批.xlsx", [["单位", "专利题目", "号码"],
@@ -120,8 +138,7 @@ def test_large_result_is_fetched_lazily_and_exported_whole(page, qtbot, tmp_path
             fh.write(json.dumps({"title": f"一种储能装置第{i}型", "assignee": f"公司{i % 7}",
                                  "abstract": "储能装置包括电池模组。"}, ensure_ascii=False) + "\n")
     assert "新增 1000 条" in import_and_wait(page, qtbot, [path])
-    page.query_box.setEditText("储能装置")
-    page.run_search()
+    search(page, qtbot, "储能装置")
     assert page.model.total == 1000 and page.model.rowCount() == 200
     assert page.model.canFetchMore()
     page.table.scrollToBottom()
@@ -143,11 +160,13 @@ def test_cancelled_import_changes_nothing(page, qtbot, tmp_path):
     rows = [CNIPA_HEADERS] + [[f"一种装置{i}", None, None, f"CN2091{i:05d}U"] for i in range(3000)]
     big = write_xlsx(tmp_path / "big.xlsx", rows)
     page.start_import([str(big)])
-    assert page.cancel_button.isVisible()
+    qtbot.waitUntil(page.cancel_button.isVisible, timeout=10000)
     qtbot.mouseClick(page.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.import_job is None, timeout=30000)
     assert "已取消" in page.status.text()
-    assert page.lib.is_empty()
+    from desktop.library import api as library
+
+    assert library.is_empty(page.env.ctx)
 
 
 def test_query_help_opens(page, qtbot):
@@ -176,5 +195,5 @@ def test_page_repairs_a_damaged_index_on_open(ui_env, qtbot, tmp_path):
     win = MainWindow(ui_env)
     qtbot.addWidget(win)
     page = win.show_page("search")
-    qtbot.waitUntil(lambda: page.ready, timeout=20000)
+    qtbot.waitUntil(lambda: page.ready and page.searches > 0, timeout=20000)
     assert "建立检索索引" in page.notice.text() and page.model.total == 3  # lost index: rebuilt

@@ -23,11 +23,12 @@ def test_every_text_has_an_english_translation():
         assert qm.exists(), f"{qm.name} not compiled: run python tools/i18n.py update"
 
 
-def test_english_interface(english_window):
+def test_english_interface(english_window, qtbot):
     win = english_window
     page = win.show_page("clients")
     titles = [label.text() for label in page.findChildren(QLabel)]
     assert any("Client profiles" in t for t in titles)
     assert page.add_button.text() == "New"
     assert win.nav.item(4).text() == "Clients"
+    qtbot.waitUntil(lambda: page.loaded, timeout=10000)
     assert "1 client" in page.count_label.text() or "0 clients" in page.count_label.text()

@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from desktop.errors import RowProblem
-from desktop.library.importers.tables import RowItem, Table, detect_encoding, read_head
 from desktop.library.importers.columns import ColumnPlan
+from desktop.library.importers.tables import RowItem, Table, detect_encoding, read_head
 from desktop.library.records import RawRow
 
 _START = re.compile(r"^\s*\[(\d+)\]")

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from desktop.common.dates import parse_date
 from desktop.errors import UserError
 from desktop.library.importers.tables import detect_encoding
-from desktop.common.dates import parse_date
 from desktop.library.records import Record
 
 DOC_SUFFIXES = (".txt", ".md", ".markdown", ".docx")

@@ -31,9 +31,9 @@ from desktop.common.files import save_atomically
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library import service_items, store
-from desktop.library.service_items import DocumentsFn, no_documents
 from desktop.library.search.analysis import configure_dictionary
 from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row, tag
+from desktop.library.service_items import DocumentsFn, no_documents
 
 log = logging.getLogger(__name__)
 INDEX_NAME = "library"

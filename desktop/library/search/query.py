@@ -22,8 +22,8 @@ from typing import Any
 
 from whoosh import query as wq
 
-from desktop.library.search.analysis import query_words
 from desktop.library.normalise import norm_region
+from desktop.library.search.analysis import query_words
 from desktop.library.search.schema import MATCH_FIELD, tag
 from desktop.validators.api import appno_key, check_ipc, pubno_key
 

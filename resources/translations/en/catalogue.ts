@@ -2,279 +2,293 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
-    <name>CataloguePage</name>
+    <name>AdminActions</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="98"/>
-        <source>输入事项名称、拼音首字母（如 zlzy）或编码筛选</source>
-        <translation>Filter by name, pinyin initials (e.g. zlzy) or code</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="106"/>
-        <source>全部服务对象</source>
-        <translation>All audiences</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="107"/>
-        <source>企业</source>
-        <translation>Enterprise</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="107"/>
-        <source>个人</source>
-        <translation>Individual</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="108"/>
-        <source>高校院所</source>
-        <translation>University/institute</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="108"/>
-        <source>代理机构</source>
-        <translation>Agency</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="112"/>
-        <source>含已停用</source>
-        <translation>Include retired</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="126"/>
-        <source>服务事项</source>
-        <translation>Service item</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="126"/>
-        <source>编码</source>
-        <translation>Code</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="145"/>
-        <source>申请材料清单</source>
-        <translation>Materials checklist</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="147"/>
-        <source>清除勾选</source>
-        <translation>Clear ticks</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="170"/>
-        <source>打印办事指南…</source>
-        <translation>Print guide…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="172"/>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="316"/>
-        <source>导出办事指南…</source>
-        <translation>Export guide…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="175"/>
-        <source>导出为Word文档；本机装有LibreOffice时也可导出PDF</source>
-        <translation>Export as a Word document; PDF too where LibreOffice is installed</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="176"/>
-        <source>导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）</source>
-        <translation>Export as a Word document (LibreOffice is not installed, so no PDF)</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="178"/>
-        <source>历史版本…</source>
-        <translation>History…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="179"/>
-        <source>编辑（管理员）…</source>
-        <translation>Edit (admin)…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="180"/>
-        <source>导出Excel…</source>
-        <translation>Export Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="181"/>
-        <source>导入Excel…</source>
-        <translation>Import Excel…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="206"/>
-        <source>全部类别</source>
-        <translation>All categories</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="233"/>
-        <source>筛选结果</source>
-        <translation>Matches</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="240"/>
-        <source>（已停用）</source>
-        <translation> (retired)</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="246"/>
-        <source>勾选多个事项可合并打印或导出办事指南</source>
-        <translation>Tick several items to print or export them in one handout</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="248"/>
-        <source>共 {n} 项</source>
-        <translation>{n} item(s)</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="315"/>
-        <source>导出办事指南（{n}项）…</source>
-        <translation>Export guide ({n} items)…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="325"/>
-        <source>没有符合条件的服务事项</source>
-        <translation>No matching service items</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="332"/>
-        <source>已停用</source>
-        <translation>Retired</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="333"/>
-        <source>收费</source>
-        <translation>Charged</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="333"/>
-        <source>免费</source>
-        <translation>Free</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="395"/>
-        <source>申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）</source>
-        <translation>Materials: {done}/{total} ready (tick what the visitor has brought)</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="421"/>
-        <source>打印办事指南</source>
-        <translation>Print guide</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="440"/>
-        <source>Word 文档 (*.docx)</source>
-        <translation>Word document (*.docx)</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="442"/>
-        <source>PDF 文件 (*.pdf)</source>
-        <translation>PDF file (*.pdf)</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="445"/>
-        <source>导出办事指南</source>
-        <translation>Export guide</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="467"/>
-        <source>正在生成办事指南</source>
-        <translation>Writing the guide</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="474"/>
-        <source>办事指南已保存：</source>
-        <translation>Guide saved: </translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="483"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="43"/>
         <source>设置管理员密码</source>
         <translation>Set admin password</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="484"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="44"/>
         <source>尚未设置管理员密码。请设置（至少6位）：</source>
         <translation>No admin password is set yet. Choose one (at least 6 characters):</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="495"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="50"/>
         <source>管理员验证</source>
         <translation>Admin check</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="496"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="50"/>
         <source>请输入管理员密码：</source>
         <translation>Admin password:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="501"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="59"/>
         <source>管理员密码不正确</source>
         <translation>Wrong admin password</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="532"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="98"/>
         <source>该事项被表单或接待记录引用，已停用而未删除。</source>
         <translation>Forms or visit records refer to this item, so it was retired instead of deleted.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="548"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="126"/>
         <source>导出服务事项清单</source>
         <translation>Export service catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="549"/>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="563"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="140"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="556"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="135"/>
         <source>正在导出服务事项清单</source>
         <translation>Exporting the catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="561"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="139"/>
         <source>导入服务事项清单</source>
         <translation>Import service catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="571"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="151"/>
         <source>正在读取服务事项清单</source>
         <translation>Reading the catalogue sheet</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue.py" line="583"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="163"/>
         <source>正在更新服务事项清单</source>
         <translation>Updating the catalogue</translation>
     </message>
 </context>
 <context>
+    <name>CataloguePage</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="70"/>
+        <source>输入事项名称、拼音首字母（如 zlzy）或编码筛选</source>
+        <translation>Filter by name, pinyin initials (e.g. zlzy) or code</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="78"/>
+        <source>全部服务对象</source>
+        <translation>All audiences</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="79"/>
+        <source>企业</source>
+        <translation>Enterprise</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="79"/>
+        <source>个人</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="80"/>
+        <source>高校院所</source>
+        <translation>University/institute</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="80"/>
+        <source>代理机构</source>
+        <translation>Agency</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
+        <source>含已停用</source>
+        <translation>Include retired</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="98"/>
+        <source>服务事项</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="98"/>
+        <source>编码</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="120"/>
+        <source>打印办事指南…</source>
+        <translation>Print guide…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="122"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="289"/>
+        <source>导出办事指南…</source>
+        <translation>Export guide…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="125"/>
+        <source>导出为Word文档；本机装有LibreOffice时也可导出PDF</source>
+        <translation>Export as a Word document; PDF too where LibreOffice is installed</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="127"/>
+        <source>导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）</source>
+        <translation>Export as a Word document (LibreOffice is not installed, so no PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="129"/>
+        <source>历史版本…</source>
+        <translation>History…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="130"/>
+        <source>编辑（管理员）…</source>
+        <translation>Edit (admin)…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="131"/>
+        <source>导出Excel…</source>
+        <translation>Export Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="132"/>
+        <source>导入Excel…</source>
+        <translation>Import Excel…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="171"/>
+        <source>全部类别</source>
+        <translation>All categories</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="208"/>
+        <source>筛选结果</source>
+        <translation>Matches</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="215"/>
+        <source>（已停用）</source>
+        <translation> (retired)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="221"/>
+        <source>勾选多个事项可合并打印或导出办事指南</source>
+        <translation>Tick several items to print or export them in one handout</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="223"/>
+        <source>共 {n} 项</source>
+        <translation>{n} item(s)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="288"/>
+        <source>导出办事指南（{n}项）…</source>
+        <translation>Export guide ({n} items)…</translation>
+    </message>
+</context>
+<context>
+    <name>GuidePanel</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="43"/>
+        <source>申请材料清单</source>
+        <translation>Materials checklist</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="45"/>
+        <source>清除勾选</source>
+        <translation>Clear ticks</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="69"/>
+        <source>没有符合条件的服务事项</source>
+        <translation>No matching service items</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="76"/>
+        <source>已停用</source>
+        <translation>Retired</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="77"/>
+        <source>收费</source>
+        <translation>Charged</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="77"/>
+        <source>免费</source>
+        <translation>Free</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="104"/>
+        <source>点击打开表单</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="132"/>
+        <source>申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）</source>
+        <translation>Materials: {done}/{total} ready (tick what the visitor has brought)</translation>
+    </message>
+</context>
+<context>
+    <name>HandoutActions</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="32"/>
+        <source>打印办事指南</source>
+        <translation>Print guide</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="58"/>
+        <source>Word 文档 (*.docx)</source>
+        <translation>Word document (*.docx)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="60"/>
+        <source>PDF 文件 (*.pdf)</source>
+        <translation>PDF file (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="63"/>
+        <source>导出办事指南</source>
+        <translation>Export guide</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="80"/>
+        <source>正在生成办事指南</source>
+        <translation>Writing the guide</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="87"/>
+        <source>办事指南已保存：</source>
+        <translation>Guide saved: </translation>
+    </message>
+</context>
+<context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="187"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="184"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="194"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="191"/>
         <source>被修改</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="194"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="191"/>
         <source>被停用</source>
         <translation>retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="195"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="192"/>
         <source>被恢复</source>
         <translation>restored</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="195"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="192"/>
         <source>被删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="202"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="199"/>
         <source>没有历史版本</source>
         <translation>No earlier versions</translation>
     </message>
@@ -282,67 +296,67 @@
 <context>
     <name>ImportDiffDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="39"/>
         <source>导入服务事项清单：确认差异</source>
         <translation>Import catalogue: review the changes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="48"/>
         <source>事项 / 字段</source>
         <translation>Item / field</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="48"/>
         <source>原内容</source>
         <translation>Before</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="49"/>
         <source>新内容</source>
         <translation>After</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="57"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="54"/>
         <source>清单中没有的事项将被停用（不会删除），之后可重新导入恢复。</source>
         <translation>Items missing from the sheet will be retired (not deleted); importing them again restores them.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="61"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="58"/>
         <source>应用</source>
         <translation>Apply</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="65"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="62"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="78"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="75"/>
         <source>新增</source>
         <translation>Added</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="82"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="79"/>
         <source>修改</source>
         <translation>Changed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="89"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="86"/>
         <source>停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="91"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="88"/>
         <source>（被{n}条记录引用）</source>
         <translation> (referenced by {n} records)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="95"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="92"/>
         <source>恢复</source>
         <translation>Restored</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="99"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="96"/>
         <source>与当前清单完全一致，无需更新</source>
         <translation>Identical to the current catalogue; nothing to update</translation>
     </message>
@@ -350,52 +364,52 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="118"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="115"/>
         <source>编辑服务事项（管理员）</source>
         <translation>Edit service item (admin)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="121"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="118"/>
         <source>按YAML格式编辑，保存前自动校验；修改“code”即另存为新事项。</source>
         <translation>Edit as YAML; it is validated before saving. Changing &quot;code&quot; saves a new item.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="132"/>
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="139"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="136"/>
         <source>删除此事项…</source>
         <translation>Delete this item…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="141"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="138"/>
         <source>被表单或接待记录引用的事项只会停用，不会删除</source>
         <translation>Items that forms or visits refer to are retired, never deleted</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="145"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="142"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="149"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="146"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="157"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="154"/>
         <source>编辑内容</source>
         <translation>edited text</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="164"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="161"/>
         <source>编码 {code} 已被其他事项使用</source>
         <translation>Code {code} is already used by another item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue_dialogs.py" line="166"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="163"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>

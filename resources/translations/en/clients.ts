@@ -4,72 +4,72 @@
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="34"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="35"/>
         <source>编辑客户</source>
         <translation>Edit client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="34"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="35"/>
         <source>新增客户</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="37"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="38"/>
         <source>名称 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="37"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="38"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="38"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="39"/>
         <source>统一社会信用代码/身份证号</source>
         <translation>Credit code / ID number</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="38"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="39"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="39"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
         <source>邮编</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="39"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="40"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="40"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="41"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="41"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
         <source>所在园区/地区</source>
         <translation>Zone / region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/client_dialog.py" line="79"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="80"/>
         <source>我已核对营业执照，确认保留此代码</source>
         <translation>I have checked the business licence; keep this code</translation>
     </message>
@@ -77,42 +77,42 @@
 <context>
     <name>ClientTableModel</name>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="43"/>
         <source>编号</source>
         <translation>ID</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="43"/>
         <source>名称</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="43"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="44"/>
         <source>统一社会信用代码/身份证号</source>
         <translation>Credit code / ID number</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="44"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="44"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="45"/>
         <source>所在园区/地区</source>
         <translation>Zone / region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="45"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
@@ -120,42 +120,42 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="84"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="83"/>
         <source>输入名称、证件号、联系人、电话或园区检索…</source>
         <translation>Search by name, number, contact, phone or zone…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="92"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="91"/>
         <source>新增</source>
         <translation>New</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="93"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="92"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="94"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="93"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="95"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="94"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="96"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="95"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="115"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="114"/>
         <source>客户档案</source>
         <translation>Client profiles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../desktop/ui/pages/clients.py" line="133"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="139"/>
         <source>共 %n 个客户</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -163,68 +163,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="164"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="182"/>
         <source>删除客户</source>
         <translation>Delete client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="165"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="183"/>
         <source>确定删除客户“%1”吗？</source>
         <translation>Delete client &apos;%1&apos;?</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="174"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="193"/>
         <source>导入客户</source>
         <translation>Import clients</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="175"/>
-        <location filename="../../../desktop/ui/pages/clients.py" line="199"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="194"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="217"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="182"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="201"/>
         <source>正在导入客户…</source>
         <translation>Importing clients…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="187"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="205"/>
         <source>新增 %1，更新 %2，未变 %3，拒绝 %4 行</source>
         <translation>%1 added, %2 updated, %3 unchanged, %4 rows rejected</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="190"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="208"/>
         <source>拒绝：</source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="191"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="209"/>
         <source>提醒：</source>
         <translation>Warning: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="193"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="211"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Columns not recognised (ignored): </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="194"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="212"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="197"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="215"/>
         <source>导出客户</source>
         <translation>Export clients</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="206"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="226"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients.py" line="208"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="228"/>
         <source>已导出 %1 个客户到 %2</source>
         <translation>Exported %1 clients to %2</translation>
     </message>

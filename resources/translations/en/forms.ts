@@ -2,54 +2,142 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>FillLayout</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="24"/>
+        <source>请在左侧选择表单</source>
+        <translation>Choose a form on the left</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="32"/>
+        <source>查找客户（名称、代码、电话）</source>
+        <translation>Find a client (name, code, phone)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="39"/>
+        <source>用客户信息填写</source>
+        <translation>Fill from client profile</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="41"/>
+        <source>清空</source>
+        <translation>Clear</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="42"/>
+        <source>填入示例</source>
+        <translation>Fill example</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="43"/>
+        <source>客户：</source>
+        <translation>Client:</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="56"/>
+        <source>预览</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="57"/>
+        <source>生成Word文档</source>
+        <translation>Generate Word document</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="59"/>
+        <source>生成Excel表格</source>
+        <translation>Generate Excel workbook</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="61"/>
+        <source>输出文件夹…</source>
+        <translation>Output folder…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="62"/>
+        <source>打开文件夹</source>
+        <translation>Open folder</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="63"/>
+        <source>打开文档</source>
+        <translation>Open document</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="64"/>
+        <source>打印</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="65"/>
+        <source>批量模板…</source>
+        <translation>Batch template…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="66"/>
+        <source>保存一个Excel表格：每行一份，填好后用“批量生成”</source>
+        <translation>Save an Excel sheet to fill, one document per row, for “Batch generate”</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="67"/>
+        <source>批量生成…</source>
+        <translation>Batch generate…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/fill_layout.py" line="68"/>
+        <source>按Excel表格每行生成一份文档</source>
+        <translation>Generate one document per row of an Excel sheet</translation>
+    </message>
+</context>
+<context>
     <name>FormEditor</name>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="43"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="43"/>
         <source>如 2026-03-31</source>
         <translation>e.g. 2026-03-31</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="44"/>
         <source>如 500000 或 50万</source>
         <translation>e.g. 500000 or 50万</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="45"/>
         <source>如 201710601862.3</source>
         <translation>e.g. 201710601862.3</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="46"/>
         <source>如 CN102822194A</source>
         <translation>e.g. CN102822194A</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="47"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="47"/>
         <source>18位统一社会信用代码</source>
         <translation>18-character unified social credit code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="48"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="48"/>
         <source>18位身份证号</source>
         <translation>18-digit ID number</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="49"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="49"/>
         <source>统一社会信用代码或身份证号</source>
         <translation>Credit code or ID number</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="50"/>
         <source>手机11位或座机带区号</source>
         <translation>11-digit mobile, or landline with area code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="51"/>
         <source>6位数字</source>
         <translation>6 digits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="54"/>
         <source>如 H01M 10/0525</source>
         <translation>e.g. H01M 10/0525</translation>
     </message>
@@ -57,277 +145,202 @@
 <context>
     <name>FormsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="108"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="58"/>
         <source>填写</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="109"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="59"/>
         <source>已生成文档</source>
         <translation>Generated documents</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="96"/>
         <source>常用申请表单</source>
         <translation>Filing forms</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="130"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="99"/>
         <source>搜索表单（名称、关键词）</source>
         <translation>Search forms (name, keyword)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="149"/>
-        <source>请在左侧选择表单</source>
-        <translation>Choose a form on the left</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="157"/>
-        <source>查找客户（名称、代码、电话）</source>
-        <translation>Find a client (name, code, phone)</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="164"/>
-        <source>用客户信息填写</source>
-        <translation>Fill from client profile</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="167"/>
-        <source>清空</source>
-        <translation>Clear</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="169"/>
-        <source>填入示例</source>
-        <translation>Fill example</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="171"/>
-        <source>客户：</source>
-        <translation>Client:</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="184"/>
-        <source>预览</source>
-        <translation>Preview</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="185"/>
-        <source>生成Word文档</source>
-        <translation>Generate Word document</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="187"/>
-        <source>生成Excel表格</source>
-        <translation>Generate Excel workbook</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="189"/>
-        <source>输出文件夹…</source>
-        <translation>Output folder…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="190"/>
-        <source>打开文件夹</source>
-        <translation>Open folder</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="191"/>
-        <location filename="../../../desktop/ui/pages/forms.py" line="252"/>
-        <source>打开文档</source>
-        <translation>Open document</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="192"/>
-        <source>打印</source>
-        <translation>Print</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="193"/>
-        <source>批量模板…</source>
-        <translation>Batch template…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="194"/>
-        <source>保存一个Excel表格：每行一份，填好后用“批量生成”</source>
-        <translation>Save an Excel sheet to fill, one document per row, for “Batch generate”</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="195"/>
-        <source>批量生成…</source>
-        <translation>Batch generate…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="196"/>
-        <source>按Excel表格每行生成一份文档</source>
-        <translation>Generate one document per row of an Excel sheet</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="235"/>
-        <source>按表单、客户或文件名查找</source>
-        <translation>Search by form, client or file name</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="241"/>
-        <source>时间</source>
-        <translation>Time</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="241"/>
-        <source>表单</source>
-        <translation>Form</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="241"/>
-        <source>客户</source>
-        <translation>Client</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="242"/>
-        <source>文件</source>
-        <translation>File</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="249"/>
-        <source>重新打开修改</source>
-        <translation>Reopen to edit</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="290"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="126"/>
         <source>以下表单定义有误，未加载：</source>
         <translation>These form specs are broken and were not loaded:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="371"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="248"/>
         <source>还有 %1 处需要修正</source>
         <translation>%1 problem(s) still to fix</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="374"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="251"/>
         <source>可以生成；请核对 %1 处提醒</source>
         <translation>Ready to generate; check %1 warning(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="376"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="254"/>
         <source>填写完整，可以生成</source>
         <translation>Complete: ready to generate</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="381"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="260"/>
         <source>需提交的材料：</source>
         <translation>Materials to submit: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="390"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="276"/>
         <source>（不使用客户档案）</source>
         <translation>(no client profile)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="412"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="299"/>
         <source>请先选择客户</source>
         <translation>Choose a client first</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="421"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="308"/>
         <source>已用客户“%1”的档案填写</source>
         <translation>Filled from the profile of client “%1”</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="429"/>
-        <source>输出到：</source>
-        <translation>Output to: </translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="432"/>
-        <source>选择输出文件夹</source>
-        <translation>Choose the output folder</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="454"/>
-        <source>请先修正标红的项目：</source>
-        <translation>Fix the fields marked in red first: </translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="463"/>
-        <source>请确认</source>
-        <translation>Please confirm</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="464"/>
-        <source>以下内容需要核对，确认无误后继续生成：</source>
-        <translation>Please check the following; continue generating if they are right:</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="480"/>
-        <source>正在生成…</source>
-        <translation>Generating…</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="481"/>
-        <source>生成文档</source>
-        <translation>Generate document</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="486"/>
-        <source>已生成：</source>
-        <translation>Generated: </translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="488"/>
-        <source>附件：</source>
-        <translation>Attachment: </translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="506"/>
-        <source>保存批量模板</source>
-        <translation>Save batch template</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="516"/>
-        <source>已保存批量模板：</source>
-        <translation>Batch template saved: </translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="521"/>
-        <source>选择批量数据表格</source>
-        <translation>Choose the batch data sheet</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="530"/>
-        <location filename="../../../desktop/ui/pages/forms.py" line="547"/>
-        <source>批量生成</source>
-        <translation>Batch generation</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="535"/>
-        <source>批量生成已取消；已生成的文档保留在输出文件夹并已记录</source>
-        <translation>Batch generation cancelled; the documents already generated stay in the output folder and are recorded</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="539"/>
-        <source>已生成 %1 份文档</source>
-        <translation>%1 document(s) generated</translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="541"/>
-        <source>%1 行未生成，错误报告：</source>
-        <translation>%1 row(s) not generated; report: </translation>
-    </message>
-    <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="605"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="221"/>
         <source>已打开 %1 生成的记录，可修改后重新生成</source>
         <translation>Opened the record generated at %1; edit it and generate again</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="608"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="224"/>
         <source>（该记录基于旧版表单，已按当前版本重新校验）</source>
         <translation> (made with an older version of the form; checked again against the current one)</translation>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/history_tab.py" line="38"/>
+        <source>按表单、客户或文件名查找</source>
+        <translation>Search by form, client or file name</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/history_tab.py" line="44"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/history_tab.py" line="44"/>
+        <source>表单</source>
+        <translation>Form</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/history_tab.py" line="44"/>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/history_tab.py" line="45"/>
+        <source>文件</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/history_tab.py" line="52"/>
+        <source>重新打开修改</source>
+        <translation>Reopen to edit</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/history_tab.py" line="55"/>
+        <source>打开文档</source>
+        <translation>Open document</translation>
+    </message>
+</context>
+<context>
+    <name>OutputActions</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="51"/>
+        <source>输出到：</source>
+        <translation>Output to: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="54"/>
+        <source>选择输出文件夹</source>
+        <translation>Choose the output folder</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="77"/>
+        <source>请先修正标红的项目：</source>
+        <translation>Fix the fields marked in red first: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="86"/>
+        <source>请确认</source>
+        <translation>Please confirm</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="87"/>
+        <source>以下内容需要核对，确认无误后继续生成：</source>
+        <translation>Please check the following; continue generating if they are right:</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="105"/>
+        <source>正在生成…</source>
+        <translation>Generating…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="106"/>
+        <source>生成文档</source>
+        <translation>Generate document</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="111"/>
+        <source>已生成：</source>
+        <translation>Generated: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="113"/>
+        <source>附件：</source>
+        <translation>Attachment: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="131"/>
+        <source>保存批量模板</source>
+        <translation>Save batch template</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="138"/>
+        <source>已保存批量模板：</source>
+        <translation>Batch template saved: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="146"/>
+        <source>选择批量数据表格</source>
+        <translation>Choose the batch data sheet</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="156"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="173"/>
+        <source>批量生成</source>
+        <translation>Batch generation</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="161"/>
+        <source>批量生成已取消；已生成的文档保留在输出文件夹并已记录</source>
+        <translation>Batch generation cancelled; the documents already generated stay in the output folder and are recorded</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="166"/>
+        <source>已生成 %1 份文档</source>
+        <translation>%1 document(s) generated</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="168"/>
+        <source>%1 行未生成，错误报告：</source>
+        <translation>%1 row(s) not generated; report: </translation>
+    </message>
+</context>
+<context>
     <name>PreviewDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/forms.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/forms/preview.py" line="20"/>
         <source>打印…</source>
         <translation>Print…</translation>
     </message>
@@ -335,12 +348,12 @@
 <context>
     <name>RowsEditor</name>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="220"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="220"/>
         <source>添加一行</source>
         <translation>Add row</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/forms/editors.py" line="221"/>
+        <location filename="../../../desktop/ui/pages/forms/editors.py" line="221"/>
         <source>删除选中行</source>
         <translation>Delete selected rows</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../../desktop/ui/jobs.py" line="96"/>
+        <location filename="../../../desktop/ui/jobs.py" line="103"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -12,12 +12,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="31"/>
+        <location filename="../../../desktop/ui/main_window.py" line="37"/>
         <source>IP Desk 知识产权服务台</source>
         <translation>IP Desk</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="62"/>
+        <location filename="../../../desktop/ui/main_window.py" line="68"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
@@ -25,7 +25,7 @@
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/placeholder.py" line="15"/>
+        <location filename="../../../desktop/ui/widgets/placeholder.py" line="15"/>
         <source>此页面将在后续版本中提供：</source>
         <translation>This page will provide:</translation>
     </message>
@@ -33,97 +33,97 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="28"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="30"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="30"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="32"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="40"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="42"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="46"/>
         <source>服务网点信息（打印在办事指南和表单上）</source>
         <translation>Service outlet (printed on guides and forms)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="48"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="49"/>
         <source>网点名称</source>
         <translation>Outlet name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="48"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="49"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="49"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="50"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="49"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="50"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="56"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="57"/>
         <source>保存网点信息</source>
         <translation>Save outlet details</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="65"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="66"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="69"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="70"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="70"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="71"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="71"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="72"/>
         <source>数据库版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="72"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="73"/>
         <source>备份文件夹</source>
         <translation>Backups folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="79"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="80"/>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="89"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="108"/>
         <source>重新启动后生效</source>
         <translation>Takes effect after restarting</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings.py" line="94"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="116"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>

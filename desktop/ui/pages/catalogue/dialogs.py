@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import html
 from collections.abc import Callable
 
@@ -26,14 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.catalogue import ServiceItem, item_plain_text
-from desktop.catalogue.loader import item_to_yaml, parse_yaml, validate_item
-from desktop.catalogue.store import HistoryEntry
+from desktop.catalogue import api as catalogue
+from desktop.catalogue.api import HistoryEntry, ImportPlan, ServiceItem, item_plain_text
 from desktop.errors import UserError
-
-if TYPE_CHECKING:
-    from desktop.catalogue.spreadsheet import ImportPlan
-
 
 
 class ImportDiffDialog(QDialog):
@@ -128,7 +121,7 @@ class ItemEditorDialog(QDialog):
         self.editor = QPlainTextEdit()
         self.editor.setObjectName("item_yaml")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.editor.setPlainText(item_to_yaml(item))
+        self.editor.setPlainText(catalogue.item_to_yaml(item))
         lay.addWidget(self.editor, 1)
         self.problems = QLabel()
         self.problems.setObjectName("editor_problems")
@@ -159,7 +152,7 @@ class ItemEditorDialog(QDialog):
     def check(self) -> ServiceItem | None:
         try:
             where = self.tr("编辑内容")
-            item = validate_item(parse_yaml(self.editor.toPlainText(), file=where), file=where)
+            item = catalogue.item_from_yaml(self.editor.toPlainText(), file=where)
         except UserError as exc:
             self.problems.setText(exc.message(self.lang))
             return None

@@ -15,10 +15,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clients import CLIENT_KINDS, ClientData, save_client
-from desktop.clients.validation import normalise_client
+from desktop.clients import api as clients
+from desktop.clients.api import CLIENT_KINDS, ClientData
 from desktop.errors import FieldProblem, ValidationFailed
 from desktop.ui.env import UiEnv
+from desktop.ui.jobs import show_error
 
 _LINE_FIELDS = ("name", "id_number", "address", "postcode", "contact_person", "phone", "email",
                 "industry", "region")
@@ -125,15 +126,27 @@ class ClientDialog(QDialog):
         return any(e.text() for e in self.inputs.values())
 
     def revalidate(self) -> None:
-        _clean, problems = normalise_client(self.data())
+        _clean, problems = clients.normalise(self.data())
         self.show_problems(problems)
         blocking = [p for p in problems if not p.warn_only]
         self.buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not blocking)
 
     def save(self) -> None:
-        try:
-            self.saved = save_client(self.env.ctx.db, self.data())
-        except ValidationFailed as exc:
-            self.show_problems(exc.problems)
-            return
+        """Save in the background (a duplicate credit code is only known to the database);
+        the dialog closes when the client is saved, or shows what is wrong."""
+        ctx, data = self.env.ctx, self.data()
+        self.buttons.setEnabled(False)
+        self.env.run_op(lambda _p, _c: clients.save_client(ctx, data), parent=self,
+                        show_dialog=False, on_done=self._saved, on_error=self._not_saved)
+
+    def _saved(self, client: ClientData) -> None:
+        self.saved = client
+        self.buttons.setEnabled(True)
         self.accept()
+
+    def _not_saved(self, exc: BaseException) -> None:
+        self.buttons.setEnabled(True)
+        if isinstance(exc, ValidationFailed):
+            self.show_problems(exc.problems)
+        else:
+            show_error(self, exc, self.env.lang)

@@ -1,4 +1,7 @@
-"""客户: client profiles — table with search, add/edit dialog, XLSX import and export."""
+"""客户: client profiles — table with search, add/edit dialog, XLSX import and export.
+
+The table is read in the background and refreshed from change notices (a client saved here,
+on the forms page or by an import)."""
 
 from __future__ import annotations
 
@@ -20,16 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.clients import (
-    ClientData,
-    delete_client,
-    export_clients,
-    import_clients,
-    kind_label,
-    list_clients,
-)
+from desktop.changes import Changes
+from desktop.clients import api as clients
+from desktop.clients.api import ClientData, kind_label
+from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
-from desktop.ui.pages.client_dialog import ClientDialog
+from desktop.ui.pages.clients.dialog import ClientDialog
 from desktop.ui.widgets.report import show_import_report
 
 _COLUMNS = ("id", "name", "kind", "id_number", "contact_person", "phone", "region", "industry")
@@ -118,6 +117,7 @@ class ClientsPage(QWidget):
         lay.addLayout(buttons)
         lay.addWidget(self.table, 1)
         lay.addWidget(self.count_label)
+        self.loaded = False  # True once the first read has arrived
         self.refresh()
 
     def _button(self, text: str, name: str, slot: Any) -> QPushButton:
@@ -127,10 +127,28 @@ class ClientsPage(QWidget):
         return b
 
     def refresh(self) -> None:
-        rows = list_clients(self.env.ctx.db, self.search.text())
+        """Read the clients matching the search box (in the background)."""
+        ctx, query = self.env.ctx, self.search.text()
+        self.env.read(lambda: clients.list_clients(ctx, query), parent=self, key="clients",
+                      on_done=self._show_rows)
+
+    def _show_rows(self, rows: list[ClientData]) -> None:
+        keep = self.selected()
         self.model.set_rows(rows)
         self.table.resizeColumnsToContents()
         self.count_label.setText(self.tr("共 %n 个客户", "", len(rows)))
+        self.loaded = True
+        if keep is not None:
+            self.select_client(keep.id)
+
+    def select_client(self, client_id: int | None) -> None:
+        for row, c in enumerate(self.model.rows):
+            if c.id == client_id:
+                self.table.selectRow(row)
+
+    def apply_changes(self, changes: Changes, source: object = None) -> None:
+        if changes.clients:
+            self.refresh()
 
     def selected(self) -> ClientData | None:
         idx = self.table.currentIndex()
@@ -150,12 +168,12 @@ class ClientsPage(QWidget):
         return self.open_dialog(client) if client else None
 
     def _dialog_saved(self) -> None:
-        self.refresh()
         saved = self.dialog.saved if self.dialog else None
-        if saved is not None:
-            for row, c in enumerate(self.model.rows):
-                if c.id == saved.id:
-                    self.table.selectRow(row)
+        if saved is not None:  # the notice refreshes the table; select the client then
+            ctx, query = self.env.ctx, self.search.text()
+            self.env.read(lambda: clients.list_clients(ctx, query), parent=self, key="clients",
+                          on_done=lambda rows: (self._show_rows(rows),
+                                                self.select_client(saved.id)))
 
     def delete_selected(self) -> None:
         client = self.selected()
@@ -164,25 +182,25 @@ class ClientsPage(QWidget):
         answer = QMessageBox.question(self, self.tr("删除客户"),
                                       self.tr("确定删除客户“%1”吗？").replace("%1", client.name))
         if answer == QMessageBox.StandardButton.Yes:
-            delete_client(self.env.ctx.db, client.id)
-            self.refresh()
+            ctx, client_id = self.env.ctx, client.id
+            self.env.run_op(lambda _p, _c: clients.delete_client(ctx, client_id), parent=self,
+                            show_dialog=False)
 
     def _folder(self) -> str:
-        return str(self.env.prefs.value("ui/last_folder", str(Path.home())))
+        return self.env.prefs.get(prefs.LAST_FOLDER) or str(self.env.ctx.paths.exports_dir)
 
     def import_(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("导入客户"), self._folder(),
                                               self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
-        self.env.prefs.setValue("ui/last_folder", str(Path(path).parent))
-        db = self.env.ctx.db
-        self.env.jobs.start(lambda progress, cancelled: import_clients(db, path, progress,
-                                                                       cancelled),
-                            parent=self, title=self.tr("正在导入客户…"), on_done=self._imported)
+        self.env.prefs.set(prefs.LAST_FOLDER, str(Path(path).parent))
+        ctx = self.env.ctx
+        self.env.run_op(lambda progress, cancelled: clients.import_clients(ctx, path, progress,
+                                                                           cancelled),
+                        parent=self, title=self.tr("正在导入客户…"), on_done=self._imported)
 
     def _imported(self, report: Any) -> None:
-        self.refresh()
         lang = self.env.lang
         summary = self.tr("新增 %1，更新 %2，未变 %3，拒绝 %4 行").replace(
             "%1", str(report.added)).replace("%2", str(report.updated)).replace(
@@ -201,33 +219,13 @@ class ClientsPage(QWidget):
             return
         if not path.lower().endswith(".xlsx"):
             path += ".xlsx"
-        db, query, lang = self.env.ctx.db, self.search.text(), self.env.lang
-        self.env.jobs.start(lambda p, c: export_clients(db, path, query, lang), parent=self,
+        self.env.prefs.set(prefs.LAST_FOLDER, str(Path(path).parent))
+        ctx, query, lang = self.env.ctx, self.search.text(), self.env.lang
+        self.env.jobs.start(lambda p, c: clients.export_clients(ctx, path, query, lang),
+                            parent=self,
                             title=self.tr("正在导出…"), show_dialog=False,
                             on_done=lambda n: self.count_label.setText(
                                 self.tr("已导出 %1 个客户到 %2").replace("%1", str(n))
                                 .replace("%2", path)))
 
 
-def create_page(env: UiEnv) -> QWidget:
-    return ClientsPage(env)
-
-
-def screenshot_setup(page: ClientsPage, env: UiEnv) -> None:
-    """Fill a few realistic clients for the README screenshot."""
-    from desktop.clients import save_client
-
-    if page.model.rows:
-        return
-    for data in (
-        ClientData(name="山西清洁能源装备有限公司", id_number="91350200776049653A",
-                   contact_person="王工", phone="13812345678", region="山西转型综改示范区",
-                   industry="新能源装备"),
-        ClientData(name="太原理工大学技术转移中心", kind="university", contact_person="李老师",
-                   phone="0351-6014567", region="太原市万柏林区", industry="高等教育"),
-        ClientData(name="晋中沁州黄小米合作社", kind="enterprise",
-                   id_number="91440101MA5CJQ4N59", contact_person="赵经理",
-                   phone="0354-3012345", region="晋中国家农高区", industry="农产品加工"),
-    ):
-        save_client(env.ctx.db, data)
-    page.refresh()

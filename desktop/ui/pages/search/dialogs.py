@@ -18,9 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.library.fields import FIELDS
-from desktop.library.importers.columns import ColumnPlan
-from desktop.library.importing import ImportReport
+from desktop.library.api import FIELDS, ColumnPlan, ImportReport
 
 KEEP = "__keep__"
 IGNORE = ""

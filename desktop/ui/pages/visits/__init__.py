@@ -6,7 +6,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from desktop.ui.env import UiEnv
-from desktop.ui.pages.placeholder import PlaceholderPage
+from desktop.ui.widgets.placeholder import PlaceholderPage
 
 
 def _tr(text: str) -> str:

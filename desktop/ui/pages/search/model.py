@@ -5,9 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 
-from desktop.library.search.engine import Hit, ResultSet
+from desktop.library.api import Hit, ResultSet
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -30,10 +36,15 @@ class ResultModel(QAbstractTableModel):
                            "service_item": QCoreApplication.translate("SearchResultModel", "服务事项")}
 
     # -- data source -----------------------------------------------------------------
-    def set_results(self, results: ResultSet | None) -> None:
+    def set_results(self, results: ResultSet | None, first: list[Hit] | None = None) -> None:
+        """Show ``results``; ``first`` is its first page when already fetched (in the
+        background), else it is fetched now."""
         self.beginResetModel()
         self.results = results
-        self._rows = results.hits(0, self.PAGE) if results is not None else []
+        if results is None:
+            self._rows = []
+        else:
+            self._rows = first if first is not None else results.hits(0, self.PAGE)
         self.endResetModel()
 
     @property

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop.errors import FieldProblem
-from desktop.forms.spec import FieldSpec, FormSpec
+from desktop.forms.api import FieldSpec, FormSpec
 
 ERROR_STYLE = "color: #b00020;"
 WARN_STYLE = "color: #a15c00;"

@@ -16,7 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop.settings import Outlet, get_outlet, set_outlet
+from desktop.changes import Changes
+from desktop.settings import api as settings
+from desktop.settings.api import Outlet, prefs
 from desktop.ui.env import UiEnv
 
 
@@ -33,7 +35,7 @@ class SettingsPage(QWidget):
         self.language.setObjectName("language")
         self.language.addItem("中文", "zh")
         self.language.addItem("English", "en")
-        current = str(env.prefs.value("ui/language", env.lang))
+        current = env.prefs.get(prefs.LANGUAGE)
         self.language.setCurrentIndex(max(0, self.language.findData(current)))
         self.language.currentIndexChanged.connect(self._language_changed)
         self.language_note = QLabel()
@@ -43,12 +45,11 @@ class SettingsPage(QWidget):
 
         outlet_box = QGroupBox(self.tr("服务网点信息（打印在办事指南和表单上）"))
         form = QFormLayout(outlet_box)
-        outlet = get_outlet(env.ctx.db)
         self.outlet_inputs: dict[str, QLineEdit] = {}
         for key, label in (("name", self.tr("网点名称")), ("address", self.tr("地址")),
                            ("phone", self.tr("电话")), ("email", self.tr("电子邮箱")),
                            ("hours", self.tr("办公时间"))):
-            edit = QLineEdit(getattr(outlet, key))
+            edit = QLineEdit()
             edit.setObjectName(f"outlet_{key}")
             self.outlet_inputs[key] = edit
             form.addRow(label, edit)
@@ -82,26 +83,36 @@ class SettingsPage(QWidget):
         data_form.addRow("", open_button)
         lay.addWidget(data_box)
         lay.addStretch(1)
+        self.loaded = False
+        self.reload_outlet()
+
+    def reload_outlet(self) -> None:
+        ctx = self.env.ctx
+        self.save_button.setEnabled(False)
+        self.env.read(lambda: settings.get_outlet(ctx), parent=self, key="outlet",
+                      on_done=self._show_outlet)
+
+    def _show_outlet(self, outlet: Outlet) -> None:
+        for key, edit in self.outlet_inputs.items():
+            edit.setText(getattr(outlet, key))
+        self.save_button.setEnabled(True)
+        self.loaded = True
+
+    def apply_changes(self, changes: Changes, source: object = None) -> None:
+        if changes.settings and source is not self:
+            self.reload_outlet()
 
     def _language_changed(self) -> None:
         lang = str(self.language.currentData())
-        self.env.prefs.setValue("ui/language", lang)
+        self.env.prefs.set(prefs.LANGUAGE, lang)
         self.language_note.setText(self.tr("重新启动后生效") if lang != self.env.lang else "")
 
     def save_outlet(self) -> None:
         outlet = Outlet(**{k: e.text() for k, e in self.outlet_inputs.items()})
-        set_outlet(self.env.ctx.db, outlet)
-        self.saved_label.setText(self.tr("已保存"))
+        ctx = self.env.ctx
+        self.saved_label.clear()
+        self.env.run_op(lambda _p, _c: settings.set_outlet(ctx, outlet), parent=self,
+                        show_dialog=False,
+                        on_done=lambda _o: self.saved_label.setText(self.tr("已保存")))
 
 
-def create_page(env: UiEnv) -> QWidget:
-    return SettingsPage(env)
-
-
-def screenshot_setup(page: SettingsPage, env: UiEnv) -> None:
-    if not page.outlet_inputs["name"].text():
-        for key, value in (("name", "山西转型综改示范区知识产权服务站"),
-                           ("address", "太原市小店区龙盛街 示范区政务服务中心二层"),
-                           ("phone", "0351-7654321"), ("hours", "工作日 9:00–17:00")):
-            page.outlet_inputs[key].setText(value)
-        page.save_outlet()

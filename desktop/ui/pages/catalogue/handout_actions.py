@@ -1,0 +1,87 @@
+"""Printing and exporting the 办事指南 handout of the chosen items (catalogue page)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QTextDocument
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from desktop.catalogue import api as catalogue
+from desktop.catalogue.api import ServiceItem
+from desktop.settings.api import prefs
+from desktop.ui.env import UiEnv
+from desktop.ui.widgets.printing import ask_printer, new_printer
+
+
+class HandoutActions(QWidget):
+    """The catalogue page's handout buttons (a base of ``CataloguePage``)."""
+
+    env: UiEnv
+    last_handout: Path | None
+    printed_html: str
+
+    def handout_items(self) -> list[ServiceItem]:
+        raise NotImplementedError  # the page says which items
+
+    def handout_ticks(self) -> dict[str, set[int]]:
+        raise NotImplementedError
+
+    def _ask_printer(self, printer: QPrinter) -> bool:
+        return ask_printer(printer, self, self.tr("打印办事指南"))
+
+    def print_guide(self) -> bool:
+        """Ask for a printer, then print the handout (its HTML is built in the background)."""
+        items = self.handout_items()
+        if not items:
+            return False
+        printer = new_printer()
+        if not self._ask_printer(printer):
+            return False
+        ctx, ticks = self.env.ctx, self.handout_ticks()
+
+        def printed(html: str) -> None:
+            doc = QTextDocument()
+            doc.setHtml(html)
+            doc.print_(printer)
+            self.printed_html = html
+
+        self.env.read(lambda: catalogue.handout_html(ctx, items, ticks=ticks), parent=self,
+                      key="print", on_done=printed)
+        return True
+
+    def export_guide(self) -> None:
+        items = self.handout_items()
+        if not items:
+            return
+        filters = self.tr("Word 文档 (*.docx)")
+        if catalogue.can_write_pdf():
+            filters += ";;" + self.tr("PDF 文件 (*.pdf)")
+        folder = self.env.prefs.get(prefs.LAST_FOLDER) or str(self.env.ctx.paths.exports_dir)
+        default = str(Path(folder) / f"办事指南_{items[0].code}.docx")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出办事指南"), default, filters)
+        if path:
+            self.start_handout_export(path)
+
+    def start_handout_export(self, path: str) -> None:
+        """Write the handout for the chosen items to ``path`` (.docx, or .pdf) in the background."""
+        items = self.handout_items()
+        ticks = self.handout_ticks()
+        target = Path(path)
+        if target.suffix.lower() not in (".docx", ".pdf"):
+            target = target.with_suffix(".docx")
+        self.env.prefs.set(prefs.LAST_FOLDER, str(target.parent))
+        ctx = self.env.ctx
+
+        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+            return catalogue.write_handout(ctx, items, target, ticks=ticks, progress=progress)
+
+        self.env.jobs.start(job, parent=self, title=self.tr("正在生成办事指南"),
+                            on_done=self.handout_done)
+
+    def handout_done(self, path: Path) -> None:
+        self.last_handout = Path(path)
+        window = self.window()
+        if hasattr(window, "statusBar"):
+            window.statusBar().showMessage(self.tr("办事指南已保存：") + str(path), 8000)
