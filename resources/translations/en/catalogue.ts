@@ -219,7 +219,7 @@
     <message>
         <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="104"/>
         <source>点击打开表单</source>
-        <translation type="unfinished"></translation>
+        <translation>click to open the form</translation>
     </message>
     <message>
         <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="132"/>
