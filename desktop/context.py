@@ -13,8 +13,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TypeVar
 
+from db.errors import as_user_error
 from db.migrate import MigrationReport, migrate
 from db.session import Database, sqlite_url
+from desktop.errors import UserError
 from desktop.paths import DataPaths
 from desktop.wiring import Wiring
 
@@ -70,3 +72,11 @@ def open_context(paths: DataPaths, db_url: str | None = None, *,
     db = Database(db_url or sqlite_url(paths.database))
     report = migrate(db, paths.backups_dir) if run_migrations else None
     return AppContext(paths=paths, db=db, migration=report)
+
+
+def user_error_for(exc: BaseException) -> UserError | None:
+    """A database failure the user can understand (locked, damaged, unreachable, read-only)
+    as a :class:`UserError`; None for anything else (a bug)."""
+    if isinstance(exc, UserError):
+        return exc
+    return as_user_error(exc)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import logging
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -105,7 +106,20 @@ def ensure_loaded(db: Database, directory: Path | None = None) -> int:
     or missing bundle raises :class:`UserError` only while the database has no catalogue yet;
     afterwards it is logged and the stored catalogue keeps being used.
     """
-    directory = directory or bundled_dir()
+    with _load_lock(db):  # two threads of this process load it once, one after the other
+        return _ensure_loaded(db, directory or bundled_dir())
+
+
+_load_locks: dict[str, threading.Lock] = {}
+_load_locks_guard = threading.Lock()
+
+
+def _load_lock(db: Database) -> threading.Lock:
+    with _load_locks_guard:
+        return _load_locks.setdefault(db.url, threading.Lock())
+
+
+def _ensure_loaded(db: Database, directory: Path) -> int:
     fingerprint = _fingerprint(directory)
     with db.session() as s:
         mark = s.get(Setting, _FINGERPRINT_KEY)

@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from desktop import __version__
 from desktop.cli.env import CommandEnv
+from desktop.context import user_error_for
 from desktop.errors import Cancelled, UserError
 from desktop.options import add_global_options, only_global
 
@@ -85,9 +86,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: full details in the log, one line for the user
-        from db.errors import as_user_error
-
-        known = as_user_error(exc)
+        known = user_error_for(exc)
         if known is not None:
             log.warning("database error in command %s: %s", args.command, exc)
             env.fail(known)

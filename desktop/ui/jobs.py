@@ -17,6 +17,7 @@ import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from desktop.context import user_error_for
 from desktop.errors import Cancelled, UserError
 
 log = logging.getLogger(__name__)
@@ -199,9 +200,7 @@ class JobRunner(QObject):
 
 def show_error(parent: QWidget | None, exc: BaseException, lang: str = "zh") -> None:
     """A user error as a warning box; anything else as an internal error (already logged)."""
-    from db.errors import as_user_error
-
-    exc = as_user_error(exc) or exc
+    exc = user_error_for(exc) or exc
     if isinstance(exc, UserError):
         QMessageBox.warning(parent, "IP Desk", exc.message(lang))
     else:
