@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from desktop.app import open_folder  # noqa: E402
 from desktop.catalogue import CatalogueIndex, ensure_loaded, load_index  # noqa: E402
 from desktop.catalogue.loader import load_directory  # noqa: E402
 from desktop.catalogue.pinyin import initials_variants  # noqa: E402
-from desktop.app import open_folder  # noqa: E402
 
 QUERIES = ["z", "zl", "zlz", "zlzy", "质押", "sbzc", "ZL-00", "kfxk", "检索", "dlbz"]
 
@@ -61,9 +61,9 @@ def main() -> None:
                      for n, it in enumerate(items * 10)]
         big = CatalogueIndex(big_items)
         for label, idx, its in (("bundled", index, items), ("x10", big, big_items)):
-            ours = _timeit(lambda: [idx.filter(q) for q in QUERIES], 20) / len(QUERIES)
+            ours = _timeit(lambda idx=idx: [idx.filter(q) for q in QUERIES], 20) / len(QUERIES)
             initials_variants.cache_clear()
-            base = _timeit(lambda: [naive_filter(its, q) for q in QUERIES], 3) / len(QUERIES)
+            base = _timeit(lambda its=its: [naive_filter(its, q) for q in QUERIES], 3) / len(QUERIES)
             print(json.dumps({"figure": "filter_keystroke", "catalogue": label,
                               "items": len(its), "ms": round(ours * 1000, 3),
                               "baseline_ms": round(base * 1000, 3),

@@ -56,7 +56,7 @@ class Pool:
 def appno(year: int, kind: int, serial: int) -> str:
     body = f"{year}{kind}{serial:07d}"
     w = (2, 3, 4, 5, 6, 7, 8, 9, 2, 3, 4, 5)
-    r = sum(int(d) * x for d, x in zip(body, w)) % 11
+    r = sum(int(d) * x for d, x in zip(body, w, strict=False)) % 11
     return f"{body}.{'X' if r == 10 else r}"
 
 

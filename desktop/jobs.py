@@ -9,7 +9,8 @@ callbacks; the GUI adapts the same callable to Qt signals in ``desktop.ui.jobs``
 
 from __future__ import annotations
 
-from typing import Any, Callable, Protocol
+from collections.abc import Callable
+from typing import Any, Protocol
 
 from desktop.errors import Cancelled
 

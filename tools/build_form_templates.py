@@ -107,7 +107,7 @@ def fixed_table(doc, widths_cm: list[float]):  # type: ignore[no-untyped-def]
         tbl_pr.append(width)
     width.set(qn("w:type"), "dxa")
     width.set(qn("w:w"), str(int(sum(widths_cm) * 567)))
-    for col, w in zip(table.columns, widths_cm):
+    for col, w in zip(table.columns, widths_cm, strict=False):
         col.width = Cm(w)
     return table
 
@@ -115,7 +115,7 @@ def fixed_table(doc, widths_cm: list[float]):  # type: ignore[no-untyped-def]
 def add_row(table, widths_cm: list[float], texts: Iterable[str], *,  # type: ignore[no-untyped-def]
             header: bool = False, label_first: bool = False) -> None:
     cells = table.add_row().cells
-    for i, (cell, w, text) in enumerate(zip(cells, widths_cm, texts)):
+    for i, (cell, w, text) in enumerate(zip(cells, widths_cm, texts, strict=False)):
         cell.width = Cm(w)
         par = cell.paragraphs[0]
         par.paragraph_format.space_after = Pt(0)

@@ -129,7 +129,7 @@ def _split(line: str, parts: tuple[str, ...]) -> dict[str, Any]:
                         f"'{line[:30]}' has too many '｜' parts (at most {len(parts)})")
     bits += [""] * (len(parts) - len(bits))
     out: dict[str, Any] = {}
-    for key, bit in zip(parts, bits):
+    for key, bit in zip(parts, bits, strict=False):
         if key in ("articles", "notes", "detail") and not bit:
             out[key] = ""
             continue

@@ -69,7 +69,7 @@ _GROUP_UNITS = ("", "万", "亿", "万亿")
 
 def _group_upper(group: int) -> str:
     out, zero, started = "", False, False
-    for digit, unit in zip(f"{group:04d}", ("仟", "佰", "拾", "")):
+    for digit, unit in zip(f"{group:04d}", ("仟", "佰", "拾", ""), strict=False):
         d = int(digit)
         if d == 0:
             zero = zero or started

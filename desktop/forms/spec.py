@@ -9,7 +9,7 @@ officer may need to change lives here, not in code.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -229,10 +229,9 @@ class LookupRule(_Computed):
 
 
 RuleSpec = Annotated[
-    Union[DateOrderRule, PatentExpiryRule, AllOwnersRule, RequiredIfRule,
-          RowRequiredForPatentTypesRule, PatentTypeMatchesRule, SimilarGroupsRule,
-          DeadlineRule, RowLimitByChoiceRule,
-          TrademarkFeeRule, FeeReductionRule, LookupRule],
+    DateOrderRule | PatentExpiryRule | AllOwnersRule | RequiredIfRule
+    | RowRequiredForPatentTypesRule | PatentTypeMatchesRule | SimilarGroupsRule | DeadlineRule
+    | RowLimitByChoiceRule | TrademarkFeeRule | FeeReductionRule | LookupRule,
     Field(discriminator="kind"),
 ]
 

@@ -214,7 +214,7 @@ class BatchWriter:
                 values.append(row)
             result = s.execute(insert(_T).returning(_T.c.id, sort_by_parameter_order=True),
                                values)
-            for (rid,), row in zip(result, values):
+            for (rid,), row in zip(result, values, strict=False):
                 self._register(rid, row)
             self.counts.added += len(values)
 

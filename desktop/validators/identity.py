@@ -14,7 +14,7 @@ _ID_CHECK = "10X98765432"
 
 
 def uscc_check_char(first17: str) -> str:
-    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS))
+    total = sum(USCC_ALPHABET.index(c) * w for c, w in zip(first17, _USCC_WEIGHTS, strict=False))
     return USCC_ALPHABET[(31 - total % 31) % 31]
 
 
@@ -73,7 +73,7 @@ def check_idcard(value: object) -> Check:
     if birth.year < 1900 or birth > _dt.date.today():
         return bad(f"身份证号中的出生日期{birth.isoformat()}不合理",
                    f"the birth date {birth.isoformat()} in the ID number is not plausible")
-    total = sum(int(d) * w for d, w in zip(num[:17], _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(num[:17], _ID_WEIGHTS, strict=False))
     expected = _ID_CHECK[total % 11]
     if num[17] != expected:
         return bad(f"身份证号校验位错误（应为{expected}，实为{num[17]}）",

@@ -31,7 +31,7 @@ def appno_check_digit(body: str) -> str:
     weights = _NEW_WEIGHTS if len(body) == 12 else _OLD_WEIGHTS
     if len(body) not in (8, 12) or not body.isdigit():
         raise ValueError(f"not an application number body: {body!r}")
-    total = sum(int(d) * w for d, w in zip(body, weights))
+    total = sum(int(d) * w for d, w in zip(body, weights, strict=False))
     rem = total % 11
     return "X" if rem == 10 else str(rem)
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from desktop.catalogue.store import ensure_loaded
 from desktop.catalogue.loader import bundled_dir
+from desktop.catalogue.store import ensure_loaded
 from desktop.context import AppContext
 
 

@@ -9,10 +9,10 @@ import pytest
 from docx import Document
 from docx.oxml.ns import qn
 
-from desktop.catalogue.store import get_items
 from desktop.catalogue import api as catalogue
 from desktop.catalogue.handout import handout_html, write_handout
 from desktop.catalogue.schema import FIELD_LABELS
+from desktop.catalogue.store import get_items
 from desktop.errors import UserError
 from desktop.settings.outlet import Outlet, get_outlet, set_outlet
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from desktop.catalogue.store import ensure_loaded, get_item, item_history, list_items, save_item
+from desktop.app import open_folder
 from desktop.catalogue import api as catalogue
 from desktop.catalogue.spreadsheet import export_xlsx
-from desktop.app import open_folder
+from desktop.catalogue.store import ensure_loaded, get_item, item_history, list_items, save_item
 
 pytestmark = pytest.mark.postgres
 

@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 
 from desktop.catalogue import api as catalogue
-from desktop.catalogue.store import get_item, item_history, list_items
 from desktop.catalogue.schema import FIELD_LABELS
 from desktop.catalogue.spreadsheet import ImportRejected, export_xlsx
+from desktop.catalogue.store import get_item, item_history, list_items
 from desktop.errors import UserError
 
 

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from desktop.catalogue import api as catalogue
-from desktop.catalogue.store import ensure_loaded, get_item, item_history, list_items, save_item
 from desktop.catalogue.loader import bundled_dir
+from desktop.catalogue.store import ensure_loaded, get_item, item_history, list_items, save_item
 from desktop.context import AppContext
 from desktop.errors import UserError
 from desktop.wiring import SearchDocument

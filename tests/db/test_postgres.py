@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app import open_folder
 from desktop.clients.model import ClientData
 from desktop.clients.service import list_clients, save_client
-from desktop.app import open_folder
 
 pytestmark = pytest.mark.postgres
 ROOT = Path(__file__).resolve().parents[2]

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from desktop.app import open_folder
 from desktop.clients.model import ClientData
 from desktop.clients.service import delete_client, save_client
-from desktop.app import open_folder
 from desktop.forms.generate import form_registry, generate
 from desktop.forms.history import count_documents_for_form, list_documents
 

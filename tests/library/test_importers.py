@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from library_samples import CNIPA_HEADERS, PATENTS, write_xlsx
 from sqlalchemy import select
 
 from db.models.library import LibraryRecord
@@ -13,8 +14,6 @@ from desktop.errors import UserError
 from desktop.library.importers.columns import UnrecognisedColumns, save_mapping
 from desktop.library.importers.documents import read_document
 from desktop.library.importing import import_paths
-
-from library_samples import CNIPA_HEADERS, PATENTS, write_xlsx
 
 
 def rows(ctx) -> list[LibraryRecord]:  # type: ignore[no-untyped-def]
@@ -99,7 +98,8 @@ def test_cnki_export_crlf_and_wrapped_lines(ctx, tmp_path):
 
 def test_documents_split_into_articles(tmp_path):
     doc = tmp_path / "专利法(2020-10-17).md"
-    doc.write_text("# 中华人民共和国专利法\n\n2020年修正\n\n## 第一章 总则\n\n第一条 为了保护专利权人的合法权益，制定本法。"
+    doc.write_text("# 中华人民共和国专利法\n\n2020年修正\n\n## 第一章 总则\n\n"
+                   "第一条 为了保护专利权人的合法权益，制定本法。"
                    "\n\n第二条 本法所称的发明创造是指发明、实用新型和外观设计。\n\n发明，是指……\n\n"
                    "## 第二章 授予专利权的条件\n\n第二十二条 授予专利权的发明和实用新型，应当具备新颖性。\n",
                    encoding="utf-8")

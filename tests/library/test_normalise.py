@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from desktop.errors import RowProblem
 from desktop.library.fields import match_header
 from desktop.library.normalise import normalise_patent, split_multi

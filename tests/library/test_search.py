@@ -12,7 +12,8 @@ from desktop.library.search.engine import Filters
 @pytest.fixture
 def loaded(lib, patent_xlsx, tmp_path):  # type: ignore[no-untyped-def]
     doc = tmp_path / "专利法(2020-10-17).md"
-    doc.write_text("# 中华人民共和国专利法\n\n## 第一章 总则\n\n第一条 为了保护专利权人的合法权益，鼓励发明创造，制定本法。\n\n"
+    doc.write_text("# 中华人民共和国专利法\n\n## 第一章 总则\n\n"
+                    "第一条 为了保护专利权人的合法权益，鼓励发明创造，制定本法。\n\n"
                    "第二条 本法所称的发明创造是指发明、实用新型和外观设计。\n", encoding="utf-8")
     rep = lib.import_files([patent_xlsx, doc])
     assert rep.indexed and rep.added == 5

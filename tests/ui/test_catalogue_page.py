@@ -10,8 +10,8 @@ from docx import Document
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
-from desktop.catalogue.store import get_item, item_history
 from desktop.catalogue.spreadsheet import export_xlsx
+from desktop.catalogue.store import get_item, item_history
 from desktop.settings.outlet import Outlet, set_outlet
 
 

@@ -96,9 +96,8 @@ def test_edit_existing_client(main_window, qtbot, typist):
 
 
 def test_settings_page_saves_outlet(main_window, qtbot, typist):
-    from desktop.settings.outlet import get_outlet
-
     from desktop.settings.api import prefs
+    from desktop.settings.outlet import get_outlet
 
     page = main_window.show_page("settings")
     qtbot.waitUntil(lambda: page.loaded, timeout=10000)

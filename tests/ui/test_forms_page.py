@@ -192,9 +192,8 @@ def test_picking_a_client_fills_only_blank_fields(main_window, ui_env, qtbot, ty
 
 
 def test_batch_from_the_page(main_window, ui_env, qtbot, monkeypatch, tmp_path: Path) -> None:
-    from PySide6.QtWidgets import QFileDialog
-
     from openpyxl import load_workbook
+    from PySide6.QtWidgets import QFileDialog
 
     ui_env.prefs.set(prefs.FORMS_FOLDER, str(tmp_path / "out"))
     page = _open(main_window, qtbot)

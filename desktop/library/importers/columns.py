@@ -32,7 +32,7 @@ class ColumnPlan:
         return "title" in self.fields
 
     def mapping(self) -> dict[str, str]:
-        return {h: f for h, f in zip(self.headers, self.fields) if f}
+        return {h: f for h, f in zip(self.headers, self.fields, strict=False) if f}
 
 
 class UnrecognisedColumns(UserError):

@@ -201,7 +201,7 @@ def open_csv(path: Path, mapping: dict[str, str] | None = None,
     first_line = head_lines[0] if head_lines else ""
     delim = _sniff_delimiter(first_line)
     head = [row for _, row in zip(range(HEAD_ROWS),
-                                  csv.reader(head_text.splitlines(), delimiter=delim))]
+                                  csv.reader(head_text.splitlines(), delimiter=delim), strict=False)]
     plan = find_header_row(head, mapping)
     saved = _mapping(path, plan.headers, mapping, user_dir)
     if saved and mapping is None:
@@ -239,7 +239,7 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
     keys: list[str] = []
     try:
         with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
-            for _, line in zip(range(HEAD_ROWS), fh):
+            for _, line in zip(range(HEAD_ROWS), fh, strict=False):
                 try:
                     obj = json.loads(line)
                 except ValueError:
@@ -253,7 +253,7 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
     plan = plan_columns(keys, saved)
     if require:
         _require(plan, path)
-    by_key = dict(zip(plan.headers, plan.fields))
+    by_key = dict(zip(plan.headers, plan.fields, strict=False))
     size = path.stat().st_size
 
     def rows() -> Iterator[RowItem]:

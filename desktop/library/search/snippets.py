@@ -24,7 +24,7 @@ def snippet(text: str | None, terms: Iterable[str], *, width: int = 120,
         return None
     text = " ".join(text.split())
     pat = _matcher(terms)
-    spans = [m.span() for _, m in zip(range(200), pat.finditer(text))] if pat else []
+    spans = [m.span() for _, m in zip(range(200), pat.finditer(text), strict=False)] if pat else []
     if not spans:
         start = 0
     else:

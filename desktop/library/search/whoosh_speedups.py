@@ -50,7 +50,7 @@ def apply() -> None:
         if data is original:
             return original(self, docnum, fieldname, default)
         if docnum > self._doccount:
-            raise IndexError("Asked for docnum %r of %d" % (docnum, self._doccount))
+            raise IndexError(f"Asked for docnum {docnum!r} of {self._doccount:d}")
         if data is None:
             return default
         lbyte = data[docnum] if docnum < len(data) else 0

@@ -33,6 +33,7 @@ from desktop.ui.widgets.report import show_import_report
 
 _COLUMNS = ("id", "name", "kind", "id_number", "contact_person", "phone", "region", "industry")
 _Index = QModelIndex | QPersistentModelIndex
+_NO_PARENT = QModelIndex()
 
 
 class ClientTableModel(QAbstractTableModel):
@@ -49,10 +50,10 @@ class ClientTableModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: _Index = _NO_PARENT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(_COLUMNS)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

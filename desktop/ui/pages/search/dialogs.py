@@ -34,12 +34,17 @@ class ColumnMappingDialog(QDialog):
         self.setWindowTitle(QCoreApplication.translate("SearchDialogs", "指定列对应关系"))
         self.plan = plan
         lay = QVBoxLayout(self)
-        intro = QLabel(QCoreApplication.translate("SearchDialogs", "无法自动识别“%1”的列。请为每一列选择对应的字段（至少指定“名称”）：")
-                       .replace("%1", file_name))
+        intro = QLabel(QCoreApplication.translate(
+            "SearchDialogs", "无法自动识别“%1”的列。请为每一列选择对应的字段（至少指定“名称”）：")
+            .replace("%1", file_name))
         intro.setWordWrap(True)
         lay.addWidget(intro)
         self.table = QTableWidget(len(plan.headers), 3)
-        self.table.setHorizontalHeaderLabels([QCoreApplication.translate("SearchDialogs", "表头"), QCoreApplication.translate("SearchDialogs", "示例"), QCoreApplication.translate("SearchDialogs", "对应字段")])
+        self.table.setHorizontalHeaderLabels([
+            QCoreApplication.translate("SearchDialogs", "表头"),
+            QCoreApplication.translate("SearchDialogs", "示例"),
+            QCoreApplication.translate("SearchDialogs", "对应字段"),
+        ])
         self.combos: list[QComboBox] = []
         for i, head in enumerate(plan.headers):
             self.table.setItem(i, 0, QTableWidgetItem(head or QCoreApplication.translate("SearchDialogs", "（空）")))
@@ -58,7 +63,8 @@ class ColumnMappingDialog(QDialog):
             self.table.setCellWidget(i, 2, combo)
         self.table.resizeColumnsToContents()
         lay.addWidget(self.table)
-        self.save_box = QCheckBox(QCoreApplication.translate("SearchDialogs", "保存此对应关系，下次导入同样表头的文件时自动使用"))
+        self.save_box = QCheckBox(QCoreApplication.translate(
+            "SearchDialogs", "保存此对应关系，下次导入同样表头的文件时自动使用"))
         self.save_box.setChecked(True)
         lay.addWidget(self.save_box)
         self.hint = QLabel("")
@@ -77,7 +83,7 @@ class ColumnMappingDialog(QDialog):
 
     def mapping(self) -> dict[str, str]:
         out: dict[str, str] = {}
-        for head, combo in zip(self.plan.headers, self.combos):
+        for head, combo in zip(self.plan.headers, self.combos, strict=False):
             value = combo.currentData()
             if value != KEEP and head:
                 out[head] = value
@@ -108,7 +114,8 @@ class ImportReportDialog(QDialog):
         self.details = QPlainTextEdit()
         self.details.setReadOnly(True)
         lines = report.lines(lang, limit=2000)[1:]
-        self.details.setPlainText("\n".join(lines) if lines else QCoreApplication.translate("SearchDialogs", "所有行均已导入，没有问题。"))
+        self.details.setPlainText("\n".join(lines) if lines else QCoreApplication.translate(
+            "SearchDialogs", "所有行均已导入，没有问题。"))
         lay.addWidget(self.details)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.accept)
@@ -124,11 +131,16 @@ def query_help_html() -> str:
         ("电池 NOT 汽车 / 电池 -汽车", QCoreApplication.translate("SearchDialogs", "排除含“汽车”的记录")),
         ("\"锂离子电池正极\"", QCoreApplication.translate("SearchDialogs", "短语：这些词按此顺序相连")),
         ("(煤 OR 焦炭) 液化", QCoreApplication.translate("SearchDialogs", "括号分组")),
-        ("名称: 摘要: 申请人: 发明人:", QCoreApplication.translate("SearchDialogs", "只在某字段中查找，如 申请人:华为")),
-        ("IPC:H01M  IPC:H01M10/0525", QCoreApplication.translate("SearchDialogs", "IPC分类号（小类、大组或完整分类号）")),
-        ("申请号:  公开号:", QCoreApplication.translate("SearchDialogs", "号码：带不带CN/ZL、空格、小数点或校验位均可；直接输入号码也可")),
-        ("法律状态:有效  类型:发明  类型:文档  地区:山西  来源:清单名", QCoreApplication.translate("SearchDialogs", "按属性筛选")),
-        ("申请日:2020..2023  公开日:2021-06..  年份:2022", QCoreApplication.translate("SearchDialogs", "日期范围（年、年-月或完整日期）")),
+        ("名称: 摘要: 申请人: 发明人:",
+         QCoreApplication.translate("SearchDialogs", "只在某字段中查找，如 申请人:华为")),
+        ("IPC:H01M  IPC:H01M10/0525",
+         QCoreApplication.translate("SearchDialogs", "IPC分类号（小类、大组或完整分类号）")),
+        ("申请号:  公开号:",
+         QCoreApplication.translate("SearchDialogs", "号码：带不带CN/ZL、空格、小数点或校验位均可；直接输入号码也可")),
+        ("法律状态:有效  类型:发明  类型:文档  地区:山西  来源:清单名",
+         QCoreApplication.translate("SearchDialogs", "按属性筛选")),
+        ("申请日:2020..2023  公开日:2021-06..  年份:2022",
+         QCoreApplication.translate("SearchDialogs", "日期范围（年、年-月或完整日期）")),
     ]
     body = "".join(f"<tr><td><code>{q}</code></td><td>{d}</td></tr>" for q, d in rows)
     title = QCoreApplication.translate("SearchDialogs", "检索语法")

@@ -27,13 +27,22 @@ class ResultModel(QAbstractTableModel):
         self.results: ResultSet | None = None
         self._rows: list[Hit] = []
         self.columns = [
-            ("type", QCoreApplication.translate("SearchResultModel", "类型")), ("title", QCoreApplication.translate("SearchResultModel", "名称")), ("application_number", QCoreApplication.translate("SearchResultModel", "申请号")),
-            ("publication_number", QCoreApplication.translate("SearchResultModel", "公开（公告）号")), ("date", QCoreApplication.translate("SearchResultModel", "日期")),
-            ("applicants", QCoreApplication.translate("SearchResultModel", "申请人")), ("ipc", QCoreApplication.translate("SearchResultModel", "IPC")),
-            ("legal_status", QCoreApplication.translate("SearchResultModel", "法律状态")), ("score", QCoreApplication.translate("SearchResultModel", "相关度")),
+            ("type", QCoreApplication.translate("SearchResultModel", "类型")),
+            ("title", QCoreApplication.translate("SearchResultModel", "名称")),
+            ("application_number", QCoreApplication.translate("SearchResultModel", "申请号")),
+            ("publication_number", QCoreApplication.translate("SearchResultModel", "公开（公告）号")),
+            ("date", QCoreApplication.translate("SearchResultModel", "日期")),
+            ("applicants", QCoreApplication.translate("SearchResultModel", "申请人")),
+            ("ipc", QCoreApplication.translate("SearchResultModel", "IPC")),
+            ("legal_status", QCoreApplication.translate("SearchResultModel", "法律状态")),
+            ("score", QCoreApplication.translate("SearchResultModel", "相关度")),
         ]
-        self.type_names = {"patent": QCoreApplication.translate("SearchResultModel", "专利"), "document": QCoreApplication.translate("SearchResultModel", "文档"),
-                           "service_item": QCoreApplication.translate("SearchResultModel", "服务事项")}
+        self.type_names = {
+            "patent": QCoreApplication.translate("SearchResultModel", "专利"),
+            "document": QCoreApplication.translate("SearchResultModel", "文档"),
+            "service_item": QCoreApplication.translate("SearchResultModel",
+                                                       "服务事项"),
+        }
 
     # -- data source -----------------------------------------------------------------
     def set_results(self, results: ResultSet | None, first: list[Hit] | None = None) -> None:
