@@ -30,19 +30,23 @@ class UserError(Exception):
         super().__init__(self.message("zh"))
 
     def where(self, lang: str = "zh") -> str:
-        parts: list[str] = []
-        if self.file:
-            parts.append(self.file)
-        if self.row is not None:
-            parts.append(f"第{self.row}行" if lang == "zh" else f"row {self.row}")
-        if self.field:
-            parts.append(f"字段“{self.field}”" if lang == "zh" else f"field '{self.field}'")
-        return ", ".join(parts)
+        return location(self.file, self.row, self.field, lang)
 
     def message(self, lang: str = "zh") -> str:
         text = self.zh if lang == "zh" else self.en
         where = self.where(lang)
         return f"{where}: {text}" if where else text
+
+
+def location(file: str | None, row: int | None, field: str | None, lang: str = "zh") -> str:
+    """Where a problem is, in the one wording every message uses:
+    ``书目.csv, 第3行, 字段“申请号”`` / ``书目.csv, row 3, field '申请号'``."""
+    parts: list[str] = [file] if file else []
+    if row is not None:
+        parts.append(f"第{row}行" if lang == "zh" else f"row {row}")
+    if field:
+        parts.append(f"字段“{field}”" if lang == "zh" else f"field '{field}'")
+    return ", ".join(parts)
 
 
 class Cancelled(Exception):
@@ -60,11 +64,7 @@ class RowProblem:
 
     def text(self, lang: str = "zh") -> str:
         reason = self.reason_zh if lang == "zh" else self.reason_en
-        if lang == "zh":
-            loc = f"第{self.row}行" + (f" 字段“{self.field}”" if self.field else "")
-        else:
-            loc = f"row {self.row}" + (f" field '{self.field}'" if self.field else "")
-        return f"{loc}: {reason}"
+        return f"{location(None, self.row, self.field, lang)}: {reason}"
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,11 @@ callbacks; the GUI adapts the same callable to Qt signals in ``desktop.ui.jobs``
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol
 
 from desktop.errors import Cancelled
 
 ProgressFn = Callable[[int, int, str], None]
 CancelledFn = Callable[[], bool]
-
-
-class Job(Protocol):
-    def __call__(self, progress: ProgressFn, cancelled: CancelledFn) -> Any: ...
 
 
 def no_progress(done: int, total: int, text: str) -> None:

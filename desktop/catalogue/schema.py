@@ -21,12 +21,6 @@ CATEGORIES: tuple[str, ...] = (
     "知识产权运营", "信息服务", "知识产权咨询",
 )
 AUDIENCES: tuple[str, ...] = ("企业", "个人", "高校院所", "代理机构")
-AUDIENCE_EN: dict[str, str] = {"企业": "enterprise", "个人": "individual",
-                               "高校院所": "university/institute", "代理机构": "agency"}
-SERVICE_TYPES: tuple[str, ...] = ("政务服务", "公共服务")
-LEVELS: tuple[str, ...] = ("国家", "省", "市", "县", "网点")
-CHANNEL_KINDS: tuple[str, ...] = ("网上", "窗口", "邮寄", "电话", "邮件")
-MATERIAL_FORMS: tuple[str, ...] = ("原件", "复印件", "原件和复印件", "电子件", "原件或电子件")
 CODE_PATTERN = r"^[A-Z]{2}-\d{3}$"
 
 

@@ -11,6 +11,8 @@ import datetime as _dt
 from typing import Any
 
 from desktop.catalogue.schema import FIELD_LABELS, FIELD_LABELS_EN
+from desktop.common.headers import fold_header
+from desktop.common.xlsx import unguard_cell
 
 SEP = "｜"
 YES, NO = "是", "否"
@@ -110,13 +112,6 @@ def field_to_cell(field: str, data: dict[str, Any]) -> str:
     return _text(v)
 
 
-def _unguard(text: str) -> str:
-    """Undo :func:`desktop.common.xlsx.safe_cell`'s quote before a formula-like start."""
-    if len(text) > 1 and text[0] == "'" and text[1] in "=+-@＝＋－＠":
-        return text[1:]
-    return text
-
-
 def _lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
             if ln.strip()]
@@ -148,7 +143,7 @@ def cell_to_field(field: str, value: Any) -> Any:
     elif isinstance(value, float) and value.is_integer():
         text = str(int(value))
     else:
-        text = _unguard(str(value).strip())
+        text = unguard_cell(str(value).strip())
     if field in RECORD_PARTS:
         return [_split(line, RECORD_PARTS[field]) for line in _lines(text)]
     if field in OBJECT_PARTS:
@@ -176,6 +171,6 @@ def header_aliases() -> dict[str, str]:
     out: dict[str, str] = {}
     for key, zh in FIELD_LABELS.items():
         for alias in (zh, FIELD_LABELS_EN[key], key):
-            out[alias.strip().lower()] = key
+            out[fold_header(alias)] = key
     return out
 

@@ -37,6 +37,7 @@ from desktop.catalogue.sheet_format import (
     header_aliases,
 )
 from desktop.catalogue.store import ensure_loaded, stored_items, write_item
+from desktop.common.headers import fold_header
 from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
 from desktop.errors import RowProblem, UserError
 from desktop.jobs import (
@@ -99,7 +100,7 @@ def _headers(ws: Any, file: str) -> dict[int, str]:
     for idx, raw in enumerate(first):
         if raw is None or not str(raw).strip():
             continue
-        key = aliases.get(str(raw).strip().lower())
+        key = aliases.get(fold_header(raw))
         letter = get_column_letter(idx + 1)
         if key is None:
             raise UserError(f"不认识的列“{raw}”（{letter}列）；可用的列见导出文件的“填写说明”表",

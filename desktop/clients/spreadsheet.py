@@ -9,7 +9,6 @@ kept and listed as a warning to confirm.
 from __future__ import annotations
 
 import datetime as _dt
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from db.session import Database
 from desktop.clients.model import CLIENT_FIELDS, CLIENT_KINDS, EDITABLE_KEYS, ClientData
 from desktop.clients.service import apply_fields, list_clients
 from desktop.clients.validation import normalise_client
+from desktop.common.headers import fold_header
 from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
 from desktop.errors import FieldProblem, RowProblem, UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
@@ -28,9 +28,7 @@ from desktop.validators.api import check_idcard
 HEADER_SCAN_ROWS = 10
 
 
-def _norm(text: object) -> str:
-    folded = unicodedata.normalize("NFKC", str(text or "")).strip().lower()
-    return "".join(ch for ch in folded if ch not in " _-()（）*:：\n\t")
+_norm = fold_header
 
 
 def _header_map() -> dict[str, str]:

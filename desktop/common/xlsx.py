@@ -35,6 +35,13 @@ def safe_cell(value: Any) -> Any:
     return text
 
 
+def unguard_cell(text: str) -> str:
+    """Undo :func:`safe_cell`'s quote on text read back from a sheet this app exported."""
+    if len(text) > 1 and text[0] == "'" and text[1:].startswith(_RISKY_START):
+        return text[1:]
+    return text
+
+
 def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 

@@ -15,7 +15,7 @@ from typing import Any
 from desktop.common.dates import parse_date
 from desktop.errors import FieldProblem
 from desktop.forms.spec import FieldSpec
-from desktop.validators.api import VALIDATORS, Check, check_appno, check_idcard, check_uscc
+from desktop.validators.api import VALIDATORS, Check, check_idcard, check_uscc
 
 DEFAULT_TEXT_LIMIT = 300
 DEFAULT_LONGTEXT_LIMIT = 5000
@@ -358,9 +358,3 @@ def normalise_rows(f: FieldSpec, raw: object) -> RowsOutcome:
 def _in_row(f: FieldSpec, row: int, p: FieldProblem) -> FieldProblem:
     return FieldProblem(p.field, f"{f.label}第{row}行 {p.zh}", f"{f.label_en} row {row}: {p.en}",
                         p.warn_only)
-
-
-def check_appno_type(value: object) -> str | None:
-    """The patent type (``invention``, ``utility_model``, …) of a valid application number."""
-    res = check_appno(value)
-    return res.details.get("type") if res.ok else None

@@ -74,11 +74,6 @@ class FormResult:
     def ok(self) -> bool:
         return not self.problems
 
-    def problems_for(self, field_id: str) -> list[FieldProblem]:
-        """Problems and warnings of ``field_id`` and of its rows (``id[3].col``)."""
-        return [p for p in self.problems + self.warnings
-                if p.field == field_id or p.field.startswith(field_id + "[")]
-
     def add(self, p: FieldProblem) -> None:
         (self.warnings if p.warn_only else self.problems).append(p)
 

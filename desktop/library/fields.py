@@ -7,8 +7,7 @@ hand) with differently named columns; :func:`match_header` maps a header to one 
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from desktop.common.headers import fold_header
 
 # canonical field name -> (Chinese label, English label)
 FIELDS: dict[str, tuple[str, str]] = {
@@ -75,12 +74,7 @@ MULTI_VALUED = ("applicants", "inventors", "ipc", "priority", "cpc")
 DATE_FIELDS = ("application_date", "publication_date", "grant_date", "priority_date")
 
 
-def header_key(text: object) -> str:
-    """A header folded for comparison: NFKC (full-width brackets become half-width), no spaces,
-    lower case, no trailing colon or asterisk."""
-    s = unicodedata.normalize("NFKC", str(text or "")).strip().lower()
-    s = re.sub(r"\s+", "", s)
-    return s.rstrip(":*")
+header_key = fold_header  # the library's name for the shared rule
 
 
 _LOOKUP: dict[str, str] = {header_key(s): f for f, syns in SYNONYMS.items() for s in syns}

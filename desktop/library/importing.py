@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from desktop.context import AppContext
-from desktop.errors import RowProblem, UserError
+from desktop.errors import RowProblem, UserError, location
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library.importers.cnki import looks_like_cnki, open_cnki
 from desktop.library.importers.columns import ColumnPlan
@@ -40,11 +40,7 @@ class Problem:
     en: str
 
     def text(self, lang: str = "zh") -> str:
-        where = Path(self.file).name
-        if self.row is not None:
-            where += f" 第{self.row}行" if lang == "zh" else f" row {self.row}"
-        if self.field:
-            where += f" 字段“{self.field}”" if lang == "zh" else f" field '{self.field}'"
+        where = location(Path(self.file).name, self.row, self.field, lang)
         return f"{where}: {self.zh if lang == 'zh' else self.en}"
 
 

@@ -13,14 +13,13 @@ from typing import Any
 from desktop.common.dates import parse_date
 from desktop.errors import RowProblem
 from desktop.library.fields import DATE_FIELDS, MULTI_VALUED
-from desktop.library.records import RawRow, Record
+from desktop.library.records import RawRow, Record, number_keys
 from desktop.validators.api import (
     PATENT_TYPES,
     appno_key,
     check_appno,
     check_ipc,
     check_pubno,
-    pubno_key,
 )
 
 _SPLIT = re.compile(r"\s*[;；|｜、\n]\s*")
@@ -114,9 +113,7 @@ def normalise_patent(raw: RawRow, *, source_file: str | None = None
             flags.append(f"公开号格式无法识别：{first}")
         if chk.details.get("kind") and not rec.patent_type:
             rec.patent_type = _KIND_TYPES.get(chk.details["kind"][0])
-    rec.pubno_key = pubno_key(rec.publication_number) if rec.publication_number else None
-    if not rec.pubno_key and rec.grant_number:
-        rec.pubno_key = pubno_key(rec.grant_number)
+    rec.pubno_key = next(iter(number_keys(rec.publication_number, rec.grant_number)), None)
     for name in DATE_FIELDS:
         if name == "priority_date":
             continue

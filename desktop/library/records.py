@@ -6,6 +6,8 @@ import datetime as _dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from desktop.validators.api import pubno_key
+
 KINDS = ("patent", "document", "service_item")
 
 
@@ -63,3 +65,11 @@ class RecordView:
     text: str | None
     collection: str | None
     flags: list[str]
+
+
+def number_keys(publication_number: str | None, grant_number: str | None) -> list[str]:
+    """The publication-number keys of a record, its publication number's first: the first
+    is stored as ``pubno_key`` (duplicate detection), all are indexed (a search by either
+    number finds the record)."""
+    keys = [pubno_key(n) for n in (publication_number, grant_number) if n]
+    return list(dict.fromkeys(k for k in keys if k))

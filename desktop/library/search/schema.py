@@ -13,8 +13,9 @@ from typing import Any
 from whoosh.columns import NumericColumn
 from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
+from desktop.library.records import number_keys
 from desktop.library.search.analysis import ChineseAnalyzer
-from desktop.validators.api import check_ipc, ipc_prefixes, pubno_key
+from desktop.validators.api import check_ipc, ipc_prefixes
 
 SCHEMA_VERSION = 8
 # "all" holds title, abstract/body, claims and applicants: one posting list per word, so a
@@ -94,8 +95,7 @@ def doc_for_row(row: dict[str, Any]) -> dict[str, Any]:
     pub_d = date_int(row.get("publication_date") or row.get("grant_date"))
     when = app_d or pub_d
     body = "\n".join(x for x in (row.get("abstract"), row.get("body"), row.get("claims")) if x)
-    pubnos = [k for k in (pubno_key(row.get("publication_number") or ""),
-                          pubno_key(row.get("grant_number") or "")) if k]
+    pubnos = number_keys(row.get("publication_number"), row.get("grant_number"))
     ipc = ipc_keys(ipcs)
     tags = [tag("kind", row["kind"])]
     tags += [tag("applicant", a) for a in applicants]
