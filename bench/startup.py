@@ -11,6 +11,7 @@ the same run: a bare PySide6 process that shows one empty window.  Target: media
 
 from __future__ import annotations
 
+import configparser
 import json
 import os
 import statistics
@@ -41,17 +42,27 @@ def timed(cmd: list[str], env: dict[str, str]) -> float:
         return float(probe.read_text()) - start
 
 
+def set_last_page(ini: Path, page: str) -> None:
+    """Make ``page`` the one shown last, in the data folder's preferences file."""
+    prefs = configparser.ConfigParser(interpolation=None)
+    prefs.optionxform = str  # type: ignore[assignment,method-assign]
+    prefs.read(ini, encoding="utf-8")
+    if not prefs.has_section("ui"):
+        prefs.add_section("ui")
+    prefs.set("ui", "last_page", page)
+    with ini.open("w", encoding="utf-8") as fh:
+        prefs.write(fh)
+
+
 def main(runs: int = 7) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        # private preferences, so the user's own (e.g. last page shown) do not count
-        config = Path(tmp) / "config"
-        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
-                   XDG_CONFIG_HOME=str(config))
-        app_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(Path(tmp) / "data")]
+        # preferences live in the data folder (settings.ini), so the user's own do not count
+        data = Path(tmp) / "data"
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+        app_cmd = [sys.executable, str(ROOT / "main.py"), "--data-dir", str(data)]
         first = timed(app_cmd, env)
         app_times = [timed(app_cmd, env) for _ in range(runs)]
-        (config / "IPDesk").mkdir(parents=True, exist_ok=True)
-        (config / "IPDesk" / "IPDesk.conf").write_text("[ui]\nlast_page=search\n")
+        set_last_page(data / "settings.ini", "search")
         search_times = [timed(app_cmd, env) for _ in range(runs)]
     base_times = [timed([sys.executable, "-c", BASELINE], env) for _ in range(runs)]
     app_med, base_med = statistics.median(app_times), statistics.median(base_times)

@@ -40,13 +40,14 @@ def shoot_client_dialog(app, window) -> None:  # type: ignore[no-untyped-def]
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QSettings
     from PySide6.QtGui import QFont
     from PySide6.QtWidgets import QApplication
 
     from desktop.app import open_folder
+    from desktop.settings import api as settings
     from desktop.ui.app import create_window
     from desktop.ui.pages import PAGES
+    from desktop.ui.prefs import Prefs
 
     app = QApplication([])
     app.setFont(QFont("Noto Sans CJK SC", 10))
@@ -57,7 +58,7 @@ def main() -> int:
     only = set(sys.argv[1:])
     with tempfile.TemporaryDirectory() as tmp:
         ctx = open_folder(Path(tmp) / "data")
-        prefs = QSettings(str(Path(tmp) / "prefs.ini"), QSettings.Format.IniFormat)
+        prefs = Prefs(settings.prefs_path(ctx.paths))  # the data folder's own preferences
         window = create_window(ctx, prefs, "zh")
         window.resize(1280, 800)
         window.show()
@@ -65,6 +66,9 @@ def main() -> int:
             if only and spec.key not in only:
                 continue
             page = window.show_page(spec.key)
+            window.env.jobs.wait(60000)  # the page's first reads have arrived
+            for _ in range(20):
+                app.processEvents()
             setup = getattr(importlib.import_module(spec.module), "screenshot_setup", None)
             if setup is not None:
                 setup(page, window.env)
