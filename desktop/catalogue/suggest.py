@@ -20,6 +20,8 @@ from desktop.library import api as library
 
 #: a suggestion scoring below this share of the best one is left out (noise)
 MIN_RATIO = 0.25
+#: field weights: name, keywords, FAQ question, FAQ answer / materials / category, summary
+WEIGHTS = {"name": 3.0, "keyword": 2.0, "question": 1.5, "text": 1.0, "summary": 0.5}
 
 
 @dataclass(frozen=True)
@@ -35,13 +37,14 @@ class Suggestion:
 
 
 def item_doc(item: ServiceItem) -> library.MatchDoc:
-    fields: list[tuple[str, float]] = [(item.name, 3.0), (item.category, 1.0)]
-    fields += [(k, 2.0) for k in item.keywords]
+    w = WEIGHTS
+    fields: list[tuple[str, float]] = [(item.name, w["name"]), (item.category, w["text"])]
+    fields += [(k, w["keyword"]) for k in item.keywords]
     for f in item.faq:
-        fields += [(f.q, 1.5), (f.a, 1.0)]
-    fields += [(m.name, 1.0) for m in item.materials]
+        fields += [(f.q, w["question"]), (f.a, w["text"])]
+    fields += [(m.name, w["text"]) for m in item.materials]
     summary = [*item.conditions, *(s.title for s in item.steps), item.result]
-    fields += [(t, 0.5) for t in summary]
+    fields += [(t, w["summary"]) for t in summary]
     return library.MatchDoc(item.code, tuple(fields))
 
 

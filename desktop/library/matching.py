@@ -32,7 +32,7 @@ from desktop.library.search.analysis import index_tokens
 from desktop.library.synonyms import Synonyms, bundled_synonyms, is_latin
 
 K1 = 1.2
-B = 0.6
+B = 0.4
 SYNONYM_WEIGHT = 0.7  # another word of the same synonym group
 SUBWORD_WEIGHT = 0.6  # a dictionary word inside a longer query word
 BIGRAM_WEIGHT = 0.35  # two characters of a query word found together
