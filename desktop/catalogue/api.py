@@ -28,6 +28,8 @@ from desktop.catalogue.schema import (
     ServiceItem,
 )
 from desktop.catalogue.store import HistoryEntry
+from desktop.catalogue.suggest import CatalogueMatcher, Suggestion
+from desktop.catalogue.suggest import suggest_items as _suggest_items
 from desktop.catalogue.text import item_plain_text, item_sections, material_line
 from desktop.changes import Changes, Op
 from desktop.common import pdf
@@ -77,6 +79,13 @@ def search_documents(ctx: AppContext) -> list[SearchDocument]:
                            text=item_plain_text(s.item), active=s.item.active,
                            updated_at=s.updated_at)
             for s in store.stored_items(ctx.db, include_retired=False)]
+
+
+def suggest_items(ctx: AppContext, text: str, limit: int = 5) -> list[Suggestion]:
+    """Active items for a need in the visitor's own words, best first, each with the words
+    that matched ("专利贷款" -> 专利权质押登记, 质押融资对接 …); [] for an empty text.
+    The matcher is built once per context and rebuilt when the catalogue changes."""
+    return _suggest_items(ctx, text, limit)
 
 
 # -- item text (pure) ------------------------------------------------------------------
@@ -196,12 +205,12 @@ def set_admin_password(ctx: AppContext, password: str, *, current: str | None = 
 
 __all__ = [
     "AUDIENCES", "CATALOGUE_CHANGED", "CATEGORIES", "FIELD_LABELS", "FORM_SCHEME",
-    "CatalogueIndex", "FormRef", "HistoryEntry", "ImportPlan", "ImportRejected", "ServiceItem",
-    "Ticks",
+    "CatalogueIndex", "CatalogueMatcher", "FormRef", "HistoryEntry", "ImportPlan", "ImportRejected", "ServiceItem",
+    "Suggestion", "Ticks",
     "admin_password_set", "apply_import", "can_write_pdf", "categories_of",
     "check_admin_password", "check_item_files", "delete_item", "export_xlsx", "get_item",
     "get_items", "guide_html", "handout_html", "item_from_yaml", "item_history",
     "item_plain_text", "item_sections", "item_to_data", "item_to_yaml", "list_items",
     "load_index", "material_line", "plan_import", "references", "save_item",
-    "search_documents", "set_admin_password", "write_handout",
+    "search_documents", "set_admin_password", "suggest_items", "write_handout",
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -175,6 +175,17 @@ def stored_items(db: Database, *, include_retired: bool = True) -> list[StoredIt
             q = q.where(CatalogueItem.active.is_(True))
         rows = s.execute(q).scalars().all()
         return [StoredItem(_to_item(r.data), r.origin, r.updated_at) for r in rows]
+
+
+def catalogue_version(db: Database) -> tuple[object, ...]:
+    """A cheap key that changes whenever the stored catalogue changes (an item added, edited,
+    retired or deleted): the row count, the newest ``updated_at`` and the newest history id
+    (every change and deletion keeps the replaced version in history)."""
+    with db.session() as s:
+        count, newest = s.execute(select(func.count(CatalogueItem.code),
+                                         func.max(CatalogueItem.updated_at))).one()
+        last = s.execute(select(func.max(CatalogueItemHistory.id))).scalar()
+        return (count, newest, last)
 
 
 def catalogue_order(item: ServiceItem) -> tuple[int, str]:

@@ -23,11 +23,14 @@ from desktop.library.importers.columns import ColumnPlan
 from desktop.library.importers.columns import save_mapping as _save_mapping
 from desktop.library.importers.tables import detect_encoding
 from desktop.library.importing import ImportReport
+from desktop.library.matching import Match, MatchDoc, Matcher
+from desktop.library.matching import words as _words
 from desktop.library.records import RecordView
 from desktop.library.search.engine import Filters, Hit, ResultSet, SearchResult
 from desktop.library.search.index import IndexChange, IndexStatus
 from desktop.library.search.snippets import HTML, PLAIN, highlight_all
 from desktop.library.service import open_library, parse_mapping_args
+from desktop.library.synonyms import Synonyms, bundled_synonyms, load_synonyms
 
 LIBRARY_CHANGED = Changes(library=True)
 
@@ -147,11 +150,27 @@ def read_query_file(name: str) -> list[str]:
     return [ln.strip() for ln in lines if ln.strip() and not ln.strip().startswith("#")]
 
 
+# -- matching everyday phrasing (suggestions, knowledge base) ---------------------------
+
+def make_matcher(docs: Iterable[MatchDoc], synonyms: Synonyms | None = None) -> Matcher:
+    """An in-memory ranked matcher over ``docs`` (Chinese analyzer, bigram fall-back,
+    synonym expansion through ``resources/synonyms.yaml`` unless ``synonyms`` is given);
+    ``matcher.search(text, limit)`` -> [Match(key, score, why)], ``matcher.match(text,
+    limit)`` -> [(key, score)]."""
+    return Matcher(docs, synonyms or bundled_synonyms())
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` as the library's Chinese analyzer segments them."""
+    return _words(text)
+
+
 __all__ = [
     "FACET_NAMES", "FIELDS", "HTML", "LIBRARY_CHANGED", "PLAIN", "ColumnPlan", "Filters", "Hit",
-    "ImportReport", "IndexChange", "IndexStatus", "RecordView", "ResultSet", "SearchResult",
+    "ImportReport", "IndexChange", "IndexStatus", "Match", "MatchDoc", "Matcher",
+    "RecordView", "Synonyms", "ResultSet", "SearchResult",
     "collections", "ensure_index", "export_results", "get_record", "highlight_all",
-    "import_files", "index_status", "is_empty", "open_results", "parse_mapping_args",
+    "import_files", "index_status", "is_empty", "load_synonyms", "make_matcher", "open_results", "parse_mapping_args",
     "preview_columns", "read_query_file", "rebuild_index", "save_mapping", "search",
-    "suggestions", "update_index",
+    "suggestions", "update_index", "words",
 ]
