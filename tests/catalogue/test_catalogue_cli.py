@@ -120,3 +120,18 @@ def test_delete_retires_a_referenced_item(capsys, tmp_path: Path,  # type: ignor
     monkeypatch.setattr(desktop.app, "wire", real_wire)
     code, out, _ = _run(capsys, tmp_path, "delete", "ZL-009", "--json")
     assert json.loads(out)["result"] == "deleted"
+
+
+def test_suggest_json_plain_and_empty_text(capsys, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    code, out, _ = _run(capsys, tmp_path, "suggest", "专利贷款", "--json", "--limit", "3")
+    assert code == 0
+    found = json.loads(out)
+    assert len(found) <= 3 and {"code", "title", "score", "why"} <= set(found[0])
+    assert {"ZL-008", "YY-001"} <= {f["code"] for f in found}
+    assert found[0]["score"] >= found[-1]["score"] > 0
+    code, out, _ = _run(capsys, tmp_path, "suggest", "质押", "专利")   # words as separate args
+    assert code == 0 and "ZL-008" in out and "专利权质押登记" in out and "匹配" in out
+    code, out, err = _run(capsys, tmp_path, "suggest", "  ")
+    assert code == 2 and out == "" and "需求" in err
+    code, _out, err = _run(capsys, tmp_path, "suggest", "专利", "--limit", "0")
+    assert code == 2 and "--limit" in err

@@ -2,7 +2,7 @@
 
 ``list``, ``show CODE``, ``handout CODE… -o FILE.docx``, ``export FILE.xlsx``,
 ``import FILE.xlsx [--dry-run]``, ``history CODE``, ``delete CODE``, ``check [FILE.yaml…]``,
-``set-admin-password``.
+``set-admin-password``, ``suggest TEXT [--limit N]``.
 """
 
 from __future__ import annotations
@@ -29,6 +29,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("-q", "--query", default="",
                     help="筛选：汉字、拼音首字母或编码 / filter: Chinese, pinyin initials or code")
     sp.set_defaults(handler=run_list)
+
+    sp = add_command(cs, "suggest", "按来访者的说法推荐服务事项 / suggest items for a need")
+    sp.add_argument("text", nargs="*", metavar="TEXT",
+                    help="来访者的需求，如“专利贷款” / the need in the visitor's words")
+    sp.add_argument("--limit", type=int, default=5, metavar="N",
+                    help="最多推荐几项（默认5）/ how many suggestions (default 5)")
+    sp.set_defaults(handler=run_suggest)
 
     sp = add_command(cs, "show", "显示一个事项的完整办事指南 / show one item's whole guide")
     sp.add_argument("code")
@@ -94,6 +101,31 @@ def run_list(env: CommandEnv) -> int:
         flag = "" if i.active else env.t("  [已停用]", "  [retired]")
         env.out(f"{i.code}  {i.category:<8}  {i.name}{flag}")
     env.err(env.t(f"共 {len(items)} 项", f"{len(items)} item(s)"))
+    return 0
+
+
+def run_suggest(env: CommandEnv) -> int:
+    from desktop.catalogue import api as catalogue
+
+    text = " ".join(env.args.text).strip()
+    if not text:
+        raise UserError("请写出来访者的需求，如：catalogue suggest 专利贷款",
+                        "write the visitor's need, e.g.: catalogue suggest 专利贷款",
+                        field="TEXT")
+    if env.args.limit < 1:
+        raise UserError("--limit 至少为1", "--limit must be 1 or more", field="--limit")
+    found = catalogue.suggest_items(env.context(), text, limit=env.args.limit)
+    if env.json:
+        env.emit_json([s.to_json() for s in found])
+        return 0
+    if not found:
+        env.out(env.t("没有找到相关的服务事项", "no matching service item"))
+        return 0
+    width = max(len(s.title) for s in found)
+    for n, s in enumerate(found, 1):
+        why = "、".join(s.why)
+        env.out(f"{n}. {s.code}  {s.title}{'　' * (width - len(s.title))}  {s.score:6.2f}  "
+                + env.t(f"匹配：{why}", f"matched: {why}"))
     return 0
 
 
