@@ -20,6 +20,16 @@ class Outlet:
     phone: str = ""
     email: str = ""
     hours: str = ""
+    officers: str = ""  # the desk's officers, separated by 、 or commas (offered in visit forms)
+
+    @property
+    def is_set(self) -> bool:
+        """The outlet has at least a name (until then handouts say where to fill it in)."""
+        return bool(self.name.strip())
+
+    def officer_names(self) -> list[str]:
+        parts = self.officers.replace("，", ",").replace("、", ",").replace(";", ",").split(",")
+        return [p.strip() for p in parts if p.strip()]
 
 
 _PREFIX = "outlet."

@@ -52,118 +52,118 @@
         <translation>The columns of &apos;%1&apos; were not recognised. Choose the field for each column (at least the title):</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="44"/>
         <source>表头</source>
         <translation>Header</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="45"/>
         <source>示例</source>
         <translation>Example</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="46"/>
         <source>对应字段</source>
         <translation>Field</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="50"/>
         <source>（空）</source>
         <translation>(empty)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="55"/>
         <source>保留为附加字段</source>
         <translation>Keep as extra field</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="56"/>
         <source>忽略此列</source>
         <translation>Ignore this column</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="61"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="66"/>
         <source>保存此对应关系，下次导入同样表头的文件时自动使用</source>
         <translation>Save this mapping and use it for files with the same headers</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="89"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="95"/>
         <source>请至少指定哪一列是“名称”。</source>
         <translation>Choose which column holds the title.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="93"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="99"/>
         <source>同一字段被指定给了多列：</source>
         <translation>The same field is chosen for several columns: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="103"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="109"/>
         <source>导入报告</source>
         <translation>Import report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="111"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="117"/>
         <source>所有行均已导入，没有问题。</source>
         <translation>All rows were imported without problems.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="122"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="129"/>
         <source>同时包含这些词（名称、摘要、申请人、发明人中）</source>
         <translation>all these words (in title, abstract, applicants, inventors)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="123"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="130"/>
         <source>包含任一词</source>
         <translation>either word</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="124"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="131"/>
         <source>排除含“汽车”的记录</source>
         <translation>exclude records containing 汽车</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="132"/>
         <source>短语：这些词按此顺序相连</source>
         <translation>phrase: these words in this order</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="126"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="133"/>
         <source>括号分组</source>
         <translation>grouping with brackets</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="135"/>
         <source>只在某字段中查找，如 申请人:华为</source>
         <translation>search one field only, e.g. 申请人:华为 (applicant)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="128"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="137"/>
         <source>IPC分类号（小类、大组或完整分类号）</source>
         <translation>IPC symbol (subclass, main group or full symbol)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="129"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="139"/>
         <source>号码：带不带CN/ZL、空格、小数点或校验位均可；直接输入号码也可</source>
         <translation>numbers: with or without CN/ZL, spaces, dot or check digit; a bare number works too</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="130"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="141"/>
         <source>按属性筛选</source>
         <translation>filter by legal status, patent type, record type, region, source</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="131"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="143"/>
         <source>日期范围（年、年-月或完整日期）</source>
         <translation>date ranges (year, year-month or full dates)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="134"/>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="143"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="146"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="155"/>
         <source>检索语法</source>
         <translation>Query language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/search/dialogs.py" line="147"/>
         <source>语法有误（如引号或括号不成对）时，自动按普通词语检索并给出提示。</source>
         <translation>A malformed query (unbalanced quotes or brackets) is searched as plain words, with a notice.</translation>
     </message>
@@ -398,57 +398,57 @@
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="30"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="31"/>
         <source>名称</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="30"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="32"/>
         <source>申请号</source>
         <translation>Application no.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="31"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="33"/>
         <source>公开（公告）号</source>
         <translation>Publication no.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="31"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="34"/>
         <source>日期</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="32"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="35"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="32"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="36"/>
         <source>IPC</source>
         <translation>IPC</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="33"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="37"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="33"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="38"/>
         <source>相关度</source>
         <translation>Score</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="35"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="41"/>
         <source>专利</source>
         <translation>Patent</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="35"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="42"/>
         <source>文档</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/model.py" line="36"/>
+        <location filename="../../../desktop/ui/pages/search/model.py" line="43"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>JobRunner</name>
     <message>
-        <location filename="../../../desktop/ui/jobs.py" line="103"/>
+        <location filename="../../../desktop/ui/jobs.py" line="104"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
@@ -78,52 +78,57 @@
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="57"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
+        <source>接待人员（用顿号分隔）</source>
+        <translation>Officers (separated by 、 or commas)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="58"/>
         <source>保存网点信息</source>
         <translation>Save outlet details</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="66"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="67"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="70"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="71"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="71"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="72"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="72"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="73"/>
         <source>数据库版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
         <source>备份文件夹</source>
         <translation>Backups folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="80"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="81"/>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="108"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="109"/>
         <source>重新启动后生效</source>
         <translation>Takes effect after restarting</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="116"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="117"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>

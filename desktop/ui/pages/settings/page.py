@@ -48,7 +48,8 @@ class SettingsPage(QWidget):
         self.outlet_inputs: dict[str, QLineEdit] = {}
         for key, label in (("name", self.tr("网点名称")), ("address", self.tr("地址")),
                            ("phone", self.tr("电话")), ("email", self.tr("电子邮箱")),
-                           ("hours", self.tr("办公时间"))):
+                           ("hours", self.tr("办公时间")),
+                           ("officers", self.tr("接待人员（用顿号分隔）"))):
             edit = QLineEdit()
             edit.setObjectName(f"outlet_{key}")
             self.outlet_inputs[key] = edit
