@@ -13,10 +13,10 @@ from pathlib import Path
 
 from desktop.catalogue import api as catalogue
 from desktop.context import AppContext, open_context
-from desktop.forms import api as forms
 from desktop.logging_setup import setup_logging
 from desktop.options import AppOptions
 from desktop.paths import resolve_data_paths
+from desktop.wiring import ItemKey
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +42,15 @@ def open_app(options: AppOptions | None = None, *, logs: bool = True,
 def wire(ctx: AppContext) -> None:
     """Register the links between capabilities on ``ctx``."""
     # a service item that generated documents refer to is retired, never deleted
-    ctx.wiring.reference_counters["documents"] = forms.documents_for_service_item
+    ctx.wiring.reference_counters["documents"] = _documents_for_item
     # the catalogue's service items are found in the library's search box
     ctx.wiring.document_sources["catalogue"] = catalogue.search_documents
+
+
+def _documents_for_item(ctx: AppContext, item: ItemKey) -> int:
+    from desktop.forms import api as forms  # python-docx and the form specs: on first use
+
+    return forms.documents_for_service_item(ctx, item)
 
 
 def open_folder(data_dir: str | Path, db_url: str | None = None, *,

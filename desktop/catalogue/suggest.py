@@ -12,11 +12,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from desktop.catalogue import store
 from desktop.catalogue.schema import ServiceItem
 from desktop.context import AppContext
-from desktop.library import api as library
+
+if TYPE_CHECKING:
+    from desktop.library import api as library
 
 #: a suggestion scoring below this share of the best one is left out (noise)
 MIN_RATIO = 0.25
@@ -37,6 +40,8 @@ class Suggestion:
 
 
 def item_doc(item: ServiceItem) -> library.MatchDoc:
+    from desktop.library import api as library  # the analyzer: loaded on first use
+
     w = WEIGHTS
     fields: list[tuple[str, float]] = [(item.name, w["name"]), (item.category, w["text"])]
     fields += [(k, w["keyword"]) for k in item.keywords]
@@ -53,6 +58,8 @@ class CatalogueMatcher:
 
     def __init__(self, items: Iterable[ServiceItem]) -> None:
         self.items = {i.code: i for i in items}
+        from desktop.library import api as library  # loaded on first use: a light start-up
+
         self.matcher = library.make_matcher(item_doc(i) for i in self.items.values())
 
     def suggest(self, text: str, limit: int = 5, *, min_ratio: float = MIN_RATIO

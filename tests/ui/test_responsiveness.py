@@ -1,6 +1,6 @@
 """A slow database never blocks the window: every page reads it off the GUI thread.
 
-An artificial delay (50 ms, ``IPDESK_TEST_DELAY``) is put on every SQL statement, as on a
+An artificial delay (200 ms, ``IPDESK_TEST_DELAY``) is put on every SQL statement, as on a
 PostgreSQL server across a slow network.  The whole window is then used — every page opened, the catalogue filtered
 and an item chosen, a client saved and listed, a form chosen, the outlet saved — and every
 statement that runs on the GUI thread is recorded: there must be none.
@@ -19,7 +19,7 @@ from sqlalchemy import event
 from desktop.clients import api as clients
 from desktop.ui.pages import PAGES
 
-DELAY_S = float(os.environ.get("IPDESK_TEST_DELAY", "0.05"))
+DELAY_S = float(os.environ.get("IPDESK_TEST_DELAY", "0.2"))
 log = logging.getLogger(__name__)
 
 
