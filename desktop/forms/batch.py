@@ -168,7 +168,7 @@ def write_batch_template(form: FormDef, path: Path) -> Path:
 
 
 def batch_job(ctx: AppContext, form_id: str, source: Path, folder: Path, *, fmt: str = "docx",
-              client_id: int | None = None, date: _dt.date | None = None):  # type: ignore[no-untyped-def]
+              client_id: int | None = None, date: _dt.date | None = None):
     """A job ``fn(progress, cancelled) -> BatchReport`` generating one document per row."""
     form = form_registry(ctx).get(form_id)
     rows, unknown = read_batch_rows(source, form.spec)

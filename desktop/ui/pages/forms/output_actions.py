@@ -96,7 +96,7 @@ class OutputActions(QWidget):
         ctx, form_id, data = self.env.ctx, self.form.id, self.current_data()
         client_id, folder = self.client_id(), self.output_folder()
 
-        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        def job(progress, cancelled):
             progress(0, 1, "")
             return forms.generate_document(ctx, form_id, data, client_id=client_id, fmt=fmt,
                                            folder=folder)
@@ -149,7 +149,7 @@ class OutputActions(QWidget):
             return
         ctx, form_id, folder = self.env.ctx, self.form.id, self.output_folder()
 
-        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        def job(progress, cancelled):
             return forms.run_batch(ctx, form_id, Path(path), folder, progress=progress,
                                    cancelled=cancelled)
 
