@@ -63,13 +63,13 @@ def _header_map(spec: FormSpec, header: list[Any]) -> tuple[dict[int, FieldSpec]
         key = clean_text(h).lower() if h is not None else ""
         if not key:
             continue
-        f = by_name.get(key)
-        if f is None:
+        found = by_name.get(key)
+        if found is None:
             unknown.append(str(h))
-        elif f in mapping.values():
+        elif found in mapping.values():
             raise UserError(f"表头中“{h}”重复", f"column '{h}' appears twice", row=1)
         else:
-            mapping[i] = f
+            mapping[i] = found
     return mapping, unknown
 
 
