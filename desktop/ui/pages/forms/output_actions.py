@@ -29,7 +29,7 @@ class OutputActions(QWidget):
     editor: FormEditor | None
     status: QLabel
     folder_label: QLabel
-    scroll: QScrollArea
+    fields_scroll: QScrollArea
     last_output: Path | None
     preview: PreviewDialog | None
 
@@ -78,7 +78,7 @@ class OutputActions(QWidget):
             if self.editor is not None:
                 editor = self.editor.editors.get(first.field.split("[")[0])
                 if editor is not None:
-                    self.scroll.ensureWidgetVisible(editor.widget)
+                    self.fields_scroll.ensureWidgetVisible(editor.widget)
                     editor.widget.setFocus()
             return None
         if res.warnings:
