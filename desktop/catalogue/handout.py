@@ -29,7 +29,7 @@ RETIRED_NOTE = "注意：本事项已停用，仅供参考。"
 Ticks = Mapping[str, Set[int]]
 
 
-def _set_fonts(element, east_asia: str) -> None:  # type: ignore[no-untyped-def]
+def _set_fonts(element, east_asia: str) -> None:
     """Set the eastAsia (and Latin) fonts on a run's or a style's ``w:rPr``."""
     from docx.oxml.ns import qn
 
@@ -43,7 +43,7 @@ def _set_fonts(element, east_asia: str) -> None:  # type: ignore[no-untyped-def]
     rfonts.set(qn("w:hAnsi"), LATIN_FONT)
 
 
-def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignore[no-untyped-def]
+def _set_run_font(run, east_asia: str, size: float | None = None,
                   bold: bool = False) -> None:
     from docx.shared import Pt
 
@@ -54,7 +54,7 @@ def _set_run_font(run, east_asia: str, size: float | None = None,  # type: ignor
     run.bold = bold
 
 
-def _para(doc, text: str, *, font: str = BODY_FONT, size: float = 12,  # type: ignore[no-untyped-def]
+def _para(doc, text: str, *, font: str = BODY_FONT, size: float = 12,
           bold: bool = False, align=None, indent_cm: float = 0.0, space_after: float = 2):
     from docx.shared import Cm, Pt
 
@@ -69,7 +69,7 @@ def _para(doc, text: str, *, font: str = BODY_FONT, size: float = 12,  # type: i
     return p
 
 
-def _setup(doc) -> None:  # type: ignore[no-untyped-def]
+def _setup(doc) -> None:
     from docx.shared import Cm, Pt
 
     section = doc.sections[0]

@@ -13,6 +13,7 @@ from typing import Any
 
 import yaml
 from pydantic import ValidationError
+from pydantic_core import ErrorDetails
 
 from desktop.catalogue.schema import FIELD_LABELS, ServiceItem
 from desktop.errors import FieldProblem, UserError
@@ -47,7 +48,7 @@ def field_path(loc: Iterable[Any]) -> str:
     return out or "(整个事项)"
 
 
-def _translate(err: dict[str, Any]) -> tuple[str, str]:
+def _translate(err: ErrorDetails) -> tuple[str, str]:
     kind = err.get("type", "")
     msg = err.get("msg", "")
     zh = {

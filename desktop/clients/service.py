@@ -41,6 +41,13 @@ def _find_by_id_number(s: Session, id_number: str) -> Client | None:
     return s.execute(select(Client).where(Client.id_number == id_number)).scalars().first()
 
 
+def _existing_row(s: Session, client_id: int) -> Client:
+    row = s.get(Client, client_id)
+    if row is None:
+        raise UserError(f"客户编号{client_id}不存在", f"no client #{client_id}")
+    return row
+
+
 def save_client(db: Database, data: ClientData) -> ClientData:
     """Insert (``data.id`` is None) or update a client; raises :class:`ValidationFailed`."""
     clean, problems = check_client(db, data)
@@ -51,9 +58,7 @@ def save_client(db: Database, data: ClientData) -> ClientData:
             row = Client()
             s.add(row)
         else:
-            row = s.get(Client, clean.id)
-            if row is None:
-                raise UserError(f"客户编号{clean.id}不存在", f"no client #{clean.id}")
+            row = _existing_row(s, clean.id)
         apply_fields(row, clean)
         s.flush()
         return to_data(row)
@@ -67,17 +72,13 @@ def apply_fields(row: Client, data: ClientData) -> None:
 
 def get_client(db: Database, client_id: int) -> ClientData:
     with db.session() as s:
-        row = s.get(Client, client_id)
-        if row is None:
-            raise UserError(f"客户编号{client_id}不存在", f"no client #{client_id}")
+        row = _existing_row(s, client_id)
         return to_data(row)
 
 
 def delete_client(db: Database, client_id: int) -> None:
     with db.session() as s:
-        row = s.get(Client, client_id)
-        if row is None:
-            raise UserError(f"客户编号{client_id}不存在", f"no client #{client_id}")
+        row = _existing_row(s, client_id)
         s.delete(row)
 
 

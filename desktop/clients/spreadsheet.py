@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 
@@ -131,8 +132,11 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
                 number = values.get("id_number")
                 kind = "individual" if number and check_idcard(number).ok else "enterprise"
             raw_id = values.get("id")
-            data = ClientData(**{k: values.get(k) for k in EDITABLE_KEYS if k != "kind"},
-                              kind=kind)
+            # str | None for the optional text fields only (typed Any: mypy cannot match
+            # dict keys to parameters)
+            text: dict[str, Any] = {k: values.get(k) for k in EDITABLE_KEYS
+                                    if k not in ("name", "kind")}
+            data = ClientData(name=values.get("name") or "", kind=kind, **text)
             if raw_id and str(raw_id).isdigit():
                 data.id = int(raw_id)
             clean, problems = normalise_client(data)
@@ -222,9 +226,9 @@ def export_clients(db: Database, path: str | Path, query: str = "", lang: str = 
     for c in clients:
         values = c.as_dict()
         values["kind"] = kind_label(c.kind, lang)
-        for key in ("created_at", "updated_at"):
-            if values[key] is not None:
-                values[key] = values[key].replace(microsecond=0)
+        for key, stamp in (("created_at", c.created_at), ("updated_at", c.updated_at)):
+            if stamp is not None:
+                values[key] = stamp.replace(microsecond=0)
         rows.append([values[f.key] for f in CLIENT_FIELDS])
     write_rows(ws, header, rows)
     autofit(ws)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from desktop.clients.model import CLIENT_KINDS, ClientData, field_label
 from desktop.errors import FieldProblem
 from desktop.validators.api import (
@@ -31,7 +33,7 @@ def normalise_client(data: ClientData) -> tuple[ClientData, list[FieldProblem]]:
     may be saved once the user confirms (``id_check_confirmed``).
     """
     problems: list[FieldProblem] = []
-    out = ClientData(**data.as_dict())
+    out = dataclasses.replace(data)
     for key in ("name", "id_number", "address", "postcode", "contact_person", "phone",
                 "email", "industry", "region", "notes"):
         setattr(out, key, _clean(getattr(out, key)))

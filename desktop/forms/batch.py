@@ -63,13 +63,13 @@ def _header_map(spec: FormSpec, header: list[Any]) -> tuple[dict[int, FieldSpec]
         key = clean_text(h).lower() if h is not None else ""
         if not key:
             continue
-        f = by_name.get(key)
-        if f is None:
+        found = by_name.get(key)
+        if found is None:
             unknown.append(str(h))
-        elif f in mapping.values():
+        elif found in mapping.values():
             raise UserError(f"表头中“{h}”重复", f"column '{h}' appears twice", row=1)
         else:
-            mapping[i] = f
+            mapping[i] = found
     return mapping, unknown
 
 
@@ -168,7 +168,7 @@ def write_batch_template(form: FormDef, path: Path) -> Path:
 
 
 def batch_job(ctx: AppContext, form_id: str, source: Path, folder: Path, *, fmt: str = "docx",
-              client_id: int | None = None, date: _dt.date | None = None):  # type: ignore[no-untyped-def]
+              client_id: int | None = None, date: _dt.date | None = None):
     """A job ``fn(progress, cancelled) -> BatchReport`` generating one document per row."""
     form = form_registry(ctx).get(form_id)
     rows, unknown = read_batch_rows(source, form.spec)

@@ -240,7 +240,7 @@ def _from_check(f: FieldSpec, name: str, raw: object, res: Check) -> Outcome:
 def _identifier(f: FieldSpec, name: str, raw: object) -> Outcome:
     out = _from_check(f, name, raw, VALIDATORS[f.type](raw))
     if f.type == "appno" and f.patent_types and out.problem is None and out.details:
-        kind = out.details.get("type")
+        kind: str = out.details.get("type", "")  # check_appno always sets it
         if kind not in f.patent_types:
             allowed = "、".join(PATENT_TYPE_ZH[t] for t in f.patent_types)
             return _fail(f, name, raw,

@@ -317,13 +317,14 @@ class FormSpec(_Strict):
         for m in self.materials:
             if m.when:
                 base, _, col = m.when.partition(".")
-                f = self.field(base)
-                if f is None or (col and f.column(col) is None) or (f.type == "rows") != bool(col):
+                ref = self.field(base)
+                if (ref is None or (col and ref.column(col) is None)
+                        or (ref.type == "rows") != bool(col)):
                     raise ValueError(f"material {m.text!r} refers to unknown field {m.when!r} "
                                      "(use field or rows_field.column)")
         for a in self.attachments:
-            f = self.field(a.rows)
-            if f is None or f.type != "rows":
+            ref = self.field(a.rows)
+            if ref is None or ref.type != "rows":
                 raise ValueError(f"attachment refers to {a.rows!r}, which is not a rows field")
         outputs = [r.output for r in self.rules if isinstance(r, _Computed)]
         clash = sorted(set(outputs) & set(ids))

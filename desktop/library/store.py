@@ -14,9 +14,9 @@ import json
 import logging
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from db.base import utcnow
@@ -35,7 +35,8 @@ DATA_COLUMNS = (
     "region", "address", "agency", "section", "doc_title", "collection", "extra", "flags",
 )
 _HASHED = tuple(c for c in DATA_COLUMNS if c != "collection")
-_T = RecordRow.__table__
+# a declarative model's ``__table__`` is a Table; SQLAlchemy types it as the wider FromClause
+_T = cast(Table, RecordRow.__table__)
 
 
 @dataclass
@@ -156,7 +157,7 @@ class BatchWriter:
         now = utcnow()
         self._load_keys(rows)
         matched: dict[int, dict[str, Any]] = {}
-        order: list[tuple[int | None, dict[str, Any]]] = []
+        order: list[tuple[int, dict[str, Any]]] = []
         new_rows: dict[str, dict[str, Any]] = {}
         for row in rows:
             rid = self._find(row)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any
 
 from desktop.validators.result import Check, bad, good
 from desktop.validators.text import squeeze
@@ -77,7 +78,7 @@ def check_appno(value: object) -> Check:
     expected = appno_check_digit(body)
     canonical = f"{body}.{expected}"
     type_en, type_zh = PATENT_TYPES[type_digit]
-    details = {"year": year, "type": type_en, "type_zh": type_zh, "body": body}
+    details: dict[str, Any] = {"year": year, "type": type_en, "type_zh": type_zh, "body": body}
     if given is None:
         return good(canonical, f"已补全校验位 {expected}", f"check digit {expected} added",
                     **details)

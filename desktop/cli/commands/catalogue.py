@@ -73,14 +73,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.set_defaults(handler=run_set_password)
 
 
-def _usage(parser: argparse.ArgumentParser):  # type: ignore[no-untyped-def]
+def _usage(parser: argparse.ArgumentParser):
     def run(env: CommandEnv) -> int:
         parser.print_help()
         return 2
     return run
 
 
-def _summary(item) -> dict:  # type: ignore[no-untyped-def]
+def _summary(item) -> dict:
     return {"code": item.code, "name": item.name, "category": item.category,
             "active": item.active, "service_type": item.service_type, "paid": item.paid,
             "audience": list(item.audience), "version": item.version,

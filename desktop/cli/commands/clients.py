@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     ex.set_defaults(handler=export)
 
 
-def _row(c) -> dict[str, object]:  # type: ignore[no-untyped-def]
+def _row(c) -> dict[str, object]:
     d = c.as_dict()
     for k in ("created_at", "updated_at"):
         d[k] = d[k].isoformat(timespec="seconds") if d[k] else None

@@ -72,7 +72,7 @@ def _usage(p: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _catalog(env: CommandEnv):  # type: ignore[no-untyped-def]
+def _catalog(env: CommandEnv):
     from desktop.forms import api as forms
 
     cat = forms.form_registry(env.context())

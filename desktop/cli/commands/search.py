@@ -61,7 +61,7 @@ def run(env: CommandEnv) -> int:
     return 0
 
 
-def _print(env: CommandEnv, res, batch: bool) -> None:  # type: ignore[no-untyped-def]
+def _print(env: CommandEnv, res, batch: bool) -> None:
     if batch:
         top = res.hits[0] if res.hits else None
         env.out("\t".join([res.query, str(res.total),

@@ -263,9 +263,10 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
                     continue
                 try:
                     obj = json.loads(line)
-                except ValueError as exc:
-                    yield RowProblem(n, None, f"不是有效的JSON（{exc.msg}）",
-                                     f"not valid JSON ({exc.msg})")
+                except ValueError as exc:  # JSONDecodeError, or e.g. the int-digits limit
+                    why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+                    yield RowProblem(n, None, f"不是有效的JSON（{why}）",
+                                     f"not valid JSON ({why})")
                     continue
                 if not isinstance(obj, dict):
                     yield RowProblem(n, None, "该行不是JSON对象", "the line is not a JSON object")

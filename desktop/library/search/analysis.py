@@ -78,7 +78,7 @@ def read_dictionary(path: Path) -> Iterator[tuple[str, int | None]]:
         yield parts[0], freq
 
 
-def segmenter():  # type: ignore[no-untyped-def]
+def segmenter():
     """The process-wide rjieba segmenter with the domain dictionary loaded (built once)."""
     global _segmenter
     seg = _segmenter
@@ -170,7 +170,7 @@ class ChineseAnalyzer(Tokenizer):
     def __hash__(self) -> int:
         return hash(type(self).__name__)
 
-    def __call__(  # type: ignore[override]
+    def __call__(
         self, value: str, positions: bool = False, chars: bool = False,
         keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
         start_char: int = 0, tokenize: bool = True, mode: str = "", **kwargs: object,

@@ -280,8 +280,7 @@ def match_set(searcher: Any, q: Any) -> set[int]:
         sets = sorted((match_set(searcher, sub) for sub in q.subqueries), key=len)
         if not sets:
             return set()
-        result = sets[0].intersection(*sets[1:]) if len(sets) > 1 else set(sets[0])
-        return result
+        return sets[0].intersection(*sets[1:]) if len(sets) > 1 else set(sets[0])
     if isinstance(q, wq.Or):
         result: set[int] = set()
         for sub in q.subqueries:

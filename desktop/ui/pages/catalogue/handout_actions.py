@@ -74,7 +74,7 @@ class HandoutActions(QWidget):
         self.env.prefs.set(prefs.LAST_FOLDER, str(target.parent))
         ctx = self.env.ctx
 
-        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        def job(progress, cancelled):
             return catalogue.write_handout(ctx, items, target, ticks=ticks, progress=progress)
 
         self.env.jobs.start(job, parent=self, title=self.tr("正在生成办事指南"),

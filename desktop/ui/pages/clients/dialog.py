@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -93,7 +95,8 @@ class ClientDialog(QDialog):
         self.revalidate()
 
     def data(self) -> ClientData:
-        values = {k: self.inputs[k].text() for k in _LINE_FIELDS}
+        # str values for the text fields only (typed Any: mypy cannot match keys to parameters)
+        values: dict[str, Any] = {k: self.inputs[k].text() for k in _LINE_FIELDS}
         return ClientData(id=self.client.id, kind=str(self.kind.currentData()),
                           notes=self.notes.toPlainText(),
                           id_check_confirmed=self.confirm.isChecked()

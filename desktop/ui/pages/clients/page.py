@@ -172,9 +172,13 @@ class ClientsPage(QWidget):
         saved = self.dialog.saved if self.dialog else None
         if saved is not None:  # the notice refreshes the table; select the client then
             ctx, query = self.env.ctx, self.search.text()
+
+            def show_and_select(rows: list[ClientData]) -> None:
+                self._show_rows(rows)
+                self.select_client(saved.id)
+
             self.env.read(lambda: clients.list_clients(ctx, query), parent=self, key="clients",
-                          on_done=lambda rows: (self._show_rows(rows),
-                                                self.select_client(saved.id)))
+                          on_done=show_and_select)
 
     def delete_selected(self) -> None:
         client = self.selected()

@@ -340,11 +340,12 @@ class FormEditor(QWidget):
                 editor.widget.setToolTip(help_text)
             if f.type == "rows":
                 box = QGroupBox(label_text)
-                QVBoxLayout(box).addWidget(holder)
+                box_layout = QVBoxLayout(box)
+                box_layout.addWidget(holder)
                 if help_text:
                     hint = QLabel(help_text)
                     hint.setStyleSheet("color: #666;")
-                    box.layout().addWidget(hint)
+                    box_layout.addWidget(hint)
                 outer.addWidget(box)
                 current, current_section = None, None
                 continue

@@ -29,7 +29,7 @@ class OutputActions(QWidget):
     editor: FormEditor | None
     status: QLabel
     folder_label: QLabel
-    scroll: QScrollArea
+    fields_scroll: QScrollArea
     last_output: Path | None
     preview: PreviewDialog | None
 
@@ -78,7 +78,7 @@ class OutputActions(QWidget):
             if self.editor is not None:
                 editor = self.editor.editors.get(first.field.split("[")[0])
                 if editor is not None:
-                    self.scroll.ensureWidgetVisible(editor.widget)
+                    self.fields_scroll.ensureWidgetVisible(editor.widget)
                     editor.widget.setFocus()
             return None
         if res.warnings:
@@ -96,7 +96,7 @@ class OutputActions(QWidget):
         ctx, form_id, data = self.env.ctx, self.form.id, self.current_data()
         client_id, folder = self.client_id(), self.output_folder()
 
-        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        def job(progress, cancelled):
             progress(0, 1, "")
             return forms.generate_document(ctx, form_id, data, client_id=client_id, fmt=fmt,
                                            folder=folder)
@@ -149,7 +149,7 @@ class OutputActions(QWidget):
             return
         ctx, form_id, folder = self.env.ctx, self.form.id, self.output_folder()
 
-        def job(progress, cancelled):  # type: ignore[no-untyped-def]
+        def job(progress, cancelled):
             return forms.run_batch(ctx, form_id, Path(path), folder, progress=progress,
                                    cancelled=cancelled)
 

@@ -191,7 +191,7 @@ class FormsPage(OutputActions, HistoryTab, FillLayout):
                                  else spec.description_en)
         self.editor = FormEditor(spec, self.env.lang)
         self.editor.changed.connect(self.revalidate)
-        self.scroll.setWidget(self.editor)
+        self.fields_scroll.setWidget(self.editor)
         self._loading = True
         self.editor.set_values(data or {})
         self._loading = False
