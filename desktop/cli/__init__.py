@@ -16,6 +16,7 @@ import logging
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from desktop import __version__
 from desktop.cli.env import CommandEnv
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def add_command(sub: argparse._SubParsersAction, name: str, help_text: str,
-                **kwargs: object) -> argparse.ArgumentParser:
+                **kwargs: Any) -> argparse.ArgumentParser:
     """Add a subcommand parser that also accepts the global options."""
     p = sub.add_parser(name, help=help_text, description=help_text, **kwargs)
     add_global_options(p)

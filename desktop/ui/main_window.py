@@ -133,7 +133,7 @@ class MainWindow(QMainWindow):
         self.env.prefs.set(prefs.LAST_PAGE, key)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
-        self.env.prefs.set(prefs.GEOMETRY, self.saveGeometry().data())
+        self.env.prefs.set(prefs.GEOMETRY, bytes(self.saveGeometry().data()))
         self.env.prefs.sync()
         self.env.jobs.wait(5000)
         super().closeEvent(event)

@@ -17,11 +17,12 @@ def register(sub: argparse._SubParsersAction) -> None:
 def run(env: CommandEnv) -> int:
     ctx = env.context()
     rep = ctx.migration
-    info = {
+    revision = list(rep.after) if rep else []
+    info: dict[str, object] = {
         "data_dir": str(ctx.paths.root),
         "database": ctx.db.display_url(),
         "revision_before": list(rep.before) if rep else [],
-        "revision": list(rep.after) if rep else [],
+        "revision": revision,
         "backup": str(rep.backup) if rep and rep.backup else None,
     }
     if env.json:
@@ -35,6 +36,6 @@ def run(env: CommandEnv) -> int:
         if rep.backup:
             env.out(env.t(f"升级前备份：{rep.backup}", f"backup before migrating: {rep.backup}"))
     else:
-        env.out(env.t(f"数据库已是最新版本 {', '.join(info['revision'])}",
-                      f"database is up to date at {', '.join(info['revision'])}"))
+        env.out(env.t(f"数据库已是最新版本 {', '.join(revision)}",
+                      f"database is up to date at {', '.join(revision)}"))
     return 0
