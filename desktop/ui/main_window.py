@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from typing import Any, cast
 
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QCloseEvent
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
                 return set(forms.form_registry(ctx).forms)
 
             self.env.jobs.start_when_idle(known_form_ids, parent=widget, show_dialog=False,
-                                          on_done=widget.set_form_ids,
+                                          on_done=cast(Any, widget).set_form_ids,
                                           on_error=lambda exc: log.warning("form list: %s",
                                                                            exc))
 
