@@ -16,6 +16,7 @@ from desktop.context import AppContext, open_context
 from desktop.logging_setup import setup_logging
 from desktop.options import AppOptions
 from desktop.paths import resolve_data_paths
+from desktop.visits import api as visits
 from desktop.wiring import ItemKey
 
 log = logging.getLogger(__name__)
@@ -45,6 +46,10 @@ def wire(ctx: AppContext) -> None:
     ctx.wiring.reference_counters["documents"] = _documents_for_item
     # the catalogue's service items are found in the library's search box
     ctx.wiring.document_sources["catalogue"] = catalogue.search_documents
+    # visits that consulted an item keep it (retired, not deleted)
+    ctx.wiring.reference_counters["visits"] = visits.visits_for_item
+    # an erased client's visits keep their counts without the identity
+    ctx.wiring.client_erased["visits"] = visits.client_erased
 
 
 def _documents_for_item(ctx: AppContext, item: ItemKey) -> int:

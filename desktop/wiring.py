@@ -6,7 +6,9 @@ context's :class:`Wiring`; it never imports the other capability.  Today:
 - the catalogue asks whether records elsewhere (generated documents, visits) refer to a
   service item before deleting it (:data:`ReferenceCounter`);
 - the library indexes documents other capabilities contribute to the search box, such as
-  the catalogue's service items (:data:`DocumentSource`).
+  the catalogue's service items (:data:`DocumentSource`);
+- the clients capability tells others that a client was erased, so records that kept a link
+  (visits) drop it even where the database does not enforce foreign keys (:data:`ClientErased`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ ReferenceCounter = Callable[["AppContext", ItemKey], int]
 DocumentSource = Callable[["AppContext"], Iterable[SearchDocument]]
 """``fn(ctx) -> documents`` for the search index (service items, later knowledge articles)."""
 
+ClientErased = Callable[["AppContext", int], None]
+"""``fn(ctx, client_id)``: called after a client profile was deleted."""
+
 
 @dataclass
 class Wiring:
@@ -53,6 +58,7 @@ class Wiring:
 
     reference_counters: dict[str, ReferenceCounter] = field(default_factory=dict)
     document_sources: dict[str, DocumentSource] = field(default_factory=dict)
+    client_erased: dict[str, ClientErased] = field(default_factory=dict)
 
     def references_to_item(self, ctx: AppContext, item: ItemKey) -> dict[str, int]:
         """Every registered counter's count for ``item`` (name → count, zeros left out)."""
@@ -62,3 +68,8 @@ class Wiring:
 
     def search_documents(self, ctx: AppContext) -> list[SearchDocument]:
         return [doc for fn in self.document_sources.values() for doc in fn(ctx)]
+
+    def erase_client(self, ctx: AppContext, client_id: int) -> None:
+        """Tell every registered capability that client ``client_id`` is gone."""
+        for fn in self.client_erased.values():
+            fn(ctx, client_id)

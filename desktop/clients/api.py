@@ -3,6 +3,7 @@ institutions and individuals a desk serves.  The only module the GUI and CLI imp
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from desktop.changes import Changes, Op
@@ -46,9 +47,16 @@ def save_client(ctx: AppContext, data: ClientData) -> Op[ClientData]:
     return Op(service.save_client(ctx.db, data), CLIENTS_CHANGED)
 
 
+def get_clients(ctx: AppContext, client_ids: Iterable[int]) -> dict[int, ClientData]:
+    """The clients with these ids (id → client); unknown ids are left out."""
+    return service.get_clients(ctx.db, client_ids)
+
+
 def delete_client(ctx: AppContext, client_id: int) -> Op[None]:
+    """Erase a client; records elsewhere that linked to it (visits) keep no identity."""
     service.delete_client(ctx.db, client_id)
-    return Op(None, CLIENTS_CHANGED)
+    ctx.wiring.erase_client(ctx, client_id)
+    return Op(None, CLIENTS_CHANGED | Changes(visits=bool(ctx.wiring.client_erased)))
 
 
 def import_clients(ctx: AppContext, path: str | Path, progress: ProgressFn = no_progress,
@@ -65,5 +73,5 @@ def export_clients(ctx: AppContext, path: str | Path, query: str = "", lang: str
 
 __all__ = ["CLIENTS_CHANGED", "CLIENT_FIELDS", "CLIENT_KINDS", "ClientData", "ImportReport",
            "check_client", "count_clients", "delete_client", "export_clients", "field_label",
-           "get_client", "import_clients", "kind_label", "list_clients", "normalise",
+           "get_client", "get_clients", "import_clients", "kind_label", "list_clients", "normalise",
            "save_client"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
@@ -74,6 +76,17 @@ def get_client(db: Database, client_id: int) -> ClientData:
     with db.session() as s:
         row = _existing_row(s, client_id)
         return to_data(row)
+
+
+def get_clients(db: Database, client_ids: Iterable[int]) -> dict[int, ClientData]:
+    wanted = sorted(set(client_ids))
+    out: dict[int, ClientData] = {}
+    with db.session() as s:
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start:start + 500]
+            for row in s.execute(select(Client).where(Client.id.in_(chunk))).scalars():
+                out[row.id] = to_data(row)
+    return out
 
 
 def delete_client(db: Database, client_id: int) -> None:

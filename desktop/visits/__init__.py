@@ -1,0 +1,1 @@
+"""The visit log (接待登记).  Public module: :mod:`desktop.visits.api`."""

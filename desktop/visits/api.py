@@ -1,0 +1,111 @@
+"""The visits capability's front door: the visit log (接待登记) — who came, what they asked,
+what was done — its statistics and report, the knowledge base of past answers, and the
+privacy rules for the personal data it holds.  The only module the GUI and CLI import.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from desktop.changes import Changes, Op
+from desktop.context import AppContext
+from desktop.visits import service
+from desktop.visits.model import (
+    PERSONAL_FIELDS,
+    VISIT_FIELDS,
+    VisitData,
+    VisitField,
+    VisitFilter,
+    field_label,
+)
+from desktop.visits.service import FollowUps
+from desktop.visits.vocab import (
+    CHANNELS,
+    EFFORT,
+    OUTCOMES,
+    SATISFACTION,
+    SATISFIED_LEVELS,
+    TOPICS,
+    label,
+    parse_channel,
+    parse_level,
+    parse_outcome,
+    parse_topic,
+    split_list,
+)
+from desktop.wiring import ItemKey
+
+VISITS_CHANGED = Changes(visits=True)
+
+
+# -- the log ---------------------------------------------------------------------------
+
+def save_visit(ctx: AppContext, data: VisitData) -> Op[VisitData]:
+    """Insert (``data.id`` None) or update a visit; ``ValidationFailed`` names every bad
+    field (impossible date, unknown topic/channel/outcome, rating out of range, item not
+    in the catalogue, unknown client) and nothing is written."""
+    return Op(service.save_visit(ctx, data), VISITS_CHANGED)
+
+
+def get_visit(ctx: AppContext, visit_id: int) -> VisitData:
+    return service.get_visit(ctx, visit_id)
+
+
+def delete_visit(ctx: AppContext, visit_id: int) -> Op[None]:
+    service.delete_visit(ctx, visit_id)
+    return Op(None, VISITS_CHANGED)
+
+
+def list_visits(ctx: AppContext, f: VisitFilter | None = None) -> list[VisitData]:
+    """Visits matching every condition of ``f``, newest first."""
+    return service.list_visits(ctx, f)
+
+
+def visits_on(ctx: AppContext, day: _dt.date) -> list[VisitData]:
+    """One day's visits (the start page's "today"), newest first."""
+    return service.visits_on(ctx, day)
+
+
+def follow_ups(ctx: AppContext, as_of: _dt.date) -> FollowUps:
+    """Open follow-ups due on ``as_of`` and overdue ones: ``(due_today, overdue)``."""
+    return service.follow_ups(ctx, as_of)
+
+
+def close_follow_up(ctx: AppContext, visit_id: int) -> Op[VisitData]:
+    return Op(service.close_follow_up(ctx, visit_id), VISITS_CHANGED)
+
+
+def month_counts(ctx: AppContext, day: _dt.date) -> dict[str, int]:
+    """The month of ``day`` at a glance: ``visits``, ``clients`` (distinct), ``documents``
+    (forms generated), and ``follow_ups_open`` (all open follow-ups)."""
+    return service.month_counts(ctx, day)
+
+
+def officers(ctx: AppContext) -> list[str]:
+    """Officer names: the outlet's list first, then the others seen in the log."""
+    return service.officers(ctx)
+
+
+def recent_items(ctx: AppContext, limit: int = 10) -> list[str]:
+    """Catalogue item codes consulted most recently."""
+    return service.recent_items(ctx, limit)
+
+
+def visits_for_item(ctx: AppContext, item: ItemKey) -> int:
+    """How many visits refer to a service item (wired as a catalogue reference counter)."""
+    return service.count_for_item(ctx, item.code)
+
+
+def client_erased(ctx: AppContext, client_id: int) -> None:
+    """Wired to the clients capability: an erased client's visits drop the link."""
+    service.unlink_client(ctx, client_id)
+
+
+__all__ = [
+    "CHANNELS", "EFFORT", "OUTCOMES", "PERSONAL_FIELDS", "SATISFACTION", "SATISFIED_LEVELS",
+    "TOPICS", "VISITS_CHANGED", "VISIT_FIELDS", "FollowUps", "VisitData", "VisitField",
+    "VisitFilter", "client_erased", "close_follow_up", "delete_visit", "field_label",
+    "follow_ups", "get_visit", "label", "list_visits", "month_counts", "officers",
+    "parse_channel", "parse_level", "parse_outcome", "parse_topic", "recent_items",
+    "save_visit", "split_list", "visits_for_item", "visits_on",
+]
