@@ -1,6 +1,7 @@
 """The visits capability's front door: the visit log (接待登记) — who came, what they asked,
-what was done — its statistics and report, the knowledge base of past answers, and the
-privacy rules for the personal data it holds.  The only module the GUI and CLI import.
+what was done — with its follow-ups, month counts and the privacy rules for the personal data
+it holds.  (Statistics, the report, the knowledge base and the command line and pages are the
+next steps of issue 9.)  The only module the GUI and CLI import.
 """
 
 from __future__ import annotations
