@@ -26,10 +26,18 @@ class UiEnv:
     prefs: Prefs
     lang: str = "zh"
     notices: Notices = field(default_factory=Notices)
+    # set by the main window: show page ``key`` and hand it ``target`` (see ``open_page``)
+    navigator: Callable[[str, dict[str, Any]], None] | None = None
 
     def t(self, zh: str, en: str) -> str:
         """For texts built at run time (e.g. from data): pick the language."""
         return zh if self.lang == "zh" else en
+
+    def open_page(self, key: str, **target: Any) -> None:
+        """Show page ``key``; a non-empty ``target`` goes to its ``open_target(**target)``
+        (e.g. ``open_page("visits", visit_id=7)``).  Pages link to each other only so."""
+        if self.navigator is not None:
+            self.navigator(key, target)
 
     def read(self, fn: Callable[[], T], *, parent: QWidget, on_done: Callable[[T], None],
              key: str = "", on_error: Callable[[BaseException], None] | None = None

@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         env.notices.changed.connect(self.broadcast)
+        env.navigator = self.navigate
         start = env.prefs.get(prefs.LAST_PAGE) or PAGES[0].key
         keys = [p.key for p in PAGES]
         self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
@@ -90,6 +91,16 @@ class MainWindow(QMainWindow):
         keys = [p.key for p in PAGES]
         self.nav.setCurrentRow(keys.index(key))
         return self.page(key)
+
+    def navigate(self, key: str, target: dict[str, Any]) -> None:
+        """``UiEnv.open_page``: show a page and hand it what to open."""
+        page = self.show_page(key)
+        if target:
+            open_target = getattr(page, "open_target", None)
+            if callable(open_target):
+                open_target(**target)
+            else:
+                log.warning("page %s has no open_target for %s", key, sorted(target))
 
     def _build(self, spec: PageSpec) -> QWidget:
         module = importlib.import_module(spec.module)
