@@ -26,6 +26,10 @@ GROUPS: dict[str, list[str]] = {
     "catalogue": ["pages/catalogue/**/*.py"],
     "search": ["pages/search/**/*.py"],
     "forms": ["pages/forms/**/*.py"],
+    "home": ["pages/home/**/*.py"],
+    "visit": ["pages/visit/**/*.py"],
+    "visits": ["pages/visits/**/*.py"],
+    "stats": ["pages/stats/**/*.py"],
 }
 log = logging.getLogger("i18n")
 
