@@ -110,3 +110,59 @@ __all__ = [
     "parse_channel", "parse_level", "parse_outcome", "parse_topic", "recent_items",
     "save_visit", "split_list", "visits_for_item", "visits_on",
 ]
+
+
+# -- statistics and the report ---------------------------------------------------------
+
+from pathlib import Path  # noqa: E402
+
+from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress  # noqa: E402
+from desktop.visits import report, stats  # noqa: E402
+from desktop.visits.report import ReportResult  # noqa: E402
+from desktop.visits.stats import (  # noqa: E402
+    DIMENSIONS,
+    SUMMARY_FIGURES,
+    Bucket,
+    CrossTab,
+    Dimension,
+    VisitSummary,
+)
+
+
+def visit_summary(ctx: AppContext, date_from: _dt.date | None,
+                  date_to: _dt.date | None) -> VisitSummary:
+    """The figures an outlet reports upward for an inclusive date range (what each counts:
+    ``desktop.visits.stats``); a start after the end raises ``UserError`` (field
+    ``date_from``)."""
+    return stats.visit_summary(ctx, date_from, date_to)
+
+
+def breakdown(ctx: AppContext, dim: str, date_from: _dt.date | None,
+              date_to: _dt.date | None) -> list[Bucket]:
+    """Visits by one of ``DIMENSIONS`` (month, topic, channel, client_kind, region, officer,
+    item, outcome, effort, satisfaction, weekday, hour): ``Bucket(key, zh, en, count)``."""
+    return stats.breakdown(ctx, dim, date_from, date_to)
+
+
+def crosstab(ctx: AppContext, row_dim: str, col_dim: str, date_from: _dt.date | None,
+             date_to: _dt.date | None) -> CrossTab:
+    """Visits by two dimensions, with each row's and column's total."""
+    return stats.crosstab(ctx, row_dim, col_dim, date_from, date_to)
+
+
+def write_report(ctx: AppContext, path: str | Path, date_from: _dt.date | None,
+                 date_to: _dt.date | None, *, include_personal: bool = False,
+                 officer: str = "", lang: str = "zh", progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> ReportResult:
+    """Write the monthly report workbook (summary, per-topic and per-month sheets with
+    charts, breakdowns, cross-tabs, detail) atomically.  Personal data is masked unless
+    ``include_personal``; then the export is recorded (``PersonalDataExport``)."""
+    return report.write_report(ctx, path, date_from, date_to,
+                               include_personal=include_personal, officer=officer,
+                               lang=lang, progress=progress, cancelled=cancelled)
+
+
+__all__ += [
+    "DIMENSIONS", "SUMMARY_FIGURES", "Bucket", "CrossTab", "Dimension", "ReportResult",
+    "VisitSummary", "breakdown", "crosstab", "visit_summary", "write_report",
+]
