@@ -130,6 +130,9 @@ def _chart(sh: _Sheet, dim: str, rows: int, lang: str) -> None:
     chart.title = _t(lang, f"接待人次（{DIMENSIONS[dim].zh}）",
                      f"Consultations by {DIMENSIONS[dim].en.lower()}")
     chart.legend = None
+    chart.x_axis.delete = chart.y_axis.delete = False  # openpyxl 3.1 leaves them hidden
+    if dim != "month":
+        chart.x_axis.scaling.orientation = "maxMin"  # the first topic on top
     chart.height, chart.width = 9, 18
     data = Reference(sh.ws, min_col=2, min_row=1, max_row=rows + 1)
     chart.add_data(data, titles_from_data=True)
