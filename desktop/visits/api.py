@@ -126,6 +126,7 @@ from desktop.visits.stats import (  # noqa: E402
     CrossTab,
     Dimension,
     VisitSummary,
+    check_dimension,
 )
 
 
@@ -164,5 +165,6 @@ def write_report(ctx: AppContext, path: str | Path, date_from: _dt.date | None,
 
 __all__ += [
     "DIMENSIONS", "SUMMARY_FIGURES", "Bucket", "CrossTab", "Dimension", "ReportResult",
-    "VisitSummary", "breakdown", "crosstab", "visit_summary", "write_report",
+    "VisitSummary", "breakdown", "check_dimension", "crosstab", "visit_summary",
+    "write_report",
 ]
