@@ -41,7 +41,9 @@ def screenshot_setup(page: StatsPage, env: UiEnv) -> None:
             topics=rng.sample(topics[:4] + ["patent", "financing", "search"], k=1 + n % 2),
             items=rng.sample(["ZL-001", "ZL-008", "SB-001", "XX-002", "BQ-001"], k=n % 3),
             satisfaction=rng.choice([5, 5, 5, 4, 4, 3, None]), effort=rng.randint(1, 4),
-            duration_min=rng.randint(5, 60), searches=["检索"] * (n % 3)))
+            duration_min=rng.randint(5, 60), searches=["检索"] * (n % 3),
+            follow_up=day + _dt.timedelta(days=7) if n % 9 == 0 else None,
+            follow_up_done=n % 18 == 0, document_ids=list(range(n % 4 // 3))))
     env.notices.publish(visits.VISITS_CHANGED)
     page.set_range(*_year(), preset="this_year")
 

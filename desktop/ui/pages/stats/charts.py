@@ -59,7 +59,7 @@ class BreakdownChart(QWidget):
         if use_charts:
             self.chart_view = QChartView()
             self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            self.chart_view.setMinimumHeight(240)
+            self.chart_view.setMinimumHeight(290)
             self.view = self.chart_view
         else:
             lay.addWidget(QLabel(f"<b>{title}</b>"))
@@ -78,7 +78,10 @@ class BreakdownChart(QWidget):
         return HAVE_CHARTS and isinstance(self.view, QChartView)
 
     def set_buckets(self, buckets: list[Bucket], lang: str) -> None:
-        self.values = [(b.label(lang), b.count) for b in buckets]
+        self.set_values([(b.label(lang), b.count) for b in buckets])
+
+    def set_values(self, values: list[tuple[str, int]]) -> None:
+        self.values = values
         if self.is_chart:
             self._draw()
         else:
@@ -108,8 +111,11 @@ class BreakdownChart(QWidget):
         categories.append([label for label, _n in shown] or [""])
         counts = QValueAxis()
         counts.setRange(0, _axis_max([n for _l, n in shown]))
+        counts.applyNiceNumbers()
         counts.setLabelFormat("%d")
-        counts.setTickCount(5)
+        font = categories.labelsFont()
+        font.setPointSizeF(max(7.0, font.pointSizeF() - 1))
+        categories.setLabelsFont(font)
         category_side, value_side = ((Qt.AlignmentFlag.AlignLeft, Qt.AlignmentFlag.AlignBottom)
                                      if self.horizontal else
                                      (Qt.AlignmentFlag.AlignBottom, Qt.AlignmentFlag.AlignLeft))
@@ -117,6 +123,8 @@ class BreakdownChart(QWidget):
         chart.addAxis(counts, value_side)
         series.attachAxis(categories)
         series.attachAxis(counts)
+        if self.horizontal:  # room for every label (Qt elides those that do not fit)
+            self.chart_view.setMinimumHeight(max(290, 26 * len(shown) + 90))
         old = self.chart_view.chart()
         self.chart_view.setChart(chart)
         if old is not None:

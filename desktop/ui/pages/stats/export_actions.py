@@ -8,7 +8,7 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton
 
 from desktop.settings.api import prefs
@@ -21,10 +21,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ReportExport", text)
-
-
 def _user() -> str:
     try:
         return getpass.getuser()
@@ -32,18 +28,19 @@ def _user() -> str:
         return ""
 
 
-class ReportExport:
+class ReportExport(QObject):
     """The export button and the include-personal-data box of the statistics page."""
 
     def __init__(self, page: StatsPage) -> None:
+        super().__init__(page)
         self.page = page
         self.last: ReportResult | None = None
-        self.button = QPushButton(_tr("导出报表…"))
+        self.button = QPushButton(self.tr("导出报表…"))
         self.button.setObjectName("exportReport")
         self.button.clicked.connect(lambda: self.run())
-        self.personal = QCheckBox(_tr("含个人信息"))
+        self.personal = QCheckBox(self.tr("含个人信息"))
         self.personal.setObjectName("includePersonal")
-        self.personal.setToolTip(_tr("明细表写出完整的证件号、电话和电子邮箱（导出将被记录）；"
+        self.personal.setToolTip(self.tr("明细表写出完整的证件号、电话和电子邮箱（导出将被记录）；"
                                          "不勾选时这些信息以*号遮盖"))
 
     def default_path(self) -> Path:
@@ -56,12 +53,12 @@ class ReportExport:
         page = self.page
         start, end = page.range()
         if start > end:
-            QMessageBox.warning(page, _tr("导出报表"), _tr("开始日期晚于结束日期"))
+            QMessageBox.warning(page, self.tr("导出报表"), self.tr("开始日期晚于结束日期"))
             return
         self.page.env.ctx.paths.exports_dir.mkdir(parents=True, exist_ok=True)
-        path, _ = QFileDialog.getSaveFileName(page, _tr("导出接待统计报表"),
+        path, _ = QFileDialog.getSaveFileName(page, self.tr("导出接待统计报表"),
                                               str(self.default_path()),
-                                              _tr("Excel 工作簿 (*.xlsx)"))
+                                              self.tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
@@ -69,27 +66,27 @@ class ReportExport:
         include = self.personal.isChecked()
         if include:
             answer = QMessageBox.question(
-                page, _tr("包含个人信息"),
-                _tr("报表明细将包含客户的证件号、电话和电子邮箱。根据个人信息保护的要求，"
+                page, self.tr("包含个人信息"),
+                self.tr("报表明细将包含客户的证件号、电话和电子邮箱。根据个人信息保护的要求，"
                         "本次导出将被记录。确定导出吗？"))
             if answer != QMessageBox.StandardButton.Yes:
                 return
         page.env.prefs.set(prefs.LAST_FOLDER, str(Path(path).parent))
         ctx, lang, officer = page.env.ctx, page.env.lang, _user()
-        page.status.setText(_tr("正在导出报表…"))
+        page.status.setText(self.tr("正在导出报表…"))
         page.env.jobs.start(
             lambda progress, cancelled: visits.write_report(
                 ctx, path, start, end, include_personal=include, officer=officer, lang=lang,
                 progress=progress, cancelled=cancelled),
-            parent=page, title=_tr("正在导出报表…"), on_done=self._done)
+            parent=page, title=self.tr("正在导出报表…"), on_done=self._done)
 
     def _done(self, result: ReportResult) -> None:
         self.last = result
         page = self.page
-        text = _tr("已导出 %1 条明细到 %2").replace("%1", str(result.rows)).replace(
+        text = self.tr("已导出 %1 条明细到 %2").replace("%1", str(result.rows)).replace(
             "%2", str(result.path))
         if not result.outlet_set:
-            text += _tr("（尚未设置服务网点名称，请在设置中填写）")
+            text += self.tr("（尚未设置服务网点名称，请在设置中填写）")
         page.status.setText(text)
         log.info("report written: %s (%d rows, personal=%s)", result.path, result.rows,
                  result.include_personal)

@@ -64,6 +64,23 @@ def preset_range(preset: str, today: _dt.date) -> tuple[_dt.date, _dt.date]:
     return month_range(today)
 
 
+_MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov",
+              "Dec")
+
+
+def month_labels(buckets: list[Bucket], lang: str) -> list[tuple[str, int]]:
+    """Short month labels for a chart axis: 3月 / Mar within one year, else 25-12."""
+    years = {str(b.key)[:4] for b in buckets}
+    out = []
+    for b in buckets:
+        y, m = str(b.key)[:4], int(str(b.key)[5:7])
+        if len(years) > 1:
+            out.append((f"{y[2:]}-{m:02d}", b.count))
+        else:
+            out.append((f"{m}月" if lang == "zh" else _MONTHS_EN[m - 1], b.count))
+    return out
+
+
 def load(ctx: AppContext, start: _dt.date, end: _dt.date, rows: str, cols: str) -> StatsData:
     """Everything the page shows (runs off the GUI thread)."""
     charts = {}
@@ -198,7 +215,10 @@ class StatsPage(QWidget):
         self.data = data
         self.tiles.show_summary(data.summary)
         for dim, chart in self.charts.items():
-            chart.set_buckets(data.charts[dim], self.env.lang)
+            if dim == "month":
+                chart.set_values(month_labels(data.charts[dim], self.env.lang))
+            else:
+                chart.set_buckets(data.charts[dim], self.env.lang)
         if data.cross.row_dim == self.cross.dims()[0] \
                 and data.cross.col_dim == self.cross.dims()[1]:
             self.cross.show_tab(data.cross)

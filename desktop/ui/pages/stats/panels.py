@@ -137,6 +137,9 @@ class CrossTabPanel(QWidget):
             self._put(len(tab.rows), j, c.count, bold=True)
         self._put(len(tab.rows), len(tab.cols), tab.total, bold=True)
         self.table.resizeColumnsToContents()
+        rows_height = sum(self.table.rowHeight(i) for i in range(self.table.rowCount()))
+        self.table.setMinimumHeight(min(560, rows_height
+                                        + self.table.horizontalHeader().height() + 8))
         multi = visits.DIMENSIONS[tab.row_dim].multi or visits.DIMENSIONS[tab.col_dim].multi
         self.note.setText(self.tr("合计按接待人次；一次接待涉及多个主题或事项时分别计入各项。")
                           if multi else "")
