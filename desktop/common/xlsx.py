@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import unicodedata
 import zipfile
 from collections.abc import Iterable
@@ -18,6 +19,7 @@ from typing import Any
 
 from desktop.errors import UserError
 
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # category Cc but tab, newline
 _RISKY_START = ("=", "+", "-", "@", "\t", "\r", "\n", "＝", "＋", "－", "＠")
 
 
@@ -27,9 +29,8 @@ def safe_cell(value: Any) -> Any:
         return None
     if isinstance(value, (int, float, _dt.date, _dt.datetime, bool)):
         return value
-    text = str(value)
     # strip characters openpyxl refuses (control chars other than tab/newline)
-    text = "".join(ch for ch in text if ch in "\t\n" or unicodedata.category(ch) != "Cc")
+    text = _CONTROL.sub("", str(value))
     if text.startswith(_RISKY_START):
         return "'" + text
     return text

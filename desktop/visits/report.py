@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from db.models import PersonalDataExport
-from desktop.common.xlsx import display_width, safe_cell, save_workbook
+from desktop.common.xlsx import display_width, safe_cell
+from desktop.common.xlsx_stream import StreamedSheet, save_streamed
 from desktop.context import AppContext
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
@@ -34,6 +35,8 @@ BREAKDOWN_SHEETS: tuple[tuple[str, str, bool], ...] = (
 CROSS_SHEET = "交叉表"
 CROSS_TABLES = (("topic", "channel"), ("region", "month"))
 DETAIL_SHEET = "明细"
+DETAIL_WIDTHS = (8, 17, 10, 28, 12, 18, 10, 20, 16, 14, 14, 12, 8, 8, 10, 8, 50, 50, 24, 16, 24,
+                 12, 8, 12, 22, 16, 24)
 PERCENT, DECIMAL, WHEN, DAY = "0.0%", "0.0", "yyyy-mm-dd hh:mm", "yyyy-mm-dd"
 
 
@@ -224,23 +227,21 @@ def write_report(ctx: AppContext, path: str | Path, date_from: _dt.date | None,
     for row_dim, col_dim in CROSS_TABLES:
         _cross_table(cross, stats.crosstab(ctx, row_dim, col_dim, date_from, date_to), lang)
         step("交叉表", "cross-tabs")
-    detail = _Sheet(wb, DETAIL_SHEET, (8, 17, 10, 28, 12, 18, 10, 20, 16, 14, 14, 12, 8, 8,
-                                       10, 8, 50, 50, 24, 16, 24, 12, 8, 12, 22, 16, 24))
-    detail.header(detail_header(lang))
-    detail.ws.freeze_panes = "A2"
+    detail = StreamedSheet(wb, DETAIL_SHEET, detail_header(lang), widths=DETAIL_WIDTHS,
+                           formats={1: WHEN, 11: DAY})
     written = 0
-    for values in detail_rows(ctx, date_from, date_to, lang=lang,
-                              include_personal=include_personal, cancelled=cancelled):
-        cells = [safe_cell(v) for v in values]
-        cells[1] = detail.cell(values[1], fmt=WHEN)
-        if values[11] is not None:
-            cells[11] = detail.cell(values[11], fmt=DAY)
-        detail.ws.append(cells)
-        written += 1
-        if written % 5000 == 0:
-            step("明细", "detail")
-    step("正在保存", "saving")
-    save_workbook(wb, target)
+    try:
+        for values in detail_rows(ctx, date_from, date_to, lang=lang,
+                                  include_personal=include_personal, cancelled=cancelled):
+            detail.append(values)
+            written += 1
+            if written % 5000 == 0:
+                step("明细", "detail")
+        step("正在保存", "saving")
+    except BaseException:
+        detail.close()
+        raise
+    save_streamed(wb, target, [detail])
     if include_personal:
         _record_export(ctx, target, written, officer, date_from, date_to)
     progress(steps, steps, _t(lang, "完成", "done"))

@@ -3,6 +3,7 @@ data masked unless asked for (and then recorded), formula text written as text."
 
 from __future__ import annotations
 
+import datetime as _dt
 import zipfile
 from typing import Any
 
@@ -81,6 +82,10 @@ def test_personal_data_masked_unless_included(ctx, known, tmp_path):
     visits.write_report(ctx, out, FROM, TO)
     rows = _detail(out)
     assert len(rows) == len(known)
+    assert [r["编号"] for r in rows] == sorted(v["id"] for v in known)  # oldest first
+    assert rows[0]["接待时间"] == _dt.datetime(2026, 2, 1, 0, 0)  # a real date cell
+    assert rows[2]["跟进日期"] == _dt.datetime(2026, 2, 20)
+    assert openpyxl.load_workbook(out)["明细"].freeze_panes == "A2"
     gjd = next(r for r in rows if r["客户"] == "晋城光机电公司")
     assert gjd["统一社会信用代码/身份证号"] == "9135******653A"
     assert gjd["电话"] == "138****5678" and gjd["电子邮箱"] == "i***@gjd.example.cn"
