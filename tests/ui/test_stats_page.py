@@ -115,3 +115,14 @@ def test_tiles_crosstab_refresh_and_export(main_window, qtbot, tmp_path, monkeyp
     with ctx.db.session() as s:
         assert [r.kind for r in s.execute(select(PersonalDataExport)).scalars()] == [
             "visits_report"]
+
+
+def test_without_qtcharts_the_numbers_show_as_a_table(qtbot):
+    from desktop.ui.pages.stats.charts import BreakdownChart
+
+    chart = BreakdownChart("按渠道", use_charts=False)
+    qtbot.addWidget(chart)
+    chart.set_buckets([visits.Bucket("walk-in", "窗口来访", "Walk-in", 7),
+                       visits.Bucket("phone", "电话", "Phone", 2)], "zh")
+    assert not chart.is_chart and chart.table.rowCount() == 2
+    assert (chart.table.item(0, 0).text(), chart.table.item(0, 1).text()) == ("窗口来访", "7")
