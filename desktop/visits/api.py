@@ -10,7 +10,9 @@ import datetime as _dt
 from pathlib import Path
 
 from desktop.changes import Changes, Op
+from desktop.common.dates import parse_date
 from desktop.context import AppContext
+from desktop.errors import FieldProblem
 from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.visits import intake, service, spreadsheet
 from desktop.visits.model import (
@@ -153,3 +155,20 @@ def save_visit_for_client(ctx: AppContext, data: VisitData, client_name: str | N
 
 __all__ += ["ImportReport", "VisitRowProblem", "export_visits", "import_visits",
             "save_visit_for_client"]
+
+
+def parse_day(text: object) -> _dt.date | None:
+    """A date typed or read in any common form (2025-03-05, 2025/3/5, 2025年3月5日); None
+    for an impossible or unreadable one (2026-02-30)."""
+    return parse_date(text)
+
+
+__all__ += ["parse_day"]
+
+
+def check_visit(ctx: AppContext, data: VisitData) -> list[FieldProblem]:
+    """The problems ``save_visit`` would name for ``data`` (nothing is written)."""
+    return service.check_visit(ctx, data)[1]
+
+
+__all__ += ["check_visit"]
