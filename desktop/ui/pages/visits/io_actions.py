@@ -7,6 +7,7 @@ import getpass
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +26,10 @@ from PySide6.QtWidgets import (
 from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
 from desktop.visits import api as visits
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("VisitsPage", text)
 
 
 class ImportReportDialog(QDialog):
@@ -90,15 +95,15 @@ class VisitFileActions:
 
     def import_(self) -> None:
         page = self.page
-        path, _ = QFileDialog.getOpenFileName(page, page.tr("导入接待记录"), self._folder(),
-                                              page.tr("Excel 工作簿 (*.xlsx)"))
+        path, _ = QFileDialog.getOpenFileName(page, _tr("导入接待记录"), self._folder(),
+                                              _tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
         self.env.prefs.set(prefs.LAST_FOLDER, str(Path(path).parent))
         ctx = self.env.ctx
         self.env.run_op(lambda progress, cancelled: visits.import_visits(
             ctx, path, progress=progress, cancelled=cancelled), parent=page,
-            title=page.tr("正在导入接待记录…"), on_done=self._imported)
+            title=_tr("正在导入接待记录…"), on_done=self._imported)
 
     def _imported(self, report: Any) -> None:
         self.report_dialog = ImportReportDialog(report, self.env.lang, self.page)
@@ -106,9 +111,9 @@ class VisitFileActions:
 
     def export(self) -> None:
         page = self.page
-        path, _ = QFileDialog.getSaveFileName(page, page.tr("导出接待记录"),
+        path, _ = QFileDialog.getSaveFileName(page, _tr("导出接待记录"),
                                               str(Path(self._folder()) / "接待登记.xlsx"),
-                                              page.tr("Excel 工作簿 (*.xlsx)"))
+                                              _tr("Excel 工作簿 (*.xlsx)"))
         if not path:
             return
         if not path.lower().endswith(".xlsx"):
@@ -125,9 +130,9 @@ class VisitFileActions:
                                         officer=officer, progress=progress,
                                         cancelled=cancelled)
 
-        self.env.jobs.start(job, parent=page, title=page.tr("正在导出…"), show_dialog=False,
+        self.env.jobs.start(job, parent=page, title=_tr("正在导出…"), show_dialog=False,
                             on_done=lambda n: page.status(
-                                page.tr("已导出 %1 条接待记录到 %2").replace("%1", str(n))
+                                _tr("已导出 %1 条接待记录到 %2").replace("%1", str(n))
                                 .replace("%2", path)))
 
     def ask_personal(self) -> bool | None:
@@ -136,9 +141,9 @@ class VisitFileActions:
         page = self.page
         box = QMessageBox(page)
         box.setObjectName("exportOptions")
-        box.setWindowTitle(page.tr("导出接待记录"))
-        box.setText(page.tr("导出当前筛选出的接待记录。"))
-        check = QCheckBox(page.tr("包含客户个人信息（证件号、电话、邮箱）"))
+        box.setWindowTitle(_tr("导出接待记录"))
+        box.setText(_tr("导出当前筛选出的接待记录。"))
+        check = QCheckBox(_tr("包含客户个人信息（证件号、电话、邮箱）"))
         check.setObjectName("includePersonal")
         box.setCheckBox(check)
         box.setStandardButtons(QMessageBox.StandardButton.Ok
@@ -149,8 +154,8 @@ class VisitFileActions:
         if not check.isChecked():
             return False
         sure = QMessageBox.warning(
-            page, page.tr("包含个人信息"),
-            page.tr("导出文件将包含客户的证件号、电话和邮箱。按照个人信息保护法，本次导出会被记录。"
+            page, _tr("包含个人信息"),
+            _tr("导出文件将包含客户的证件号、电话和邮箱。按照个人信息保护法，本次导出会被记录。"
                     "确定导出吗？"),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
