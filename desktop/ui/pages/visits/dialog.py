@@ -122,12 +122,13 @@ class VisitDialog(QDialog):
         self.item_filter.textChanged.connect(self._filter_items)
         self.items = QListWidget()
         self.items.setObjectName("items")
-        self.items.setMinimumHeight(90)
+        self.items.setMinimumHeight(160)
         for code in v.items:  # shown at once; titles arrive with the catalogue
             self._add_item(code, code, True)
         self.question = self._text("question", v.question, 70)
         self.answer = self._text("answer", v.answer, 70)
         self.notes = self._text("notes", v.notes, 40)
+        self.notes.setMaximumHeight(70)
 
         left = QFormLayout()
         for key, label, widget in (
