@@ -195,3 +195,15 @@ def test_open_target_from_another_page(main_window, qtbot):
     main_window.env.open_page("visits", follow_ups=True)
     qtbot.waitUntil(lambda: _ids(page) == {ids["loan"]}, timeout=5000)
     assert page.filters.follow_ups.isChecked()
+
+
+def test_english_labels(english_window, qtbot):
+    page = english_window.show_page("visits")
+    qtbot.waitUntil(lambda: page.loaded, timeout=10000)
+    assert page.add_button.text() == "New entry"
+    assert page.filters.follow_ups.text() == "Open follow-ups only"
+    assert page.model.headers[0] == "Date/time" and "0 visits" in page.count_label.text()
+    assert page.filters.channel.itemText(1) == "Walk-in"
+    dialog = page.add()
+    assert dialog.windowTitle() == "New visit" and dialog.topics["patent"].text() == "Patents"
+    dialog.reject()
