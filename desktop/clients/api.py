@@ -6,8 +6,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from desktop.changes import Changes, Op
-from desktop.clients import service, spreadsheet
+from desktop.clients import quick, service, spreadsheet
 from desktop.clients.model import CLIENT_FIELDS, CLIENT_KINDS, ClientData, field_label, kind_label
 from desktop.clients.spreadsheet import ImportReport
 from desktop.clients.validation import normalise_client
@@ -75,3 +77,36 @@ __all__ = ["CLIENTS_CHANGED", "CLIENT_FIELDS", "CLIENT_KINDS", "ClientData", "Im
            "check_client", "count_clients", "delete_client", "export_clients", "field_label",
            "get_client", "get_clients", "import_clients", "kind_label", "list_clients", "normalise",
            "save_client"]
+
+
+# -- quick profiles (visit log) ---------------------------------------------------------
+
+def guess_kind(name: str) -> str:
+    """The client type a bare name suggests (公司 → enterprise, 大学 → university, …)."""
+    return quick.guess_kind(name)
+
+
+def check_quick_profile(name: str, kind: str | None = None, region: str | None = None
+                        ) -> tuple[ClientData, list[FieldProblem]]:
+    """The quick profile that :func:`add_quick_profile` would create, and its problems."""
+    return quick.quick_profile(name, kind, region)
+
+
+def find_client_by_name(ctx: AppContext, name: str, session: Session | None = None
+                        ) -> ClientData | None:
+    """The client registered under exactly ``name`` (None if there is none)."""
+    if session is not None:
+        return quick.find_by_name(session, name)
+    with ctx.db.session() as s:
+        return quick.find_by_name(s, name)
+
+
+def add_quick_profile(ctx: AppContext, session: Session, name: str, kind: str | None = None,
+                      region: str | None = None) -> Op[ClientData]:
+    """Create a quick profile inside the caller's transaction ``session`` (another
+    capability saving a record that names the client in the same transaction), so nothing
+    stays behind when that record fails."""
+    return Op(quick.add_quick(session, name, kind, region), CLIENTS_CHANGED)
+
+
+__all__ += ["add_quick_profile", "check_quick_profile", "find_client_by_name", "guess_kind"]

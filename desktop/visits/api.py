@@ -7,10 +7,14 @@ next steps of issue 9.)  The only module the GUI and CLI import.
 from __future__ import annotations
 
 import datetime as _dt
+from pathlib import Path
 
 from desktop.changes import Changes, Op
+from desktop.common.dates import parse_date
 from desktop.context import AppContext
-from desktop.visits import service
+from desktop.errors import FieldProblem
+from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
+from desktop.visits import intake, service, spreadsheet
 from desktop.visits.model import (
     PERSONAL_FIELDS,
     VISIT_FIELDS,
@@ -20,6 +24,7 @@ from desktop.visits.model import (
     field_label,
 )
 from desktop.visits.service import FollowUps
+from desktop.visits.spreadsheet import ImportReport, VisitRowProblem
 from desktop.visits.vocab import (
     CHANNELS,
     EFFORT,
@@ -114,9 +119,7 @@ __all__ = [
 
 # -- statistics and the report ---------------------------------------------------------
 
-from pathlib import Path  # noqa: E402
 
-from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress  # noqa: E402
 from desktop.visits import report, stats  # noqa: E402
 from desktop.visits.report import ReportResult  # noqa: E402
 from desktop.visits.stats import (  # noqa: E402
@@ -168,3 +171,59 @@ __all__ += [
     "VisitSummary", "breakdown", "check_dimension", "crosstab", "visit_summary",
     "write_report",
 ]
+
+# -- spreadsheet import/export and saving by client name ----------------------------------
+
+def export_visits(ctx: AppContext, path: str | Path, f: VisitFilter | None = None, *,
+                  include_personal: bool = False, lang: str = "zh", officer: str = "",
+                  progress: ProgressFn = no_progress,
+                  cancelled: CancelledFn = never_cancelled) -> int:
+    """Write the visits matching ``f`` to an XLSX (atomically); returns the row count.
+    With ``include_personal`` the client's credit code/ID number, phone and e-mail are
+    added and the export is recorded (``PersonalDataExport``, kind ``visits_export``)."""
+    return spreadsheet.export_visits(ctx, path, f, include_personal=include_personal,
+                                     lang=lang, officer=officer, progress=progress,
+                                     cancelled=cancelled)
+
+
+def import_visits(ctx: AppContext, path: str | Path, *, officer: str = "",
+                  progress: ProgressFn = no_progress,
+                  cancelled: CancelledFn = never_cancelled) -> Op[ImportReport]:
+    """Import a visit log XLSX (this app's export or an older paper/Excel log) in one
+    transaction; bad rows are reported by row and field, unknown clients get quick
+    profiles.  ``officer`` fills rows that name none."""
+    report = spreadsheet.import_visits(ctx, path, officer=officer, progress=progress,
+                                       cancelled=cancelled)
+    changes = Changes(visits=bool(report.added or report.updated),
+                      clients=bool(report.clients_created))
+    return Op(report, changes)
+
+
+def save_visit_for_client(ctx: AppContext, data: VisitData, client_name: str | None
+                          ) -> Op[VisitData]:
+    """Save ``data`` linked to the client called ``client_name``: an existing profile, or a
+    quick profile created in the same transaction — only when the visit is valid
+    (``ValidationFailed`` otherwise, and nothing is written, not even the client)."""
+    saved, created = intake.save_with_client(ctx, data, client_name)
+    return Op(saved, VISITS_CHANGED | Changes(clients=created))
+
+
+__all__ += ["ImportReport", "VisitRowProblem", "export_visits", "import_visits",
+            "save_visit_for_client"]
+
+
+def parse_day(text: object) -> _dt.date | None:
+    """A date typed or read in any common form (2025-03-05, 2025/3/5, 2025年3月5日); None
+    for an impossible or unreadable one (2026-02-30)."""
+    return parse_date(text)
+
+
+__all__ += ["parse_day"]
+
+
+def check_visit(ctx: AppContext, data: VisitData) -> list[FieldProblem]:
+    """The problems ``save_visit`` would name for ``data`` (nothing is written)."""
+    return service.check_visit(ctx, data)[1]
+
+
+__all__ += ["check_visit"]

@@ -100,18 +100,23 @@ def save_visit(ctx: AppContext, data: VisitData) -> VisitData:
     if problems:
         raise ValidationFailed(problems)
     with ctx.db.session() as s:
-        if clean.id is None:
-            row = Visit()
-        else:
-            found = s.get(Visit, clean.id)
-            if found is None:
-                raise not_found(clean.id)
-            row = found
-        apply_fields(s, row, clean)
-        s.add(row)
-        s.flush()
-        visit_id = row.id
+        visit_id = write_visit(s, clean)
     return get_visit(ctx, visit_id)
+
+
+def write_visit(s: Session, clean: VisitData) -> int:
+    """Insert or update a checked record in session ``s``; returns its id."""
+    if clean.id is None:
+        row = Visit()
+    else:
+        found = s.get(Visit, clean.id)
+        if found is None:
+            raise not_found(clean.id)
+        row = found
+    apply_fields(s, row, clean)
+    s.add(row)
+    s.flush()
+    return row.id
 
 
 def to_data(row: Visit, names: dict[int, str]) -> VisitData:

@@ -7,6 +7,8 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QLabel
 
+from desktop.ui.pages import PAGES
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "tools"))
 
@@ -29,6 +31,6 @@ def test_english_interface(english_window, qtbot):
     titles = [label.text() for label in page.findChildren(QLabel)]
     assert any("Client profiles" in t for t in titles)
     assert page.add_button.text() == "New"
-    assert win.nav.item(4).text() == "Clients"
+    assert win.nav.item([p.key for p in PAGES].index("clients")).text() == "Clients"
     qtbot.waitUntil(lambda: page.loaded, timeout=10000)
     assert "1 client" in page.count_label.text() or "0 clients" in page.count_label.text()
