@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QWidget
 from desktop.changes import Op
 from desktop.context import AppContext
 from desktop.jobs import CancelledFn, ProgressFn
+from desktop.ui.activity import Activity
 from desktop.ui.jobs import JobHandle, JobRunner
 from desktop.ui.notices import Notices
 from desktop.ui.prefs import Prefs
@@ -26,6 +27,8 @@ class UiEnv:
     prefs: Prefs
     lang: str = "zh"
     notices: Notices = field(default_factory=Notices)
+    # searches run and documents generated, for the visit in progress (see activity.py)
+    activity: Activity = field(default_factory=Activity)
     # set by the main window: show page ``key`` and hand it ``target`` (see ``open_page``)
     navigator: Callable[[str, dict[str, Any]], None] | None = None
 

@@ -227,3 +227,38 @@ def check_visit(ctx: AppContext, data: VisitData) -> list[FieldProblem]:
 
 
 __all__ += ["check_visit"]
+
+
+# -- the desk: start page and one-stop visit ---------------------------------------------
+
+from desktop.visits import desk, packet  # noqa: E402
+from desktop.visits.desk import DeskOverview  # noqa: E402
+
+
+def desk_overview(ctx: AppContext, today: _dt.date) -> DeskOverview:
+    """What the start page shows in one read: today's visits, follow-ups due and overdue,
+    the month's counts, recently consulted items."""
+    return desk.desk_overview(ctx, today)
+
+
+def topics_for_items(ctx: AppContext, codes: list[str]) -> list[str]:
+    """Visit topics that the service items ``codes`` belong to (by catalogue category)."""
+    return desk.topics_for_items(ctx, codes)
+
+
+def packet_html(ctx: AppContext, codes: list[str], ticks: dict[str, set[int]],
+                document_ids: list[int], *, client_name: str = "",
+                today: _dt.date | None = None) -> str:
+    """The visit's printed packet: missing materials per item, the guides with their
+    checklists, the generated forms; outlet block and date."""
+    return packet.packet_html(ctx, codes, ticks, document_ids, client_name=client_name,
+                              today=today)
+
+
+def missing_materials(ctx: AppContext, codes: list[str],
+                      ticks: dict[str, set[int]]) -> dict[str, list[str]]:
+    return packet.missing_materials(ctx, codes, ticks)
+
+
+__all__ += ["DeskOverview", "desk_overview", "missing_materials", "packet_html",
+            "topics_for_items"]

@@ -27,3 +27,22 @@ def print_document(doc: QTextDocument, parent: QWidget, title: str = "") -> bool
         return False
     doc.print_(printer)
     return True
+
+
+def preview_document(doc: QTextDocument, parent: QWidget, title: str = "") -> bool:
+    """Print preview first (A4), printing from the preview; True when printed."""
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+    printer = new_printer()
+    dialog = QPrintPreviewDialog(printer, parent)
+    if title:
+        dialog.setWindowTitle(title)
+    printed: list[bool] = []
+
+    def paint(p: QPrinter) -> None:
+        doc.print_(p)
+        printed.append(True)
+
+    dialog.paintRequested.connect(paint)
+    dialog.resize(900, 700)
+    return dialog.exec() == QDialog.DialogCode.Accepted and bool(printed)

@@ -236,6 +236,11 @@ class CataloguePage(HandoutActions, AdminActions):
                     return group.child(j)
         return None
 
+    def open_target(self, code: str = "") -> None:
+        """Show item ``code`` (links from other pages); once loaded if still loading."""
+        if code and not self.show_item(code):
+            self.select_after_reload = code
+
     def show_item(self, code: str) -> bool:
         """Open ``code`` whatever the filters (for other pages, e.g. a search hit)."""
         item = self.index.get(code.strip().upper())

@@ -119,6 +119,7 @@ class ClientsPage(QWidget):
         lay.addWidget(self.table, 1)
         lay.addWidget(self.count_label)
         self.loaded = False  # True once the first read has arrived
+        self._pending_client: int | None = None  # open_target before the rows are in
         self.refresh()
 
     def _button(self, text: str, name: str, slot: Any) -> QPushButton:
@@ -139,8 +140,20 @@ class ClientsPage(QWidget):
         self.table.resizeColumnsToContents()
         self.count_label.setText(self.tr("共 %n 个客户", "", len(rows)))
         self.loaded = True
-        if keep is not None:
+        wanted, self._pending_client = self._pending_client, None
+        if wanted is not None:
+            self.select_client(wanted)
+        elif keep is not None:
             self.select_client(keep.id)
+
+    def open_target(self, client_id: int | None = None) -> None:
+        """Show client ``client_id`` (links from other pages, e.g. the start page)."""
+        if client_id is None:
+            return
+        self._pending_client = client_id
+        if self.search.text():
+            self.search.clear()  # its refresh selects the pending client
+        self.refresh()
 
     def select_client(self, client_id: int | None) -> None:
         for row, c in enumerate(self.model.rows):

@@ -108,6 +108,7 @@ class OutputActions(QWidget):
 
     def _generated(self, out: Generated) -> None:
         self.last_output = out.path
+        self.env.activity.document_generated(out.record_id)  # a visit in progress links it
         text = self.tr("已生成：") + str(out.path)
         for a in out.attachments:
             text += "\n" + self.tr("附件：") + str(a)

@@ -50,6 +50,7 @@ class FormsPage(OutputActions, HistoryTab, FillLayout):
         self.preview: PreviewDialog | None = None
         self._loading = False
         self._pending_form: tuple[str, dict[str, Any] | None] | None = None
+        self._prefill_pending = False  # open_target: pre-fill once form and client are in
         root = QHBoxLayout(self)
         splitter = QSplitter()
         root.addWidget(splitter)
@@ -165,6 +166,24 @@ class FormsPage(OutputActions, HistoryTab, FillLayout):
         if item is not None:
             self.select_form(str(item.data(Qt.ItemDataRole.UserRole)))
 
+    def open_target(self, form_id: str, client_id: int | None = None) -> None:
+        """Show ``form_id``, pre-filled from client ``client_id`` when given (the one-stop
+        visit opens its forms so)."""
+        self.open_form(form_id)
+        if client_id is not None:
+            self._prefill_pending = True
+            self.client_search.blockSignals(True)
+            self.client_search.clear()
+            self.client_search.blockSignals(False)
+            self._select_client_after_reload = client_id
+            self.reload_clients()
+
+    def _prefill_if_pending(self) -> None:
+        if self._prefill_pending and self.editor is not None and self.clients_loaded \
+                and self._select_client_after_reload is None:
+            self._prefill_pending = False
+            self.apply_client(overwrite=False)
+
     def open_form(self, form_id: str) -> None:
         """Show ``form_id`` ready to fill (for links from other pages, e.g. the catalogue)."""
         self.search.clear()
@@ -198,6 +217,7 @@ class FormsPage(OutputActions, HistoryTab, FillLayout):
         self.xlsx_button.setVisible("xlsx" in spec.formats)
         self.docx_button.setVisible("docx" in spec.formats)
         self._set_enabled(True)
+        self._prefill_if_pending()
         self.status.clear()
         self.revalidate()
 
@@ -283,6 +303,7 @@ class FormsPage(OutputActions, HistoryTab, FillLayout):
                                            and self.client_combo.count() > 1 else 0))
         self.client_combo.blockSignals(False)
         self.clients_loaded = True
+        self._prefill_if_pending()
 
     def client_id(self) -> int | None:
         value = self.client_combo.currentData()

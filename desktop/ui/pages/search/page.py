@@ -202,6 +202,13 @@ class SearchPage(SearchLayout):
         self.env.read(search, parent=self, key="search", on_done=self._show_results,
                       on_error=self._search_failed)
         self._remember(text)
+        self.env.activity.search_run(text)  # a visit in progress links it
+
+    def open_target(self, query: str = "") -> None:
+        """Run ``query`` (links from other pages, e.g. the start page's find-all)."""
+        self.query_box.setEditText(query)
+        if self.ready:
+            self.run_search()
 
     def _search_failed(self, exc: BaseException) -> None:
         show_error(self, exc, self.env.lang)
