@@ -73,9 +73,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(QByteArray(geometry))
         env.notices.changed.connect(self.broadcast)
         env.navigator = self.navigate
-        start = env.prefs.get(prefs.LAST_PAGE) or PAGES[0].key
-        keys = [p.key for p in PAGES]
-        self.nav.setCurrentRow(keys.index(start) if start in keys else 0)
+        self.nav.setCurrentRow(0)  # the day starts on the start page (工作台)
 
     # -- navigation ------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -142,7 +140,6 @@ class MainWindow(QMainWindow):
         key = PAGES[row].key
         self.page(key)
         self.stack.setCurrentIndex(row)
-        self.env.prefs.set(prefs.LAST_PAGE, key)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
         self.env.prefs.set(prefs.GEOMETRY, bytes(self.saveGeometry().data()))
