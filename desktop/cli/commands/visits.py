@@ -12,8 +12,8 @@ import pkgutil
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    from desktop.cli import _Parser, add_command
     import desktop.cli.visits as pkg
+    from desktop.cli import _Parser, add_command
 
     p = add_command(sub, "visits", "接待登记 / the consultation log")
     actions = p.add_subparsers(dest="action", metavar="ACTION", required=True,
