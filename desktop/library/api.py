@@ -152,12 +152,14 @@ def read_query_file(name: str) -> list[str]:
 
 # -- matching everyday phrasing (suggestions, knowledge base) ---------------------------
 
-def make_matcher(docs: Iterable[MatchDoc], synonyms: Synonyms | None = None) -> Matcher:
+def make_matcher(docs: Iterable[MatchDoc], synonyms: Synonyms | None = None, *,
+                 term_cache: dict[str, list[str]] | None = None) -> Matcher:
     """An in-memory ranked matcher over ``docs`` (Chinese analyzer, bigram fall-back,
     synonym expansion through ``resources/synonyms.yaml`` unless ``synonyms`` is given);
     ``matcher.search(text, limit)`` -> [Match(key, score, why)], ``matcher.match(text,
-    limit)`` -> [(key, score)]."""
-    return Matcher(docs, synonyms or bundled_synonyms())
+    limit)`` -> [(key, score)].  ``term_cache``: a dict the caller keeps across rebuilds
+    (text -> terms), so a rebuild analyses only the texts it has not seen."""
+    return Matcher(docs, synonyms or bundled_synonyms(), term_cache=term_cache)
 
 
 def words(text: str) -> list[str]:

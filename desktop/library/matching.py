@@ -117,9 +117,13 @@ class _SynonymScanner:
 class Matcher:
     """Ranked matching over documents built once; :meth:`search` on every keystroke."""
 
-    def __init__(self, docs: Iterable[MatchDoc], synonyms: Synonyms | None = None) -> None:
+    def __init__(self, docs: Iterable[MatchDoc], synonyms: Synonyms | None = None, *,
+                 term_cache: dict[str, list[str]] | None = None) -> None:
+        """``term_cache`` (text -> its terms), kept by the caller across rebuilds, spares
+        analysing the texts again that an earlier matcher already analysed."""
         self.synonyms = synonyms or bundled_synonyms()
         self._scan = _SynonymScanner(self.synonyms)
+        self._term_cache = term_cache
         self.keys: list[str] = []
         tfs: list[dict[str, float]] = []
         lengths: list[float] = []
@@ -141,6 +145,15 @@ class Matcher:
         return len(self.keys)
 
     def _doc_terms(self, text: str) -> list[str]:
+        cache = self._term_cache
+        if cache is not None:
+            found = cache.get(text)
+            if found is None:
+                found = cache[text] = self._analyse(text)
+            return found
+        return self._analyse(text)
+
+    def _analyse(self, text: str) -> list[str]:
         low = text.lower()
         terms = [w for w, _p, _s, _e in index_tokens(low)]
         terms += self._scan.all_words(low)

@@ -262,3 +262,62 @@ def missing_materials(ctx: AppContext, codes: list[str],
 
 __all__ += ["DeskOverview", "desk_overview", "missing_materials", "packet_html",
             "topics_for_items"]
+
+# -- knowledge base and privacy ---------------------------------------------------------
+
+
+from desktop.visits import knowledge as _knowledge  # noqa: E402
+from desktop.visits import privacy as _privacy  # noqa: E402
+from desktop.visits.knowledge import KnownAnswer  # noqa: E402
+from desktop.visits.privacy import PersonalExport, mask_personal  # noqa: E402
+
+
+def ask(ctx: AppContext, text: str, limit: int = 5) -> list[KnownAnswer]:
+    """Past answers to a question written in everyday words (the knowledge base): answered
+    visits only, best first, model answers first among close scores, the same Q&A once."""
+    return _knowledge.ask(ctx, text, limit)
+
+
+def star_answer(ctx: AppContext, visit_id: int, item_code: str | None,
+                starred: bool = True) -> Op[VisitData]:
+    """Mark a visit's answer as a model answer (范例答复) linked to a service item (or
+    unmark it); ``ValidationFailed`` for a visit without an answer or an unknown item."""
+    return Op(_knowledge.star_answer(ctx, visit_id, item_code, starred), VISITS_CHANGED)
+
+
+def model_answers(ctx: AppContext, item_code: str) -> list[KnownAnswer]:
+    """The model answers linked to a service item, newest first (shown under its FAQ)."""
+    return _knowledge.model_answers(ctx, item_code)
+
+
+def anonymise_old_visits(ctx: AppContext, as_of: _dt.date | None = None) -> Op[int]:
+    """Anonymise the visits older than the retention period (settings) as of ``as_of``
+    (today): identity and personal text gone, every count unchanged.  How many."""
+    n = _privacy.anonymise_old_visits(ctx, as_of)
+    return Op(n, VISITS_CHANGED if n else Changes())
+
+
+def export_client_data(ctx: AppContext, client_id: int, path: str | Path, *,
+                       officer: str = "") -> Op[PersonalExport]:
+    """A client's data on request (profile, every visit, generated documents) as JSON or
+    XLSX (by the suffix), recorded as a personal-data export (kind ``client_data``)."""
+    return Op(_privacy.export_client_data(ctx, client_id, path, officer=officer),
+              VISITS_CHANGED)
+
+
+def record_personal_export(ctx: AppContext, kind: str, path: str | Path, rows: int, *,
+                           officer: str = "", detail: str = "") -> Op[PersonalExport]:
+    """Record an export that wrote personal data (a visits export or report with personal
+    columns: call after the file is written)."""
+    return Op(_privacy.record_export(ctx, kind, path, rows, officer=officer, detail=detail),
+              VISITS_CHANGED)
+
+
+def personal_data_exports(ctx: AppContext, limit: int = 500) -> list[PersonalExport]:
+    """The record of exports that wrote personal data, newest first."""
+    return _privacy.personal_data_exports(ctx, limit)
+
+
+__all__ += ["KnownAnswer", "PersonalExport", "anonymise_old_visits", "ask",
+            "export_client_data", "mask_personal", "model_answers", "personal_data_exports",
+            "record_personal_export", "star_answer"]
