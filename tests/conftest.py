@@ -62,6 +62,8 @@ def ui_env(ctx: AppContext, qtbot, tmp_path: Path):  # type: ignore[no-untyped-d
     from desktop.ui.jobs import JobRunner
     from desktop.ui.prefs import Prefs
 
+    # a desk whose outlet is set (exports warn otherwise; tests of the first run clear it)
+    settings.set_outlet(ctx, settings.Outlet(name="测试知识产权服务站"))
     env = UiEnv(ctx=ctx, jobs=JobRunner(), prefs=Prefs(settings.prefs_path(ctx.paths)),
                 lang="zh")
     yield env

@@ -29,6 +29,9 @@ class UiEnv:
     notices: Notices = field(default_factory=Notices)
     # searches run and documents generated, for the visit in progress (see activity.py)
     activity: Activity = field(default_factory=Activity)
+    # whether the outlet's details are filled in (None: not read yet); the main window keeps
+    # it current, exports warn while it is False (widgets/outlet_check.py)
+    outlet_set: bool | None = None
     # set by the main window: show page ``key`` and hand it ``target`` (see ``open_page``)
     navigator: Callable[[str, dict[str, Any]], None] | None = None
 

@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         env.notices.changed.connect(self.broadcast)
         env.navigator = self.navigate
         self.nav.setCurrentRow(0)  # the day starts on the start page (工作台)
+        self.read_outlet()
 
     # -- navigation ------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -123,9 +124,19 @@ class MainWindow(QMainWindow):
                                           on_error=lambda exc: log.warning("form list: %s",
                                                                            exc))
 
+    def read_outlet(self) -> None:
+        """Keep ``env.outlet_set`` current (exports warn while the outlet is unset)."""
+        from desktop.settings import api as settings
+
+        ctx = self.env.ctx
+        self.env.read(lambda: settings.get_outlet(ctx).is_set, parent=self, key="outlet-set",
+                      on_done=lambda is_set: setattr(self.env, "outlet_set", is_set))
+
     def broadcast(self, changes: Changes, source: object = None) -> None:
         """Tell every built page what changed, so each refreshes what it shows."""
         log.debug("changes %s from %r", changes.kinds, source)
+        if changes.settings:
+            self.read_outlet()
         for page in list(self._pages.values()):
             apply = getattr(page, "apply_changes", None)
             if callable(apply):

@@ -101,6 +101,8 @@ def test_settings_page_saves_outlet(main_window, qtbot, typist):
 
     page = main_window.show_page("settings")
     qtbot.waitUntil(lambda: page.loaded, timeout=10000)
+    assert page.outlet_inputs["name"].text() == "测试知识产权服务站"  # the fixture's desk
+    page.outlet_inputs["name"].clear()
     typist(page.outlet_inputs["name"], "晋中开发区知识产权服务站")
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.saved_label.text() == "已保存", timeout=10000)

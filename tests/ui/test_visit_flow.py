@@ -38,16 +38,20 @@ def test_one_stop_visit_end_to_end(main_window, ui_env, qtbot, typist, tmp_path:
     monkeypatch.setattr(QMessageBox, "question",
                         staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
 
-    # the app opens on the start page, which asks for the outlet first
+    # the app opens on the start page, which asks for the outlet first (on a new desk)
     home = main_window.page("home")
     assert main_window.stack.currentIndex() == 0
     qtbot.waitUntil(lambda: home.loaded, timeout=10000)
-    assert home.setup.isVisibleTo(home)
+    assert not home.setup.isVisibleTo(home)
+    ui_env.notices.publish(settings.set_outlet(ctx, settings.Outlet()).changes)
+    qtbot.waitUntil(lambda: home.setup.isVisibleTo(home) and ui_env.outlet_set is False,
+                    timeout=10000)
     typist(home.setup.fields["name"], "晋城市知识产权公共服务站")
     typist(home.setup.fields["officers"], "王敏、李强")
     qtbot.mouseClick(home.setup.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not home.setup.isVisibleTo(home), timeout=10000)
     assert settings.get_outlet(ctx).officer_names() == ["王敏", "李强"]
+    qtbot.waitUntil(lambda: ui_env.outlet_set is True, timeout=10000)
 
     # 新接待 → step 1: the client by type-ahead
     qtbot.mouseClick(home.new_button, Qt.MouseButton.LeftButton)

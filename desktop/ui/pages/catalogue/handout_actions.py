@@ -12,6 +12,7 @@ from desktop.catalogue import api as catalogue
 from desktop.catalogue.api import ServiceItem
 from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
+from desktop.ui.widgets.outlet_check import outlet_ok
 from desktop.ui.widgets.printing import ask_printer, new_printer
 
 
@@ -34,7 +35,7 @@ class HandoutActions(QWidget):
     def print_guide(self) -> bool:
         """Ask for a printer, then print the handout (its HTML is built in the background)."""
         items = self.handout_items()
-        if not items:
+        if not items or not outlet_ok(self.env, self):
             return False
         printer = new_printer()
         if not self._ask_printer(printer):
@@ -53,7 +54,7 @@ class HandoutActions(QWidget):
 
     def export_guide(self) -> None:
         items = self.handout_items()
-        if not items:
+        if not items or not outlet_ok(self.env, self):
             return
         filters = self.tr("Word 文档 (*.docx)")
         if catalogue.can_write_pdf():

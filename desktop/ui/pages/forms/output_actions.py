@@ -18,6 +18,7 @@ from desktop.ui.env import UiEnv
 from desktop.ui.jobs import show_error
 from desktop.ui.pages.forms.editors import ERROR_STYLE, WARN_STYLE, FormEditor
 from desktop.ui.pages.forms.preview import PreviewDialog
+from desktop.ui.widgets.outlet_check import outlet_ok
 from desktop.ui.widgets.printing import print_document
 
 
@@ -91,7 +92,7 @@ class OutputActions(QWidget):
         return res
 
     def generate(self, fmt: str) -> None:
-        if self.form is None or self._ready() is None:
+        if self.form is None or self._ready() is None or not outlet_ok(self.env, self):
             return
         ctx, form_id, data = self.env.ctx, self.form.id, self.current_data()
         client_id, folder = self.client_id(), self.output_folder()

@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton
 
 from desktop.settings.api import prefs
+from desktop.ui.widgets.outlet_check import outlet_ok
 from desktop.visits import api as visits
 from desktop.visits.api import ReportResult
 
@@ -54,6 +55,8 @@ class ReportExport(QObject):
         start, end = page.range()
         if start > end:
             QMessageBox.warning(page, self.tr("导出报表"), self.tr("开始日期晚于结束日期"))
+            return
+        if not outlet_ok(page.env, page):
             return
         self.page.env.ctx.paths.exports_dir.mkdir(parents=True, exist_ok=True)
         path, _ = QFileDialog.getSaveFileName(page, self.tr("导出接待统计报表"),

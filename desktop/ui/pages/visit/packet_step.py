@@ -10,7 +10,6 @@ from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTextBrowser,
     QVBoxLayout,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from desktop.settings import api as settings
 from desktop.ui.env import UiEnv
+from desktop.ui.widgets.outlet_check import outlet_ok
 from desktop.ui.widgets.printing import preview_document
 from desktop.visits import api as visits
 
@@ -69,10 +69,7 @@ class PacketStep(QWidget):
     def print_preview(self) -> None:
         if not self.html:
             return
-        if not self.outlet_set and QMessageBox.question(
-                self, self.tr("网点信息未设置"),
-                self.tr("尚未填写服务网点信息，材料包上将没有网点名称和电话。仍要打印吗？")
-        ) != QMessageBox.StandardButton.Yes:
+        if not self.outlet_set and not outlet_ok(self.env, self):
             return
         doc = QTextDocument()
         doc.setHtml(self.html)
