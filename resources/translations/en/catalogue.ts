@@ -119,7 +119,7 @@
     </message>
     <message>
         <location filename="../../../desktop/ui/pages/catalogue/page.py" line="122"/>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="289"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="294"/>
         <source>导出办事指南…</source>
         <translation>Export guide…</translation>
     </message>
@@ -179,7 +179,7 @@
         <translation>{n} item(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="288"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="293"/>
         <source>导出办事指南（{n}项）…</source>
         <translation>Export guide ({n} items)…</translation>
     </message>
@@ -230,32 +230,32 @@
 <context>
     <name>HandoutActions</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="32"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="33"/>
         <source>打印办事指南</source>
         <translation>Print guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="58"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="59"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="60"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="61"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="63"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="64"/>
         <source>导出办事指南</source>
         <translation>Export guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="80"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="81"/>
         <source>正在生成办事指南</source>
         <translation>Writing the guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="87"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="88"/>
         <source>办事指南已保存：</source>
         <translation>Guide saved: </translation>
     </message>

@@ -4,72 +4,72 @@
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="35"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="37"/>
         <source>编辑客户</source>
         <translation>Edit client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="35"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="37"/>
         <source>新增客户</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="38"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
         <source>名称 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="38"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="39"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
         <source>统一社会信用代码/身份证号</source>
         <translation>Credit code / ID number</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="39"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
         <source>邮编</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="44"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="44"/>
         <source>所在园区/地区</source>
         <translation>Zone / region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="45"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="80"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="82"/>
         <source>我已核对营业执照，确认保留此代码</source>
         <translation>I have checked the business licence; keep this code</translation>
     </message>
@@ -155,7 +155,7 @@
         <translation>Client profiles</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="141"/>
         <source>共 %n 个客户</source>
         <translation>
             <numerusform>%n client</numerusform>
@@ -163,68 +163,68 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="183"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="200"/>
         <source>删除客户</source>
         <translation>Delete client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="184"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="201"/>
         <source>确定删除客户“%1”吗？</source>
         <translation>Delete client &apos;%1&apos;?</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="194"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="211"/>
         <source>导入客户</source>
         <translation>Import clients</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="195"/>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="218"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="212"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="235"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="202"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="219"/>
         <source>正在导入客户…</source>
         <translation>Importing clients…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="206"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="223"/>
         <source>新增 %1，更新 %2，未变 %3，拒绝 %4 行</source>
         <translation>%1 added, %2 updated, %3 unchanged, %4 rows rejected</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="209"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="226"/>
         <source>拒绝：</source>
         <translation>Rejected: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="210"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="227"/>
         <source>提醒：</source>
         <translation>Warning: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="212"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="229"/>
         <source>未识别的列（已忽略）：</source>
         <translation>Columns not recognised (ignored): </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="213"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="230"/>
         <source>导入结果</source>
         <translation>Import result</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="216"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="233"/>
         <source>导出客户</source>
         <translation>Export clients</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="227"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="244"/>
         <source>正在导出…</source>
         <translation>Exporting…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/page.py" line="229"/>
+        <location filename="../../../desktop/ui/pages/clients/page.py" line="246"/>
         <source>已导出 %1 个客户到 %2</source>
         <translation>Exported %1 clients to %2</translation>
     </message>

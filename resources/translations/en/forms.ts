@@ -145,72 +145,72 @@
 <context>
     <name>FormsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="58"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="59"/>
         <source>填写</source>
         <translation>Fill in</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="59"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="60"/>
         <source>已生成文档</source>
         <translation>Generated documents</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="96"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="97"/>
         <source>常用申请表单</source>
         <translation>Filing forms</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="99"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="100"/>
         <source>搜索表单（名称、关键词）</source>
         <translation>Search forms (name, keyword)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="126"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="127"/>
         <source>以下表单定义有误，未加载：</source>
         <translation>These form specs are broken and were not loaded:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="248"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="268"/>
         <source>还有 %1 处需要修正</source>
         <translation>%1 problem(s) still to fix</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="251"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="271"/>
         <source>可以生成；请核对 %1 处提醒</source>
         <translation>Ready to generate; check %1 warning(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="254"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="274"/>
         <source>填写完整，可以生成</source>
         <translation>Complete: ready to generate</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="260"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="280"/>
         <source>需提交的材料：</source>
         <translation>Materials to submit: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="276"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="296"/>
         <source>（不使用客户档案）</source>
         <translation>(no client profile)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="299"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="320"/>
         <source>请先选择客户</source>
         <translation>Choose a client first</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="308"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="329"/>
         <source>已用客户“%1”的档案填写</source>
         <translation>Filled from the profile of client “%1”</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="221"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="241"/>
         <source>已打开 %1 生成的记录，可修改后重新生成</source>
         <translation>Opened the record generated at %1; edit it and generate again</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/page.py" line="224"/>
+        <location filename="../../../desktop/ui/pages/forms/page.py" line="244"/>
         <source>（该记录基于旧版表单，已按当前版本重新校验）</source>
         <translation> (made with an older version of the form; checked again against the current one)</translation>
     </message>
@@ -256,83 +256,83 @@
 <context>
     <name>OutputActions</name>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="52"/>
         <source>输出到：</source>
         <translation>Output to: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="55"/>
         <source>选择输出文件夹</source>
         <translation>Choose the output folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="77"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="78"/>
         <source>请先修正标红的项目：</source>
         <translation>Fix the fields marked in red first: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="86"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="87"/>
         <source>请确认</source>
         <translation>Please confirm</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="87"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="88"/>
         <source>以下内容需要核对，确认无误后继续生成：</source>
         <translation>Please check the following; continue generating if they are right:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="105"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="106"/>
         <source>正在生成…</source>
         <translation>Generating…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="106"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="107"/>
         <source>生成文档</source>
         <translation>Generate document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="111"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="113"/>
         <source>已生成：</source>
         <translation>Generated: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="113"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="115"/>
         <source>附件：</source>
         <translation>Attachment: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="131"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="133"/>
         <source>保存批量模板</source>
         <translation>Save batch template</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="138"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="140"/>
         <source>已保存批量模板：</source>
         <translation>Batch template saved: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="146"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="148"/>
         <source>选择批量数据表格</source>
         <translation>Choose the batch data sheet</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="156"/>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="173"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="158"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="175"/>
         <source>批量生成</source>
         <translation>Batch generation</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="161"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="163"/>
         <source>批量生成已取消；已生成的文档保留在输出文件夹并已记录</source>
         <translation>Batch generation cancelled; the documents already generated stay in the output folder and are recorded</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="166"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="168"/>
         <source>已生成 %1 份文档</source>
         <translation>%1 document(s) generated</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="168"/>
+        <location filename="../../../desktop/ui/pages/forms/output_actions.py" line="170"/>
         <source>%1 行未生成，错误报告：</source>
         <translation>%1 row(s) not generated; report: </translation>
     </message>

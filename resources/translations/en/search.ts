@@ -300,22 +300,22 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="243"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="250"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="244"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="251"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="245"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="252"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="245"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="252"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -335,57 +335,57 @@
         <translation>The search index is not available</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="219"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="226"/>
         <source>已按分面筛选：</source>
         <translation>Filtered by facet: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="220"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="227"/>
         <source>（点“清除筛选”取消）</source>
         <translation> (Clear filters to remove)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="222"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="229"/>
         <source>共 %1 条结果</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="242"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="249"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="242"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="249"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="243"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="250"/>
         <source>IPC小类</source>
         <translation>IPC subclass</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="244"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="251"/>
         <source>专利类型</source>
         <translation>Patent type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="310"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="317"/>
         <source>没有可导出的结果。</source>
         <translation>There are no results to export.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="313"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="320"/>
         <source>导出检索结果</source>
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="327"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="334"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="329"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="336"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 hits to %2</translation>
     </message>

@@ -12,14 +12,27 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="37"/>
+        <location filename="../../../desktop/ui/main_window.py" line="38"/>
         <source>IP Desk 知识产权服务台</source>
         <translation>IP Desk</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="68"/>
+        <location filename="../../../desktop/ui/main_window.py" line="69"/>
         <source>数据库：</source>
         <translation>Database: </translation>
+    </message>
+</context>
+<context>
+    <name>OutletCheck</name>
+    <message>
+        <location filename="../../../desktop/ui/widgets/outlet_check.py" line="16"/>
+        <source>网点信息未设置</source>
+        <translation>Outlet details not set</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/outlet_check.py" line="17"/>
+        <source>尚未填写服务网点信息（名称、地址、电话），导出的文件上将没有网点信息。可在“工作台”或“设置”中填写。仍要继续吗？</source>
+        <translation>The outlet&apos;s details (name, address, phone) are not filled in, so the exported file will not show them. Fill them in on the Desk or Settings page. Continue anyway?</translation>
     </message>
 </context>
 <context>

@@ -41,63 +41,63 @@
 <context>
     <name>ReportExport</name>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="38"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="39"/>
         <source>导出报表…</source>
         <translation>Export report…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="41"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="42"/>
         <source>含个人信息</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="43"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="44"/>
         <source>明细表写出完整的证件号、电话和电子邮箱（导出将被记录）；不勾选时这些信息以*号遮盖</source>
         <translation>The detail sheet shows full ID numbers, phones and e-mail (the export is recorded); unticked, they are masked with *</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="56"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="57"/>
         <source>导出报表</source>
         <translation>Export report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="56"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="57"/>
         <source>开始日期晚于结束日期</source>
         <translation>The start date is after the end date</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="59"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="62"/>
         <source>导出接待统计报表</source>
         <translation>Export the statistics report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="61"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="64"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="69"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="72"/>
         <source>包含个人信息</source>
         <translation>Include personal data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="70"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="73"/>
         <source>报表明细将包含客户的证件号、电话和电子邮箱。根据个人信息保护的要求，本次导出将被记录。确定导出吗？</source>
         <translation>The detail sheet will contain clients&apos; ID numbers, phones and e-mail. As the personal information law requires, this export will be recorded. Export?</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="76"/>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="81"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="79"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="84"/>
         <source>正在导出报表…</source>
         <translation>Exporting the report…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="86"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="89"/>
         <source>已导出 %1 条明细到 %2</source>
         <translation>Exported %1 detail rows to %2</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="89"/>
+        <location filename="../../../desktop/ui/pages/stats/export_actions.py" line="92"/>
         <source>（尚未设置服务网点名称，请在设置中填写）</source>
         <translation> (the outlet&apos;s name is not set: fill it in under Settings)</translation>
     </message>

@@ -151,82 +151,82 @@
         <translation>Filter service items (code or title)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="134"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="135"/>
         <source>接待时间</source>
         <translation>Date/time</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="136"/>
         <source>接待人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="136"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="137"/>
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="137"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="138"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="138"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="139"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="139"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="140"/>
         <source>转介至</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="141"/>
         <source>跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="142"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="143"/>
         <source>工作量（READ）</source>
         <translation>Effort (READ)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="143"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="144"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="144"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="145"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="145"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="146"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="155"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="156"/>
         <source>咨询主题</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="156"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="157"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="157"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="158"/>
         <source>咨询内容</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="158"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="159"/>
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="159"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="160"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
