@@ -80,6 +80,8 @@ class Tile(QFrame):
 def _list(name: str) -> QListWidget:
     w = QListWidget()
     w.setObjectName(name)
+    w.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    w.setTextElideMode(Qt.TextElideMode.ElideRight)
     return w
 
 
@@ -201,6 +203,7 @@ class HomePage(QWidget):
         w.clear()
         for text, target in rows:
             it = QListWidgetItem(text)
+            it.setToolTip(text)
             it.setData(TARGET, target)
             w.addItem(it)
         if not rows:

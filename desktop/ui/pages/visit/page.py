@@ -64,7 +64,7 @@ class VisitFlowPage(QWidget):
         body = QHBoxLayout()
         self.steps = QListWidget()
         self.steps.setObjectName("visit_steps")
-        self.steps.setMaximumWidth(170)
+        self.steps.setMaximumWidth(140)
         self.stack = QStackedWidget()
         self.client_step = ClientStep(env)
         self.need_step = NeedStep(env)

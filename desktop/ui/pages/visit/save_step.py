@@ -47,7 +47,7 @@ class SaveStep(QWidget):
             box = QCheckBox(zh if lang == "zh" else en)
             box.setObjectName(f"visit_topic_{key}")
             self.topic_boxes[key] = box
-            grid.addWidget(box, n // 5, n % 5)
+            grid.addWidget(box, n // 4, n % 4)
         self.outcome = QComboBox()
         self.outcome.addItem("—", None)
         for key, (zh, en) in visits.OUTCOMES.items():
