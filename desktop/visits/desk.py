@@ -20,17 +20,22 @@ CATEGORY_TOPICS: dict[str, str] = {
 _FINANCING_WORDS = ("质押", "融资", "贷款", "保险")
 
 
+OVERDUE_SHOWN = 30  # the start page lists the most recent overdue; the log has them all
+
+
 @dataclass
 class DeskOverview:
     today: list[VisitData]
-    follow_ups: FollowUps
+    follow_ups: FollowUps  # due today, and the most recent OVERDUE_SHOWN overdue
+    overdue_total: int
     month: dict[str, int]
     recent_items: list[str]
 
 
 def desk_overview(ctx: AppContext, today: _dt.date) -> DeskOverview:
+    due, overdue, total = service.follow_ups_for_desk(ctx, today, OVERDUE_SHOWN)
     return DeskOverview(today=service.visits_on(ctx, today),
-                        follow_ups=service.follow_ups(ctx, today),
+                        follow_ups=FollowUps(due, overdue), overdue_total=total,
                         month=service.month_counts(ctx, today),
                         recent_items=service.recent_items(ctx, 8))
 

@@ -224,6 +224,22 @@ def follow_ups(ctx: AppContext, as_of: _dt.date) -> FollowUps:
                      [v for v in found if v.follow_up != as_of])
 
 
+def follow_ups_for_desk(ctx: AppContext, as_of: _dt.date, overdue_limit: int
+                        ) -> tuple[list[VisitData], list[VisitData], int]:
+    """Due on ``as_of``; the ``overdue_limit`` most recently overdue; how many overdue."""
+    open_ = (Visit.follow_up.is_not(None), Visit.follow_up_done.is_(False))
+    with ctx.db.session() as s:
+        due = s.execute(select(Visit).where(*open_, Visit.follow_up == as_of)
+                        .order_by(Visit.id)).scalars().all()
+        late = s.execute(select(Visit).where(*open_, Visit.follow_up < as_of)
+                         .order_by(Visit.follow_up.desc(), Visit.id.desc())
+                         .limit(overdue_limit)).scalars().all()
+        total = s.execute(select(func.count(Visit.id)).where(
+            *open_, Visit.follow_up < as_of)).scalar_one()
+        found = rows_to_data(ctx, [*due, *late])
+    return found[:len(due)], found[len(due):], int(total)
+
+
 def close_follow_up(ctx: AppContext, visit_id: int) -> VisitData:
     with ctx.db.session() as s:
         row = s.get(Visit, visit_id)

@@ -51,3 +51,19 @@ def test_packet_lists_missing_materials_guides_and_forms(ctx: AppContext, tmp_pa
     assert "晋城市知识产权服务站" in html and "2026-03-10" in html and "张三" in html
     assert item.name in html and form.spec.name_for("zh") in html
     assert html.count("page-break-before") >= 2
+
+
+def test_start_page_lists_the_most_recent_overdue_and_counts_all(ctx: AppContext, add_visit,
+                                                                 monkeypatch) -> None:
+    from desktop.visits import desk
+
+    monkeypatch.setattr(desk, "OVERDUE_SHOWN", 2)
+    today = _dt.date(2026, 3, 10)
+    for days in (1, 2, 3, 4):
+        add_visit(today - _dt.timedelta(days=10), follow_up=today - _dt.timedelta(days=days))
+    add_visit(today - _dt.timedelta(days=10), follow_up=today - _dt.timedelta(days=5),
+              follow_up_done=True)
+    o = visits.desk_overview(ctx, today)
+    assert o.overdue_total == 4
+    assert [v.follow_up for v in o.follow_ups.overdue] == [today - _dt.timedelta(days=1),
+                                                           today - _dt.timedelta(days=2)]

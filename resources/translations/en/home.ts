@@ -32,84 +32,89 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="102"/>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="179"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="104"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="181"/>
         <source>工作台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="105"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="107"/>
         <source>＋ 新接待</source>
         <translation>+ New visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="124"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="126"/>
         <source>本月接待（人次）</source>
         <translation>Visits this month</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="124"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="126"/>
         <source>本月服务主体</source>
         <translation>Clients served this month</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="127"/>
         <source>本月生成文书</source>
         <translation>Documents this month</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="127"/>
         <source>待跟进</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="134"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="136"/>
         <source>今日接待</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="137"/>
         <source>待跟进（今日到期与逾期）</source>
         <translation>Follow-ups (due today and overdue)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="138"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="140"/>
         <source>最近咨询的服务事项</source>
         <translation>Recently consulted service items</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="139"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="141"/>
         <source>最近使用的表单</source>
         <translation>Recently used forms</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="168"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="170"/>
         <source>匿名来访</source>
         <translation>Anonymous walk-in</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="184"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="186"/>
         <source>今天还没有接待记录</source>
         <translation>No visits recorded today</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="185"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="187"/>
         <source>【今日】</source>
         <translation>[today] </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="187"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="189"/>
         <source>【逾期】</source>
         <translation>[overdue] </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="189"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="193"/>
+        <source>另有 %1 项更早逾期，在接待登记中查看全部…</source>
+        <translation>%1 more overdue earlier: see them all in the visit log…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="195"/>
         <source>没有到期的跟进事项</source>
         <translation>No follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="195"/>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="197"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="201"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="203"/>
         <source>暂无</source>
         <translation>None yet</translation>
     </message>

@@ -188,6 +188,10 @@ class HomePage(QWidget):
                  ("visits", {"visit_id": v.id})) for v in o.follow_ups.due_today]
         rows += [(self.tr("【逾期】") + self._visit_line(v, True),
                   ("visits", {"visit_id": v.id})) for v in o.follow_ups.overdue]
+        more = o.overdue_total - len(o.follow_ups.overdue)
+        if more > 0:
+            rows.append((self.tr("另有 %1 项更早逾期，在接待登记中查看全部…")
+                         .replace("%1", str(more)), ("visits", {"follow_ups": True})))
         self._fill(self.follow_list, rows, self.tr("没有到期的跟进事项"))
         for i in range(len(o.follow_ups.due_today), self.follow_list.count()):
             it = self.follow_list.item(i)
