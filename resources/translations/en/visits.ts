@@ -302,42 +302,49 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="46"/>
         <source>新增登记</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="47"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="47"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="48"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="48"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="49"/>
         <source>标记已跟进</source>
         <translation>Mark followed up</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="172"/>
+        <location filename="../../../desktop/ui/pages/visits/star_action.py" line="29"/>
+        <source>设为范例答复</source>
+        <translation>Star as model answer</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="52"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="54"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="89"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="92"/>
         <source>接待登记</source>
         <translation>Visit log</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="128"/>
         <source>共 %n 条接待记录</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -345,44 +352,74 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="130"/>
         <source>显示最近 %1 条（请缩小筛选范围）</source>
         <translation>Showing the latest %1 (narrow the filters)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="175"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="171"/>
+        <source>取消范例答复</source>
+        <translation>Unstar model answer</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="181"/>
         <source>咨询内容</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="175"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="181"/>
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="176"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="182"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="214"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="186"/>
+        <source>范例答复</source>
+        <translation>Model answer</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="223"/>
         <source>已保存接待记录 %1</source>
         <translation>Saved visit %1</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="222"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="231"/>
         <source>删除接待记录</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="223"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="232"/>
         <source>确定删除 %1 的这条接待记录吗？此操作不能撤销。</source>
         <translation>Delete the visit of %1? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="237"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="251"/>
         <source>已标记跟进完成</source>
         <translation>Follow-up marked done</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/star_action.py" line="24"/>
+        <source>已取消范例答复</source>
+        <translation>No longer a model answer</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/star_action.py" line="28"/>
+        <source>（不关联事项）</source>
+        <translation>(no service item)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/star_action.py" line="30"/>
+        <source>关联到服务事项（显示在该事项的常见问题下）：</source>
+        <translation>Link to a service item (shown under its FAQ):</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/star_action.py" line="36"/>
+        <source>已设为范例答复</source>
+        <translation>Starred as a model answer</translation>
     </message>
 </context>
 </TS>

@@ -28,6 +28,7 @@ from desktop.ui.pages.visits.dialog import VisitDialog
 from desktop.ui.pages.visits.filters import FilterBar
 from desktop.ui.pages.visits.io_actions import VisitFileActions
 from desktop.ui.pages.visits.model import VisitTableModel
+from desktop.ui.pages.visits.star_action import toggle_star
 from desktop.visits import api as visits
 from desktop.visits.api import VisitData
 
@@ -47,12 +48,14 @@ class VisitsPage(QWidget):
         self.delete_button = self._button(self.tr("删除"), "deleteVisit", self.delete_selected)
         self.close_button = self._button(self.tr("标记已跟进"), "closeFollowUp",
                                          self.close_follow_up)
+        self.star_button = self._button(self.tr("设为范例答复"), "starAnswer", self.toggle_star)
         self.import_button = self._button(self.tr("导入Excel…"), "importVisits",
                                           self.files.import_)
         self.export_button = self._button(self.tr("导出Excel…"), "exportVisits",
                                           self.files.export)
         buttons = QHBoxLayout()
-        for b in (self.add_button, self.edit_button, self.delete_button, self.close_button):
+        for b in (self.add_button, self.edit_button, self.delete_button, self.close_button,
+                  self.star_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -164,6 +167,9 @@ class VisitsPage(QWidget):
         for b in (self.edit_button, self.delete_button):
             b.setEnabled(v is not None)
         self.close_button.setEnabled(v is not None and v.follow_up_open)
+        self.star_button.setEnabled(v is not None and bool(v.answer.strip()))
+        self.star_button.setText(self.tr("取消范例答复") if v is not None and v.model_answer
+                                 else self.tr("设为范例答复"))
         self.detail.setHtml(self._detail_html(v) if v else "")
 
     def _detail_html(self, v: VisitData) -> str:
@@ -176,6 +182,9 @@ class VisitsPage(QWidget):
                             (self.tr("备注"), v.notes)):
             if text:
                 parts.append(f"<p><b>{esc(title)}：</b>{esc(text)}</p>")
+        if v.model_answer:
+            parts.append("<p>★ " + esc(self.tr("范例答复")) + (
+                f"（{esc(v.answer_item)}）" if v.answer_item else "") + "</p>")
         return "".join(parts)
 
     # -- actions ---------------------------------------------------------------------
@@ -226,6 +235,11 @@ class VisitsPage(QWidget):
             ctx, visit_id = self.env.ctx, v.id
             self.env.run_op(lambda _p, _c: visits.delete_visit(ctx, visit_id), parent=self,
                             show_dialog=False)
+
+    def toggle_star(self) -> None:
+        v = self.selected()
+        if v is not None:
+            toggle_star(self.env, self, v, self.status)
 
     def close_follow_up(self) -> None:
         v = self.selected()
