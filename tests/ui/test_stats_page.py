@@ -3,9 +3,8 @@ added here, a visit saved elsewhere refreshes it, and the report is exported."""
 
 from __future__ import annotations
 
-from importlib.util import find_spec
-
 import datetime as _dt
+from importlib.util import find_spec
 
 import openpyxl
 from PySide6.QtWidgets import QFileDialog, QMessageBox
