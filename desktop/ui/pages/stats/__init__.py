@@ -19,8 +19,9 @@ def create_page(env: UiEnv) -> QWidget:
 
 def screenshot_setup(page: StatsPage, env: UiEnv) -> None:
     """A year of realistic visits for the README screenshot, shown for this year."""
-    if visits.visit_summary(env.ctx, None, None).consultations:
+    if visits.visit_summary(env.ctx, None, None).consultations >= 100:
         page.set_range(*_year(), preset="this_year")
+        page.refresh()
         return
     rng = random.Random(9)
     ids = [clients.save_client(env.ctx, clients.ClientData(
@@ -46,6 +47,7 @@ def screenshot_setup(page: StatsPage, env: UiEnv) -> None:
             follow_up_done=n % 18 == 0, document_ids=list(range(n % 4 // 3))))
     env.notices.publish(visits.VISITS_CHANGED)
     page.set_range(*_year(), preset="this_year")
+    page.refresh()  # now, not after the range's debounce (the screenshot waits for reads)
 
 
 def _year() -> tuple[_dt.date, _dt.date]:
