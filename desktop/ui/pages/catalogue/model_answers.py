@@ -49,8 +49,9 @@ class ModelAnswers(QWidget):
         self.heading.setText("<b>" + self.tr("范例答复（{n}条，来自以往接待）")
                              .replace("{n}", str(len(found))) + "</b>")
         e = html.escape
+        asked, answered = e(self.tr("问")), e(self.tr("答"))
         self.view.setHtml("".join(
-            f"<p><b>{e(self.tr('问'))}：</b>{e(a.question)}<br>"
-            f"<b>{e(self.tr('答'))}：</b>{e(a.answer)}<br>"
+            f"<p><b>{asked}：</b>{e(a.question)}<br>"
+            f"<b>{answered}：</b>{e(a.answer)}<br>"
             f"<span style='color:#777'>{e(a.date.isoformat())} · #{a.visit_id}</span></p>"
             for a in found))
