@@ -37,7 +37,22 @@ def open_app(options: AppOptions | None = None, *, logs: bool = True,
     ctx = open_context(paths, options.resolved_db_url, run_migrations=migrate)
     wire(ctx)
     log.info("opened %s (%s)", paths.root, ctx.db.display_url())
+    if migrate:
+        anonymise_on_start(ctx)
     return ctx
+
+
+def anonymise_on_start(ctx: AppContext) -> int:
+    """Anonymise the visits past the retention period (one indexed query when there are
+    none; logged).  A failure (a read-only database, say) is logged, never fatal."""
+    try:
+        n = visits.anonymise_old_visits(ctx).value
+    except Exception as exc:  # housekeeping must not keep the app from opening
+        log.warning("anonymising old visits failed: %s", exc)
+        return 0
+    if n:
+        log.info("anonymised %d visits past the retention period", n)
+    return n
 
 
 def wire(ctx: AppContext) -> None:

@@ -241,3 +241,41 @@ def test_screenshot_setup_leaves_a_representative_state(page, ui_env) -> None:  
     screenshot_setup(page, ui_env)
     assert page.current.code == "ZL-008"
     assert "2/8" in page.materials_label.text()
+
+
+def test_everyday_words_in_the_filter_find_related_items(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    _type_with_ime(page.filter_edit, "专利贷款")
+    qtbot.waitUntil(lambda: page.related_text == "专利贷款", timeout=10000)
+    assert "ZL-008" in page.related_codes  # 专利权质押登记, found through 贷款→质押
+    assert "ZL-008" in page.visible_codes()
+    groups = [page.tree.topLevelItem(i).text(0) for i in range(page.tree.topLevelItemCount())]
+    assert groups[-1] == "相关事项"
+    assert page.current is not None and page.current.code == page.related_codes[0]
+    # literal matches first, suggestions after, never twice
+    page.filter_edit.clear()
+    _type_with_ime(page.filter_edit, "质押")
+    qtbot.waitUntil(lambda: page.related_text == "质押", timeout=10000)
+    codes = page.visible_codes()
+    assert codes[0] == "ZL-008" and len(codes) == len(set(codes))
+
+
+def test_model_answers_show_under_the_items_faq(page, qtbot) -> None:  # type: ignore[no-untyped-def]
+    import datetime as _dt
+
+    from desktop.visits import api as visits
+
+    ctx = page.env.ctx
+    saved = visits.save_visit(ctx, visits.VisitData(
+        started_at=_dt.datetime(2026, 5, 6, 10), question="专利质押要带什么",
+        answer="质押合同和身份证明。")).value
+    page.select("ZL-008")
+    qtbot.waitUntil(lambda: page.panel.answers.loaded_code == "ZL-008", timeout=10000)
+    assert page.panel.answers.answers == [] and page.panel.answers.isHidden()
+    op = visits.star_answer(ctx, saved.id or 0, "ZL-008")
+    page.apply_changes(op.changes)  # the notice the main window passes on
+    qtbot.waitUntil(lambda: len(page.panel.answers.answers) == 1, timeout=10000)
+    assert "质押合同和身份证明" in page.panel.answers.view.toPlainText()
+    assert not page.panel.answers.isHidden()
+    page.select("SB-007")
+    qtbot.waitUntil(lambda: page.panel.answers.loaded_code == "SB-007", timeout=10000)
+    assert page.panel.answers.answers == []

@@ -68,118 +68,118 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="70"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="73"/>
         <source>输入事项名称、拼音首字母（如 zlzy）或编码筛选</source>
         <translation>Filter by name, pinyin initials (e.g. zlzy) or code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="78"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="81"/>
         <source>全部服务对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="79"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="82"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="79"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="82"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="80"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
         <source>高校院所</source>
         <translation>University/institute</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="80"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
         <source>代理机构</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="87"/>
         <source>含已停用</source>
         <translation>Include retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="98"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="101"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="98"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="101"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="120"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="123"/>
         <source>打印办事指南…</source>
         <translation>Print guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="122"/>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="294"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="303"/>
         <source>导出办事指南…</source>
         <translation>Export guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="128"/>
         <source>导出为Word文档；本机装有LibreOffice时也可导出PDF</source>
         <translation>Export as a Word document; PDF too where LibreOffice is installed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="130"/>
         <source>导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）</source>
         <translation>Export as a Word document (LibreOffice is not installed, so no PDF)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="129"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="132"/>
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="130"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="133"/>
         <source>编辑（管理员）…</source>
         <translation>Edit (admin)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="131"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="134"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="132"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="135"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="171"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="174"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="208"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="213"/>
         <source>筛选结果</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="215"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="232"/>
         <source>（已停用）</source>
         <translation> (retired)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="221"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="238"/>
         <source>勾选多个事项可合并打印或导出办事指南</source>
         <translation>Tick several items to print or export them in one handout</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="223"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="222"/>
         <source>共 {n} 项</source>
         <translation>{n} item(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="293"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="302"/>
         <source>导出办事指南（{n}项）…</source>
         <translation>Export guide ({n} items)…</translation>
     </message>
@@ -187,42 +187,42 @@
 <context>
     <name>GuidePanel</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="43"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="45"/>
         <source>申请材料清单</source>
         <translation>Materials checklist</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="47"/>
         <source>清除勾选</source>
         <translation>Clear ticks</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="69"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="77"/>
         <source>没有符合条件的服务事项</source>
         <translation>No matching service items</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="76"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="84"/>
         <source>已停用</source>
         <translation>Retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="77"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="85"/>
         <source>收费</source>
         <translation>Charged</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="77"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="85"/>
         <source>免费</source>
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="104"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="112"/>
         <source>点击打开表单</source>
         <translation>click to open the form</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="132"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="140"/>
         <source>申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）</source>
         <translation>Materials: {done}/{total} ready (tick what the visitor has brought)</translation>
     </message>
@@ -412,6 +412,42 @@
         <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="163"/>
         <source>校验通过</source>
         <translation>Valid</translation>
+    </message>
+</context>
+<context>
+    <name>ModelAnswers</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/model_answers.py" line="49"/>
+        <source>范例答复（{n}条，来自以往接待）</source>
+        <translation>Model answers ({n}, from past visits)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/model_answers.py" line="52"/>
+        <source>问</source>
+        <translation>Q</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/model_answers.py" line="52"/>
+        <source>答</source>
+        <translation>A</translation>
+    </message>
+</context>
+<context>
+    <name>RelatedItems</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/related.py" line="63"/>
+        <source>相关事项</source>
+        <translation>Related items</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/related.py" line="71"/>
+        <source>匹配：</source>
+        <translation>Matched: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/related.py" line="74"/>
+        <source>，相关事项 {n} 项</source>
+        <translation>, {n} related</translation>
     </message>
 </context>
 </TS>

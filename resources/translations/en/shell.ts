@@ -44,104 +44,157 @@
     </message>
 </context>
 <context>
+    <name>PrivacyBox</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="26"/>
+        <source>个人信息保护</source>
+        <translation>Personal information</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="35"/>
+        <source> 天</source>
+        <translation> days</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="36"/>
+        <source>保存期限</source>
+        <translation>Save period</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="39"/>
+        <source>立即匿名化</source>
+        <translation>Anonymise now</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="42"/>
+        <source>清除超过保存期限的接待记录中的个人信息（统计数字不变；应用启动时也会自动执行）</source>
+        <translation>Remove the personal data of visits older than the retention period (statistics unchanged; also done when the app starts)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="48"/>
+        <source>接待记录个人信息保存期限</source>
+        <translation>Retention of visitors&apos; personal data</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="55"/>
+        <source>个人信息导出记录</source>
+        <translation>Personal-data exports</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="72"/>
+        <source>（尚无导出记录）</source>
+        <translation>(no exports recorded)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="79"/>
+        <source>已保存：{n}天</source>
+        <translation>Saved: {n} days</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/privacy_box.py" line="85"/>
+        <source>已匿名化 {n} 条接待记录</source>
+        <translation>Anonymised {n} visits</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="30"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="32"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="32"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="34"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="44"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="48"/>
         <source>服务网点信息（打印在办事指南和表单上）</source>
         <translation>Service outlet (printed on guides and forms)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="49"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
         <source>网点名称</source>
         <translation>Outlet name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="49"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
         <source>接待人员（用顿号分隔）</source>
         <translation>Officers (separated by 、 or commas)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="58"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="60"/>
         <source>保存网点信息</source>
         <translation>Save outlet details</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="67"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="69"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="71"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="73"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="72"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
         <source>数据库版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="76"/>
         <source>备份文件夹</source>
         <translation>Backups folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="77"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="81"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="83"/>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="109"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="115"/>
         <source>重新启动后生效</source>
         <translation>Takes effect after restarting</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="117"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="123"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>

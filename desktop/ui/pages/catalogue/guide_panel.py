@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
 
 from desktop.catalogue import api as catalogue
 from desktop.catalogue.api import FormRef, ServiceItem
+from desktop.ui.env import UiEnv
+from desktop.ui.pages.catalogue.model_answers import ModelAnswers
 
 
 class GuidePanel(QWidget):
@@ -27,7 +29,7 @@ class GuidePanel(QWidget):
 
     open_form_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, env: UiEnv | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.current: ServiceItem | None = None
         self.ticks: dict[str, set[int]] = {}  # item code -> ticked material rows
@@ -58,11 +60,17 @@ class GuidePanel(QWidget):
         self.guide.setOpenLinks(False)
         self.guide.anchorClicked.connect(self._anchor_clicked)
         inner.addWidget(self.guide)
-        inner.setSizes([180, 420])
+        # the model answers starred for the item, under its FAQ (needs the visit log)
+        self.answers = ModelAnswers(env) if env is not None else None
+        if self.answers is not None:
+            inner.addWidget(self.answers)
+        inner.setSizes([180, 420, 160])
         rl.addWidget(inner, 1)
 
     def show_item(self, item: ServiceItem | None) -> None:
         self.current = item
+        if self.answers is not None:
+            self.answers.show_for(item.code if item is not None else None)
         self.materials.blockSignals(True)
         self.materials.clear()
         if item is None:

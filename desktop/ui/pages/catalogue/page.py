@@ -2,8 +2,10 @@
 
 Left: filter (Chinese, pinyin initials such as ``zlzy``, or codes), category and audience
 choosers, the items grouped by category (tick items to put several in one handout).
-Right: the guide panel.  The catalogue is read in the background and read again when a
-change notice says it changed; filtering is instant, in memory.
+Below the literal matches, 相关事项: the items the suggestion matcher ranks for the text
+("专利贷款" → 专利权质押登记), computed in the background.  Right: the guide panel, with
+the model answers starred for the item.  The catalogue is read in the background and read
+again when a change notice says it changed; literal filtering is instant, in memory.
 """
 
 from __future__ import annotations
@@ -36,12 +38,13 @@ from desktop.ui.env import UiEnv
 from desktop.ui.pages.catalogue.admin_actions import AdminActions
 from desktop.ui.pages.catalogue.guide_panel import GuidePanel
 from desktop.ui.pages.catalogue.handout_actions import HandoutActions
+from desktop.ui.pages.catalogue.related import RelatedItems
 
 CODE_ROLE = Qt.ItemDataRole.UserRole
 log = logging.getLogger(__name__)
 
 
-class CataloguePage(HandoutActions, AdminActions):
+class CataloguePage(HandoutActions, AdminActions, RelatedItems):
     """The catalogue page.  ``open_form_requested(form_id)`` asks the app to open a form."""
 
     open_form_requested = Signal(str)
@@ -107,7 +110,7 @@ class CataloguePage(HandoutActions, AdminActions):
         self.count_label.setObjectName("catalogue_count")
         ll.addWidget(self.count_label)
         split.addWidget(left)
-        self.panel = GuidePanel()
+        self.panel = GuidePanel(self.env)
         self.panel.open_form_requested.connect(self.open_form_requested)
         # the panel's widgets, under the names the page has always offered
         self.title_label, self.materials = self.panel.title_label, self.panel.materials
@@ -181,6 +184,8 @@ class CataloguePage(HandoutActions, AdminActions):
         self.loaded = True
 
     def apply_changes(self, changes: Changes, source: object = None) -> None:
+        if changes.visits and self.panel.answers is not None:
+            self.panel.answers.refresh()
         if changes.catalogue:
             if self.current is not None and self.select_after_reload is None:
                 self.select_after_reload = self.current.code
@@ -212,13 +217,7 @@ class CataloguePage(HandoutActions, AdminActions):
                 group.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 group.setExpanded(True)
                 groups[group_name] = group
-            name = it.name if it.active else f"{it.name}" + self.tr("（已停用）")
-            node = QTreeWidgetItem(group, [name, it.code])
-            node.setData(0, CODE_ROLE, it.code)
-            node.setFlags(node.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            node.setCheckState(0, Qt.CheckState.Checked if it.code in checked
-                               else Qt.CheckState.Unchecked)
-            node.setToolTip(0, self.tr("勾选多个事项可合并打印或导出办事指南"))
+            self.add_node(group, it, checked)
         self.tree.blockSignals(False)
         self.count_label.setText(self.tr("共 {n} 项").replace("{n}", str(len(items))))
         target = keep if keep in {i.code for i in items} else (items[0].code if items else None)
@@ -227,6 +226,16 @@ class CataloguePage(HandoutActions, AdminActions):
         else:
             self.panel.show_item(None)
         self._tree_item_changed()
+        self.ask_related(self.filter_edit.text(), items)
+
+    def add_node(self, group: QTreeWidgetItem, it: ServiceItem, checked: set[str]) -> None:
+        name = it.name if it.active else f"{it.name}" + self.tr("（已停用）")
+        node = QTreeWidgetItem(group, [name, it.code])
+        node.setData(0, CODE_ROLE, it.code)
+        node.setFlags(node.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+        node.setCheckState(0, Qt.CheckState.Checked if it.code in checked
+                           else Qt.CheckState.Unchecked)
+        node.setToolTip(0, self.tr("勾选多个事项可合并打印或导出办事指南"))
 
     def _node(self, code: str) -> QTreeWidgetItem | None:
         for i in range(self.tree.topLevelItemCount()):

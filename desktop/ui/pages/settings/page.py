@@ -1,4 +1,5 @@
-"""设置: language, the outlet's name and contact (printed on handouts), data folder."""
+"""设置: language, the outlet's name and contact (printed on handouts), data folder, and the
+privacy settings (retention period, anonymise now, the record of personal-data exports)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from desktop.changes import Changes
 from desktop.settings import api as settings
 from desktop.settings.api import Outlet, prefs
 from desktop.ui.env import UiEnv
+from desktop.ui.pages.settings.privacy_box import PrivacyBox
 
 
 class SettingsPage(QWidget):
@@ -83,6 +85,8 @@ class SettingsPage(QWidget):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.root))))
         data_form.addRow("", open_button)
         lay.addWidget(data_box)
+        self.privacy = PrivacyBox(env)
+        lay.addWidget(self.privacy)
         lay.addStretch(1)
         self.loaded = False
         self.reload_outlet()
@@ -102,6 +106,8 @@ class SettingsPage(QWidget):
     def apply_changes(self, changes: Changes, source: object = None) -> None:
         if changes.settings and source is not self:
             self.reload_outlet()
+        if changes.settings or changes.visits:
+            self.privacy.reload()
 
     def _language_changed(self) -> None:
         lang = str(self.language.currentData())
