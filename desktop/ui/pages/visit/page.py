@@ -98,7 +98,22 @@ class VisitFlowPage(QWidget):
         env.activity.subscribe(self._activity)
         self.destroyed.connect(lambda *_a: env.activity.unsubscribe(self._activity))
         self.load_officers()
+        self.warm_up()
         self._show_time()
+
+    def warm_up(self) -> None:
+        """Build the suggestion matcher and the knowledge base in the background now, so
+        the first keystroke of the need is answered at keystroke speed."""
+        ctx = self.env.ctx
+
+        def build(_p: object, _c: object) -> None:
+            from desktop.catalogue import api as catalogue
+
+            catalogue.suggest_items(ctx, "专利", limit=1)
+            visits.ask(ctx, "专利", limit=1)
+
+        self.env.jobs.start_when_idle(build, parent=self, show_dialog=False,
+                                      on_error=lambda exc: log.warning("warm-up: %s", exc))
 
     def _connect(self) -> None:
         self.steps.currentRowChanged.connect(self.go)
@@ -217,6 +232,8 @@ class VisitFlowPage(QWidget):
     def apply_changes(self, changes: Changes, source: object = None) -> None:
         if changes.settings or changes.visits:
             self.load_officers()
+        if changes.visits or changes.catalogue:
+            self.warm_up()
 
     # -- saving ----------------------------------------------------------------------------
     def draft(self) -> tuple[VisitData, str | None]:
