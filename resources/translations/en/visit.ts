@@ -253,7 +253,7 @@
     </message>
     <message>
         <location filename="../../../desktop/ui/pages/visit/page.py" line="60"/>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="197"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="212"/>
         <source>开始新接待</source>
         <translation>Start a new visit</translation>
     </message>
@@ -298,27 +298,27 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="168"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="183"/>
         <source>（录入信息后开始计时）</source>
         <translation>(the timer starts with the first entry)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="170"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="185"/>
         <source>开始于 %1，已用 %2 分钟</source>
         <translation>started %1, %2 min so far</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="198"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="213"/>
         <source>当前接待尚未保存，放弃已录入的内容吗？</source>
         <translation>This visit is not saved yet. Discard what was entered?</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="248"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="265"/>
         <source>已保存接待记录 #%1</source>
         <translation>Visit #%1 saved</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="249"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="266"/>
         <source>查看</source>
         <translation>Open</translation>
     </message>

@@ -30,6 +30,7 @@ from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
 from desktop.ui.pages.clients.dialog import ClientDialog
 from desktop.ui.widgets.report import show_import_report
+from desktop.visits import api as visits
 
 _COLUMNS = ("id", "name", "kind", "id_number", "contact_person", "phone", "region", "industry")
 _Index = QModelIndex | QPersistentModelIndex
@@ -94,7 +95,11 @@ class ClientsPage(QWidget):
         self.delete_button = self._button(self.tr("删除"), "deleteClient", self.delete_selected)
         self.import_button = self._button(self.tr("导入Excel…"), "importClients", self.import_)
         self.export_button = self._button(self.tr("导出Excel…"), "exportClients", self.export)
-        for b in (self.add_button, self.edit_button, self.delete_button):
+        self.personal_button = self._button(self.tr("导出本人数据…"), "exportClientData",
+                                            self.export_client_data)
+        self.personal_button.setToolTip(self.tr("应本人要求，导出该客户的档案、接待记录和生成的文书记录"
+                                                "（导出将被记录）"))
+        for b in (self.add_button, self.edit_button, self.delete_button, self.personal_button):
             buttons.addWidget(b)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
@@ -198,7 +203,8 @@ class ClientsPage(QWidget):
         if client is None or client.id is None:
             return
         answer = QMessageBox.question(self, self.tr("删除客户"),
-                                      self.tr("确定删除客户“%1”吗？").replace("%1", client.name))
+                                      self.tr("确定删除客户“%1”吗？其接待记录保留统计数据，"
+                                              "但不再关联此客户。").replace("%1", client.name))
         if answer == QMessageBox.StandardButton.Yes:
             ctx, client_id = self.env.ctx, client.id
             self.env.run_op(lambda _p, _c: clients.delete_client(ctx, client_id), parent=self,
@@ -246,4 +252,23 @@ class ClientsPage(QWidget):
                                 self.tr("已导出 %1 个客户到 %2").replace("%1", str(n))
                                 .replace("%2", path)))
 
-
+    def export_client_data(self) -> None:
+        """A client's own data on request (personal information law): profile, visits,
+        generated documents, as XLSX or JSON; the export is recorded."""
+        client = self.selected()
+        if client is None or client.id is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("导出本人数据"), str(Path(self._folder()) / f"{client.name}_个人数据.xlsx"),
+            self.tr("Excel 工作簿 (*.xlsx);;JSON (*.json)"))
+        if not path:
+            return
+        if not path.lower().endswith((".xlsx", ".json")):
+            path += ".xlsx"
+        self.env.prefs.set(prefs.LAST_FOLDER, str(Path(path).parent))
+        ctx, client_id = self.env.ctx, client.id
+        self.env.run_op(lambda _p, _c: visits.export_client_data(ctx, client_id, path),
+                        parent=self, show_dialog=False,
+                        on_done=lambda _v: self.count_label.setText(
+                            self.tr("已导出“%1”的个人数据到 %2").replace("%1", client.name)
+                            .replace("%2", path)))
