@@ -21,7 +21,7 @@ import datetime as _dt
 import json
 import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,9 +29,11 @@ from sqlalchemy.orm import Session
 from db.models import Visit, VisitItem, VisitTopic
 from desktop.context import AppContext
 from desktop.errors import FieldProblem, ValidationFailed
-from desktop.library import api as library
 from desktop.visits import service
 from desktop.visits.model import VisitData
+
+if TYPE_CHECKING:
+    from desktop.library import api as library
 
 #: the ranking boost of a model answer (范例): first among answers of close score
 MODEL_BOOST = 1.3
@@ -111,6 +113,8 @@ def _load(s: Session, *conditions: Any) -> dict[int, _Entry]:
 
 
 def _doc(visit_id: int, e: _Entry) -> library.MatchDoc:
+    from desktop.library import api as library  # the analyzer: loaded on first use
+
     fields = [(e.question, WEIGHTS["question"]), (e.answer, WEIGHTS["answer"])]
     fields += [(t, WEIGHTS["tag"]) for t in e.tags]
     return library.MatchDoc(str(visit_id), tuple((t, w) for t, w in fields if t))
@@ -137,6 +141,8 @@ class KnowledgeBase:
         return (*visits, n_items, n_topics)
 
     def refresh(self, ctx: AppContext) -> library.Matcher:
+        from desktop.library import api as library  # the analyzer: loaded on first use
+
         """The matcher, brought up to date with the stored visits first."""
         with self.lock:
             with ctx.db.session() as s:

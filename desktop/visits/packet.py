@@ -13,7 +13,6 @@ from pathlib import Path
 from desktop.catalogue import api as catalogue
 from desktop.context import AppContext
 from desktop.errors import UserError
-from desktop.forms import api as forms
 from desktop.settings import api as settings
 
 _BODY = re.compile(r"<body[^>]*>(.*)</body>", re.S)
@@ -40,6 +39,8 @@ def packet_html(ctx: AppContext, codes: Sequence[str], ticks: Mapping[str, Set[i
                 today: _dt.date | None = None) -> str:
     """The packet for the items ``codes`` (in that order), ``ticks`` (material indexes the
     visitor has, per item) and the generated documents ``document_ids``."""
+    from desktop.forms import api as forms  # python-docx & co: loaded on first use
+
     today = today or _dt.date.today()
     e = html.escape
     items = catalogue.get_items(ctx, codes)
