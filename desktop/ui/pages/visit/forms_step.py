@@ -3,6 +3,8 @@ client; each document generated meanwhile is linked to the visit."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -79,7 +81,7 @@ class FormsStep(QWidget):
 
     def _show_document(self, rec: DocumentRecord) -> None:
         it = QListWidgetItem(f"{rec.form_name}  {rec.created_at:%H:%M}  "
-                             f"{rec.output_path.rsplit('/', 1)[-1]}")
+                             f"{Path(rec.output_path).name}")
         it.setData(Qt.ItemDataRole.UserRole, rec.id)
         self.docs.addItem(it)
 
