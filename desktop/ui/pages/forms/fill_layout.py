@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -30,12 +31,12 @@ class FillLayout(QWidget):
         self.client_search = QLineEdit()
         self.client_search.setObjectName("client_search")
         self.client_search.setPlaceholderText(self.tr("查找客户（名称、代码、电话）"))
-        self.client_search.setMinimumWidth(200)
+        self.client_search.setMinimumWidth(120)
         self._select_client_after_reload: int | None = None
         self.clients_loaded = False
         self.client_combo = QComboBox()
         self.client_combo.setObjectName("client_combo")
-        self.client_combo.setMinimumWidth(260)
+        self.client_combo.setMinimumWidth(160)
         self.prefill_button = QPushButton(self.tr("用客户信息填写"))
         self.prefill_button.setObjectName("prefill_button")
         self.clear_button = QPushButton(self.tr("清空"))
@@ -66,14 +67,20 @@ class FillLayout(QWidget):
         self.batch_template_button.setToolTip(self.tr("保存一个Excel表格：每行一份，填好后用“批量生成”"))
         self.batch_button = QPushButton(self.tr("批量生成…"))
         self.batch_button.setToolTip(self.tr("按Excel表格每行生成一份文档"))
-        for b in (self.preview_button, self.docx_button, self.xlsx_button, self.print_button,
-                  self.folder_button, self.open_folder_button, self.open_file_button):
+        # two rows, so the page fits a 1024-pixel-wide screen
+        for b in (self.preview_button, self.docx_button, self.xlsx_button, self.print_button):
             actions.addWidget(b)
         actions.addStretch(1)
-        actions.addWidget(self.batch_template_button)
-        actions.addWidget(self.batch_button)
         self.folder_label = QLabel()
         self.folder_label.setStyleSheet("color: #666;")
+        # a long folder path must not widen the page (the full path is in the tooltip)
+        self.folder_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        folder_row = QHBoxLayout()
+        for b in (self.folder_button, self.open_folder_button, self.open_file_button):
+            folder_row.addWidget(b)
+        folder_row.addWidget(self.folder_label, 1)
+        folder_row.addWidget(self.batch_template_button)
+        folder_row.addWidget(self.batch_button)
         self.status = QLabel()
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
@@ -84,7 +91,7 @@ class FillLayout(QWidget):
         lay.addWidget(self.fields_scroll, 1)
         lay.addWidget(self.summary)
         lay.addLayout(actions)
-        lay.addWidget(self.folder_label)
+        lay.addLayout(folder_row)
         lay.addWidget(self.status)
         return tab
 

@@ -50,6 +50,7 @@ class OutputActions(QWidget):
 
     def _show_folder(self) -> None:
         self.folder_label.setText(self.tr("输出到：") + str(self.output_folder()))
+        self.folder_label.setToolTip(str(self.output_folder()))
 
     def choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("选择输出文件夹"),

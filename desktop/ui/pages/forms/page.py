@@ -101,8 +101,9 @@ class FormsPage(OutputActions, HistoryTab, FillLayout):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._list_forms)
         self.form_list = QListWidget()
+        self.form_list.setWordWrap(True)
         self.form_list.setObjectName("form_list")
-        self.form_list.setMinimumWidth(200)  # long English names need room too
+        self.form_list.setMinimumWidth(150)  # names wrap; the splitter gives more room
         self.form_list.currentItemChanged.connect(self._form_chosen)
         self.load_problems = QLabel()
         self.load_problems.setWordWrap(True)

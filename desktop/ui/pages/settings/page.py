@@ -8,11 +8,13 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +30,15 @@ class SettingsPage(QWidget):
     def __init__(self, env: UiEnv) -> None:
         super().__init__()
         self.env = env
-        lay = QVBoxLayout(self)
+        outer = QVBoxLayout(self)  # scrolls where the screen is small (1024×768)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        inner = QWidget()
+        scroll.setWidget(inner)
+        lay = QVBoxLayout(inner)
         lay.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
 
         lang_box = QGroupBox(self.tr("界面语言"))

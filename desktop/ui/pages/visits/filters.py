@@ -57,6 +57,9 @@ class FilterBar(QWidget):
         self.outcome = _combo("outcomeFilter", self.tr("全部结果"), visits.OUTCOMES, lang)
         for box in (self.officer, self.topic, self.channel, self.outcome):
             box.currentIndexChanged.connect(lambda _i: self._later())
+            # sized to a few characters, not the longest label (fits 1024 px in English)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
         self.client = QLineEdit()
         self.client.setObjectName("clientFilter")
         self.client.setPlaceholderText(self.tr("客户名称…"))
