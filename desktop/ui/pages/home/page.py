@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +33,7 @@ from desktop.settings.api import Outlet
 from desktop.ui.env import UiEnv
 from desktop.ui.pages.home.find_all import FindAll
 from desktop.ui.pages.home.setup_card import SetupCard
+from desktop.ui.widgets.scrolling import scrolling_layout
 from desktop.visits import api as visits
 from desktop.visits.api import DeskOverview, VisitData
 
@@ -91,15 +91,7 @@ class HomePage(QWidget):
         self.env = env
         self.data: HomeData | None = None
         self.loaded = False
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        inner = QWidget()
-        scroll.setWidget(inner)
-        lay = QVBoxLayout(inner)
+        lay = scrolling_layout(self)
         head = QHBoxLayout()
         self.title = QLabel("<h2>" + self.tr("工作台") + "</h2>")
         head.addWidget(self.title)

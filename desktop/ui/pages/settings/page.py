@@ -8,14 +8,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -24,21 +21,14 @@ from desktop.settings import api as settings
 from desktop.settings.api import Outlet, prefs
 from desktop.ui.env import UiEnv
 from desktop.ui.pages.settings.privacy_box import PrivacyBox
+from desktop.ui.widgets.scrolling import scrolling_layout
 
 
 class SettingsPage(QWidget):
     def __init__(self, env: UiEnv) -> None:
         super().__init__()
         self.env = env
-        outer = QVBoxLayout(self)  # scrolls where the screen is small (1024×768)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        outer.addWidget(scroll)
-        inner = QWidget()
-        scroll.setWidget(inner)
-        lay = QVBoxLayout(inner)
+        lay = scrolling_layout(self)
         lay.addWidget(QLabel("<h2>" + self.tr("设置") + "</h2>"))
 
         lang_box = QGroupBox(self.tr("界面语言"))
