@@ -7,6 +7,7 @@ import argparse
 import datetime as _dt
 
 from desktop.cli.env import CommandEnv
+from desktop.cli.visits import date_option
 from desktop.errors import UserError
 
 
@@ -86,16 +87,10 @@ def star(env: CommandEnv) -> int:
 
 
 def anonymise(env: CommandEnv) -> int:
-    from desktop.common.dates import parse_date
     from desktop.settings import api as settings
     from desktop.visits import api as visits
 
-    as_of: _dt.date | None = None
-    if env.args.as_of is not None:
-        as_of = parse_date(env.args.as_of)
-        if as_of is None:
-            raise UserError(f"日期无法识别：{env.args.as_of}",
-                            f"not a date: {env.args.as_of}", field="as_of")
+    as_of = date_option(env.args.as_of, "as_of")
     ctx = env.context()
     n = visits.anonymise_old_visits(ctx, as_of).value
     days = settings.get_retention_days(ctx)

@@ -7,6 +7,7 @@ import argparse
 import datetime as _dt
 
 from desktop.cli.env import CommandEnv
+from desktop.cli.visits import date_option
 from desktop.errors import UserError
 
 
@@ -37,22 +38,11 @@ def _range_options(p: argparse.ArgumentParser) -> None:
                    help="last day, inclusive (default: the end of --from's month)")
 
 
-def _date(text: str | None, option: str) -> _dt.date | None:
-    from desktop.common.dates import parse_date
-
-    if text is None:
-        return None
-    found = parse_date(text)
-    if found is None:
-        raise UserError(f"“{text}”不是有效日期（例如 2026-03-01）",
-                        f"'{text}' is not a valid date (e.g. 2026-03-01)", field=option)
-    return found
-
 
 def _range(env: CommandEnv) -> tuple[_dt.date, _dt.date]:
     """The inclusive range asked for; by default the month of --from (or this month)."""
-    start = _date(env.args.date_from, "--from")
-    end = _date(env.args.date_to, "--to")
+    start = date_option(env.args.date_from, "--from")
+    end = date_option(env.args.date_to, "--to")
     if start is None:
         start = (end or _dt.date.today()).replace(day=1)
     if end is None:
