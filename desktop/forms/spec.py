@@ -9,9 +9,28 @@ officer may need to change lives here, not in code.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import Field, field_validator, model_validator
+
+from desktop.forms.spec_rules import (  # noqa: F401  (re-exported: spec.<Rule>)
+    AllOwnersRule,
+    DateOrderRule,
+    DeadlineRule,
+    FeeReductionRule,
+    LookupRule,
+    PatentExpiryRule,
+    PatentType,
+    PatentTypeMatchesRule,
+    RequiredIfRule,
+    RowLimitByChoiceRule,
+    RowRequiredForPatentTypesRule,
+    RuleSpec,
+    SimilarGroupsRule,
+    TrademarkFeeRule,
+    _Computed,
+    _Strict,
+)
 
 FieldType = Literal[
     "text", "longtext", "int", "money", "date", "choice", "multichoice", "bool",
@@ -22,14 +41,8 @@ ClientField = Literal[
     "name", "kind", "id_number", "address", "postcode", "contact_person", "phone", "email",
     "industry", "region",
 ]
-PatentType = Literal["invention", "utility_model", "design", "pct_invention",
-                     "pct_utility_model"]
 OutputFormat = Literal["docx", "xlsx"]
 _ID_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
 
 
 class Choice(_Strict):
@@ -100,140 +113,6 @@ class FieldSpec(_Strict):
 
     def column(self, col_id: str) -> FieldSpec | None:
         return next((c for c in self.columns if c.id == col_id), None)
-
-
-# -- cross-field rules ---------------------------------------------------------------------
-class DateOrderRule(_Strict):
-    """``end`` must not come before ``start`` (both date fields)."""
-
-    kind: Literal["date_order"]
-    start: str
-    end: str
-
-
-class PatentExpiryRule(_Strict):
-    """``date`` must come before every patent in ``rows`` expires (term from filing)."""
-
-    kind: Literal["before_patent_expiry"]
-    date: str
-    rows: str
-    appno: str = "appno"
-    filing_date: str = "filing_date"
-
-
-class AllOwnersRule(_Strict):
-    """Every owner named in ``rows[].owners`` must appear among ``parties[].party_name``."""
-
-    kind: Literal["all_owners_listed"]
-    rows: str
-    owners: str
-    parties: str
-    party_name: str = "name"
-
-
-class RequiredIfRule(_Strict):
-    """``field`` is required when ``when`` holds one of ``values``."""
-
-    kind: Literal["required_if"]
-    field: str
-    when: str
-    values: tuple[str, ...]
-
-
-class RowRequiredForPatentTypesRule(_Strict):
-    """In ``rows``, ``column`` is required for patents of the listed types."""
-
-    kind: Literal["row_required_for_patent_types"]
-    rows: str
-    appno: str = "appno"
-    column: str
-    types: tuple[PatentType, ...]
-
-
-class PatentTypeMatchesRule(_Strict):
-    """The patent type chosen in ``choice`` must agree with the application number."""
-
-    kind: Literal["patent_type_matches"]
-    appno: str
-    choice: str
-    types: dict[str, tuple[PatentType, ...]]
-
-
-class SimilarGroupsRule(_Strict):
-    """Similar-group codes (类似群, 4 digits) in ``groups_column`` must belong to the row's
-    Nice class (``3009`` is in class 30)."""
-
-    kind: Literal["similar_groups_in_class"]
-    rows: str
-    class_column: str = "nice_class"
-    groups_column: str = "groups"
-
-
-class DeadlineRule(_Strict):
-    """A warning when ``months`` have passed since the date in ``date`` (e.g. a licence
-    contract must be recorded within 3 months of taking effect)."""
-
-    kind: Literal["deadline_from"]
-    date: str
-    months: int = Field(gt=0)
-    what: str
-    what_en: str
-
-
-class RowLimitByChoiceRule(_Strict):
-    """In ``rows``, the number in ``column`` must stay below ``limits[row's choice_column]``
-    (e.g. the income ceilings for fee reduction)."""
-
-    kind: Literal["row_limit_by_choice"]
-    rows: str
-    column: str
-    choice_column: str
-    limits: dict[str, float]
-
-
-class _Computed(_Strict):
-    output: str
-    label: str
-    label_en: str
-
-
-class TrademarkFeeRule(_Computed):
-    """Official fee: ``per_class`` per class covering ``items_included`` items, then
-    ``per_extra_item`` for each further item in that class."""
-
-    kind: Literal["trademark_fee"]
-    rows: str
-    class_column: str = "nice_class"
-    items_column: str = "items"
-    per_class: float = 300
-    items_included: int = 10
-    per_extra_item: float = 30
-
-
-class FeeReductionRule(_Computed):
-    """Fee-reduction ratio: ``single`` for one applicant, ``joint`` for several."""
-
-    kind: Literal["fee_reduction_ratio"]
-    rows: str
-    single: float = 0.85
-    joint: float = 0.70
-
-
-class LookupRule(_Computed):
-    """A value (usually a fee) looked up from a choice field."""
-
-    kind: Literal["lookup"]
-    field: str
-    table: dict[str, float]
-    unit: str = "元"
-
-
-RuleSpec = Annotated[
-    DateOrderRule | PatentExpiryRule | AllOwnersRule | RequiredIfRule
-    | RowRequiredForPatentTypesRule | PatentTypeMatchesRule | SimilarGroupsRule | DeadlineRule
-    | RowLimitByChoiceRule | TrademarkFeeRule | FeeReductionRule | LookupRule,
-    Field(discriminator="kind"),
-]
 
 
 class Material(_Strict):
