@@ -62,7 +62,7 @@ class StreamedSheet:
         if isinstance(value, (int, float)):
             return f'<c r="{ref}"{s}><v>{value}</v></c>'
         if isinstance(value, _dt.datetime):
-            return f'<c r="{ref}"{s}><v>{(value - _EPOCH).total_seconds() / 86400:.6f}</v></c>'
+            return f'<c r="{ref}"{s}><v>{(value - _EPOCH).total_seconds() / 86400:.10f}</v></c>'
         if isinstance(value, _dt.date):
             return f'<c r="{ref}"{s}><v>{(value - _EPOCH.date()).days}</v></c>'
         return (f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">'

@@ -160,3 +160,12 @@ def test_whole_log_report(ctx, known, tmp_path):
     assert result.rows == len(SPECS)
     assert _summary_values(openpyxl.load_workbook(tmp_path / "all.xlsx")["汇总"])[
         "统计期间"] == "最早 至 至今"
+
+
+def test_detail_times_read_back_exactly(ctx, known, tmp_path):
+    out = tmp_path / "r.xlsx"
+    visits.write_report(ctx, out, FROM, TO)
+    stored = {v.id: v.started_at for v in visits.list_visits(ctx, visits.VisitFilter(
+        date_from=FROM, date_to=TO))}
+    got = {r["编号"]: r["接待时间"] for r in _detail(out)}
+    assert got == stored
