@@ -103,24 +103,48 @@ def test_several_ticked_items_go_into_one_handout(page, qtbot, tmp_path: Path,  
     assert len(titles) == 2
 
 
-def test_print_goes_through_the_print_dialog(page, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_shows_a_preview_first(page, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    pdf = tmp_path / "printed.pdf"
-    asked = []
+    from desktop.ui.widgets.printing import new_printer
 
-    def fake_dialog(printer) -> bool:  # type: ignore[no-untyped-def]
-        asked.append(printer)
+    pdf = tmp_path / "printed.pdf"
+    previewed = []
+
+    def fake_preview(doc) -> bool:  # type: ignore[no-untyped-def]
+        previewed.append(doc.toPlainText())
+        printer = new_printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(pdf))
+        doc.print_(printer)
         return True
 
-    monkeypatch.setattr(page, "_ask_printer", fake_dialog)
+    monkeypatch.setattr(page, "_preview", fake_preview)
     page.select("ZL-006")
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    assert asked
+    qtbot.waitUntil(lambda: bool(previewed), timeout=10000)
+    assert "专利实施许可合同备案" in previewed[0]
+    assert "信息核对日期" in previewed[0] and "信息来源" not in previewed[0]
     qtbot.waitUntil(lambda: pdf.exists() and pdf.stat().st_size > 1000, timeout=10000)
+    page.officer_box.setChecked(True)                  # the officer's copy adds the sources
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previewed) == 2, timeout=10000)
+    assert "信息来源" in previewed[1]
+
+
+def test_export_takes_exactly_the_ticks_it_counts(page, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    for code in ("ZL-008", "SB-014"):
+        page.set_checked(code)
+    qtbot.keyClicks(page.filter_edit, "zlzy")          # the filter hides SB-014 now
+    assert "SB-014" not in page.visible_codes()
+    assert "（2项）" in page.export_button.text()
+    doc = _export_handout(page, qtbot, monkeypatch, tmp_path / "两项.docx")
+    names = {p.text for p in doc.paragraphs}
+    assert {"专利权质押登记（含变更、注销）", "注册商标专用权质押登记（含变更、延期、注销）"} <= names
+    page.set_checked("SB-014", False)                  # untick while hidden
+    assert "（1项）" in page.export_button.text()
 
 
 def test_form_links_ask_to_open_the_form(page, qtbot) -> None:  # type: ignore[no-untyped-def]
