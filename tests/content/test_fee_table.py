@@ -29,6 +29,7 @@ EXPECTED = {
     "patent.evaluation_report.utility_model": (2400, None, False),
     "patent.evaluation_report.design": (2000, None, False),
     "patent.certified_copy": (30, None, False),
+    "patent.restoration": (1000, None, False),
     "ic.registration": (2000, None, False),
     "trademark.registration": (300, 270, False),
     "trademark.registration.extra_item": (30, 27, False),
@@ -81,7 +82,7 @@ def test_the_fee_table_holds_exactly_the_fees_the_product_states() -> None:
     assert used <= set(EXPECTED), used - set(EXPECTED)
     stated = {f.id for f in fee_table().fees}
     assert stated - {"patent.reexamination.invention", "patent.reexamination.utility_model",
-                     "patent.reexamination.design", "patent.restoration"} <= used | set(EXPECTED)
+                     "patent.reexamination.design"} <= used | set(EXPECTED)
 
 
 @pytest.mark.parametrize("figure_id", sorted(FIGURES))
