@@ -127,6 +127,11 @@ def load_item_files(paths: Sequence[Path]) -> list[ServiceItem]:
     return items
 
 
+def stale_facts(item: ServiceItem, *, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> bool:
+    """True when the item's facts were checked more than ``max_age_days`` ago, or never."""
+    return bool(stale_items([item], max_age_days=max_age_days))
+
+
 def review_items(items: Sequence[ServiceItem], *, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
                  laws: Path | None = None, today: _dt.date | None = None) -> list[Finding]:
     """What needs an officer's attention: facts checked too long ago (or never), amounts
@@ -235,7 +240,7 @@ __all__ = [
     "admin_password_set", "apply_import", "can_write_pdf", "categories_of",
     "check_admin_password", "check_item_files", "delete_item", "export_xlsx", "get_item",
     "get_items", "guide_html", "handout_html", "item_from_yaml", "item_history",
-    "DEFAULT_MAX_AGE_DAYS", "Finding", "footer_line", "load_item_files", "review_items",
+    "DEFAULT_MAX_AGE_DAYS", "Finding", "footer_line", "load_item_files", "review_items", "stale_facts",
     "item_plain_text", "item_sections", "item_to_data", "item_to_yaml", "list_items",
     "load_index", "material_line", "plan_import", "references", "save_item",
     "search_documents", "set_admin_password", "suggest_items", "write_handout",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as _dt
+
 from pathlib import Path
 
 import openpyxl
@@ -303,3 +305,11 @@ def test_model_answers_show_under_the_items_faq(page, qtbot) -> None:  # type: i
     page.select("SB-007")
     qtbot.waitUntil(lambda: page.panel.answers.loaded_code == "SB-007", timeout=10000)
     assert page.panel.answers.answers == []
+
+
+def test_the_pane_shows_when_the_facts_were_checked(page) -> None:  # type: ignore[no-untyped-def]
+    page.select("ZL-004")
+    assert "信息核对日期：2026-12-03" in page.title_label.text()
+    old = page.index.get("ZL-004").model_copy(update={"checked": _dt.date(2020, 1, 1)})
+    page.panel.show_item(old)
+    assert "2020-01-01（已超过一年，请核对）" in page.title_label.text()

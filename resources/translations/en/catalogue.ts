@@ -238,12 +238,27 @@
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="112"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="105"/>
+        <source>信息核对日期：未记录，请核对</source>
+        <translation>Facts checked on: never — please check</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="107"/>
+        <source>信息核对日期：</source>
+        <translation>Facts checked on: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="109"/>
+        <source>（已超过一年，请核对）</source>
+        <translation> (over a year ago — please check)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="125"/>
         <source>点击打开表单</source>
         <translation>click to open the form</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="153"/>
         <source>申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）</source>
         <translation>Materials: {done}/{total} ready (tick what the visitor has brought)</translation>
     </message>
