@@ -69,7 +69,7 @@ def test_filter_by_pinyin_initials_and_open_an_item(page, qtbot) -> None:  # typ
 
 def test_category_and_audience_choosers(page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page.category_box.setCurrentIndex(page.category_box.findData("地理标志"))
-    assert page.visible_codes() == ["DL-001", "DL-002"]
+    assert page.visible_codes() == ["DL-001", "DL-002", "DL-003"]
     page.category_box.setCurrentIndex(0)
     page.audience_box.setCurrentIndex(page.audience_box.findData("代理机构"))
     codes = page.visible_codes()
@@ -226,19 +226,19 @@ def test_admin_editor_validates_and_saves(page, qtbot, monkeypatch: pytest.Monke
     qtbot.mouseClick(dialog.findChild(type(page.print_button), "save_item"),
                      Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "申请材料[1].份数" in dialog.problems.text()
-    dialog.editor.setPlainText(text.replace("version: '2024.1'", "version: '2024.9'")
-                               .replace("version: 2024.1", "version: '2024.9'"))
+    dialog.editor.setPlainText(text.replace("version: '2026.1'", "version: '2024.9'")
+                               .replace("version: 2026.1", "version: '2024.9'"))
     qtbot.mouseClick(dialog.findChild(type(page.print_button), "save_item"),
                      Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: get_item(db, "ZL-009").version == "2024.9", timeout=10000)
-    assert item_history(db, "ZL-009")[0].version == "2024.1"
+    assert item_history(db, "ZL-009")[0].version == "2026.1"
     # the change notice reloads the page, which shows the new version
     qtbot.waitUntil(lambda: page.current.version == "2024.9", timeout=10000)
     page.show_history()
     qtbot.waitUntil(lambda: page.dialog is not dialog and page.dialog.isVisible(), timeout=10000)
     history = page.dialog
-    assert history.list.count() == 1 and "2024.1" in history.list.item(0).text()
+    assert history.list.count() == 1 and "2026.1" in history.list.item(0).text()
     assert "专利文档查阅复制" in history.view.toPlainText()
     history.reject()
 
