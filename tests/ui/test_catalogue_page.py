@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as _dt
-
 from pathlib import Path
 
 import openpyxl
