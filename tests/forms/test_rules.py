@@ -35,6 +35,22 @@ def test_wrong_check_digit_names_the_row_and_column(catalog: FormRegistry) -> No
     assert "校验位" in res.problems[0].zh and "第2行" in res.problems[0].zh
 
 
+def test_appno_without_check_digit_is_kept_with_a_warning(catalog: FormRegistry) -> None:
+    patents = pledge_patents(catalog)
+    patents[0]["appno"] = "201910456789"
+    res = check(catalog, "patent_pledge", patents=patents)
+    assert res.ok, res.problems
+    assert [w.field for w in res.warnings] == ["patents[1].appno"]
+    assert "无法校验" in res.warnings[0].zh and "第1行" in res.warnings[0].zh
+    assert res.values["patents"][0]["appno"] == "201910456789.4"
+    # the patent type is still read from it: the expiry rule still applies
+    late = check(catalog, "patent_pledge", patents=patents, repayment_end="2040-01-01")
+    assert "repayment_end" in fields_of(late)
+    # and the type restriction of an evaluation report still holds
+    inv = check(catalog, "patent_evaluation_report", appno="201910456789")
+    assert "appno" in fields_of(inv)
+
+
 def test_bad_credit_code_is_rejected_and_a_failed_check_char_only_warns(
         catalog: FormRegistry) -> None:
     res = check(catalog, "gi_mark_use", applicant_uscc="91140000701O12345B")
