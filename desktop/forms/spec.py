@@ -220,6 +220,19 @@ class FormSpec(_Strict):
     def computed_rules(self) -> list[_Computed]:
         return [r for r in self.rules if isinstance(r, _Computed)]
 
+    def groups(self) -> list[tuple[str, list[FieldSpec]]]:
+        """The document's blocks in order: consecutive fields of one section (title, fields);
+        each rows field is a block of its own (title '').  Template and preview share it."""
+        out: list[tuple[str, list[FieldSpec]]] = []
+        for f in self.fields:
+            if f.type == "rows":
+                out.append(("", [f]))
+            elif out and out[-1][0] == f.section and out[-1][1][0].type != "rows":
+                out[-1][1].append(f)
+            else:
+                out.append((f.section, [f]))
+        return out
+
 
 def _need(spec: FormSpec, field_id: str, types: tuple[str, ...], what: str) -> FieldSpec:
     f = spec.field(field_id)
