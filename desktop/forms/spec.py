@@ -15,19 +15,23 @@ from pydantic import Field, field_validator, model_validator
 
 from desktop.forms.spec_rules import (  # noqa: F401  (re-exported: spec.<Rule>)
     AllOwnersRule,
+    ChoiceAllowedRule,
     DateOrderRule,
     DeadlineRule,
     FeeReductionRule,
+    IdKindRule,
     LookupRule,
     PatentExpiryRule,
     PatentType,
     PatentTypeMatchesRule,
     RequiredIfRule,
+    RowDateOrderRule,
     RowLimitByChoiceRule,
     RowRequiredForPatentTypesRule,
     RuleSpec,
     SimilarGroupsRule,
     TrademarkFeeRule,
+    WarnIfRule,
     _Computed,
     _Strict,
 )
@@ -116,7 +120,8 @@ class FieldSpec(_Strict):
 
 
 class Material(_Strict):
-    """One item of the supporting-materials checklist, optionally conditional."""
+    """One item of the supporting-materials checklist, optionally conditional: listed when
+    the field ``when`` holds one of ``values`` (no ``values``: when it is filled in)."""
 
     text: str
     text_en: str = ""
@@ -270,6 +275,28 @@ def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
     elif isinstance(rule, RequiredIfRule):
         _need(spec, rule.field, (), what)
         _need(spec, rule.when, (), what)
+        for other in (*rule.also, *rule.unless):
+            _need(spec, other, (), what)
+    elif isinstance(rule, WarnIfRule):
+        for other in (rule.field, *rule.also):
+            _need(spec, other, (), what)
+    elif isinstance(rule, ChoiceAllowedRule):
+        f = _need(spec, rule.field, ("choice",), what)
+        w = _need(spec, rule.when, ("choice",), what)
+        unknown = sorted({v for vs in rule.allowed.values() for v in vs} - set(f.choice_values())
+                         | set(rule.allowed) - set(w.choice_values()))
+        if unknown:
+            raise ValueError(f"{what}: unknown choice(s) {', '.join(unknown)}")
+    elif isinstance(rule, IdKindRule):
+        _need(spec, rule.id_field, ("partyid",), what)
+        f = _need(spec, rule.choice, ("choice",), what)
+        missing = [v for v in f.choice_values() if v not in rule.kinds]
+        if missing:
+            raise ValueError(f"{what}: no identifier kind for choice(s) {', '.join(missing)}")
+    elif isinstance(rule, RowDateOrderRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.start, ("date",), what)
+        _need_column(rows, rule.end, ("date",), what)
     elif isinstance(rule, RowRequiredForPatentTypesRule):
         rows = _need(spec, rule.rows, ("rows",), what)
         _need_column(rows, rule.appno, ("appno",), what)

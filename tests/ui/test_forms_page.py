@@ -16,7 +16,7 @@ from desktop.settings.api import prefs
 from tests.forms.conftest import docx_text
 
 CLIENT = ClientData(name="太原晋创新材料有限公司", kind="enterprise",
-                    id_number="91440101MA5CJQ4N59", address="山西省太原市小店区长治路227号",
+                    id_number="91140105MA0K3J7WX4", address="山西省太原市小店区长治路227号",
                     postcode="030006", contact_person="李明", phone="13812345678",
                     email="liming@jinchuang.example.cn", region="山西省太原市")
 
