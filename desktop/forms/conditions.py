@@ -6,7 +6,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from desktop.errors import FieldProblem
-from desktop.forms.spec import ChoiceAllowedRule, IdKindRule, RowDateOrderRule, WarnIfRule
+from desktop.forms.spec import (
+    ChoiceAllowedRule,
+    FieldSpec,
+    IdKindRule,
+    RowDateOrderRule,
+    WarnIfRule,
+)
 
 if TYPE_CHECKING:
     from desktop.forms.validation import FormResult
@@ -34,7 +40,7 @@ def any_holds(values: dict[str, Any], conditions: dict[str, tuple[str, ...]]) ->
 
 
 def apply_condition(rule: Any, res: FormResult, bad: set[str]) -> None:
-    v, spec = res.values, res.spec
+    v = res.values
     if isinstance(rule, WarnIfRule):
         if matches(v.get(rule.field), rule.values) and all_hold(v, rule.also):
             res.add(FieldProblem(rule.field, rule.message, rule.message_en, True))
@@ -43,17 +49,14 @@ def apply_condition(rule: Any, res: FormResult, bad: set[str]) -> None:
         allowed = rule.allowed.get(when) if isinstance(when, str) else None
         if choice and allowed is not None and choice not in allowed \
                 and rule.field not in bad and rule.when not in bad:
-            f, w = spec.field(rule.field), spec.field(rule.when)
-            assert f is not None and w is not None
-            res.add(FieldProblem(
-                rule.field, f"{f.label}：{w.label}为“{when}”时不能选择“{choice}”，可选："
-                f"{'、'.join(allowed)}",
-                f"{f.label_en}: '{choice}' is not allowed when {w.label_en} is '{when}'"))
+            w = _field(res, rule.when)
+            res.add(_problem(res, rule.field, f"{w.label}为“{when}”时不能选择“{choice}”，可选："
+                             f"{'、'.join(allowed)}",
+                             f"'{choice}' is not allowed when {w.label_en} is '{when}'"))
     elif isinstance(rule, IdKindRule):
         _id_kind(rule, res, bad)
     elif isinstance(rule, RowDateOrderRule):
-        rows_f = spec.field(rule.rows)
-        assert rows_f is not None
+        rows_f = _field(res, rule.rows)
         start_c, end_c = rows_f.column(rule.start), rows_f.column(rule.end)
         assert start_c is not None and end_c is not None
         for i, det in enumerate(res._details.get(rule.rows) or [], start=1):
@@ -73,15 +76,24 @@ def _id_kind(rule: IdKindRule, res: FormResult, bad: set[str]) -> None:
         return
     given = res.values.get(rule.id_field)
     got = None if not given else res._details.get(rule.id_field, {}).get("kind", "uscc")
-    f = res.spec.field(rule.id_field)
-    assert f is not None
     if want == "none":
         return  # a foreign party may still give a code it has; nothing to insist on
     if got is None:
-        res.add(FieldProblem(rule.id_field, f"{f.label}：{choice}须填写{_KIND_ZH[want]}",
-                             f"{f.label_en}: required ({_KIND_EN[want]}) for '{choice}'"))
+        res.add(_problem(res, rule.id_field, f"{choice}须填写{_KIND_ZH[want]}",
+                         f"required ({_KIND_EN[want]}) for '{choice}'"))
     elif got != want:
-        res.add(FieldProblem(rule.id_field, f"{f.label}：{choice}应填写{_KIND_ZH[want]}，"
-                             f"而填写的是{_KIND_ZH[got]}",
-                             f"{f.label_en}: '{choice}' needs {_KIND_EN[want]}, "
-                             f"not {_KIND_EN[got]}"))
+        res.add(_problem(res, rule.id_field,
+                         f"{choice}应填写{_KIND_ZH[want]}，而填写的是{_KIND_ZH[got]}",
+                         f"'{choice}' needs {_KIND_EN[want]}, not {_KIND_EN[got]}"))
+
+
+def _field(res: FormResult, field_id: str) -> FieldSpec:
+    f = res.spec.field(field_id)
+    assert f is not None  # rule references are checked when the spec loads
+    return f
+
+
+def _problem(res: FormResult, field_id: str, zh: str, en: str) -> FieldProblem:
+    """A problem with ``field_id``, its label in front of the message."""
+    f = _field(res, field_id)
+    return FieldProblem(field_id, f"{f.label}：{zh}", f"{f.label_en}: {en}")

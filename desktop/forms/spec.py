@@ -257,6 +257,14 @@ def _need_column(rows: FieldSpec, col_id: str, types: tuple[str, ...], what: str
                          f"expected {'/'.join(types)}")
 
 
+def _need_every_choice(spec: FormSpec, field_id: str, table: dict[str, Any], what: str) -> None:
+    """``field_id`` is a choice field and ``table`` has an entry for each of its choices."""
+    f = _need(spec, field_id, ("choice",), what)
+    missing = [v for v in f.choice_values() if v not in table]
+    if missing:
+        raise ValueError(f"{what} for choice(s) {', '.join(missing)}")
+
+
 def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
     what = f"rule {rule.kind}"
     if isinstance(rule, DateOrderRule):
@@ -289,10 +297,7 @@ def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
             raise ValueError(f"{what}: unknown choice(s) {', '.join(unknown)}")
     elif isinstance(rule, IdKindRule):
         _need(spec, rule.id_field, ("partyid",), what)
-        f = _need(spec, rule.choice, ("choice",), what)
-        missing = [v for v in f.choice_values() if v not in rule.kinds]
-        if missing:
-            raise ValueError(f"{what}: no identifier kind for choice(s) {', '.join(missing)}")
+        _need_every_choice(spec, rule.choice, rule.kinds, f"{what}: no identifier kind")
     elif isinstance(rule, RowDateOrderRule):
         rows = _need(spec, rule.rows, ("rows",), what)
         _need_column(rows, rule.start, ("date",), what)
@@ -303,10 +308,7 @@ def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
         _need_column(rows, rule.column, (), what)
     elif isinstance(rule, PatentTypeMatchesRule):
         _need(spec, rule.appno, ("appno",), what)
-        f = _need(spec, rule.choice, ("choice",), what)
-        missing = [v for v in f.choice_values() if v not in rule.types]
-        if missing:
-            raise ValueError(f"{what}: no patent types for choice(s) {', '.join(missing)}")
+        _need_every_choice(spec, rule.choice, rule.types, f"{what}: no patent types")
     elif isinstance(rule, SimilarGroupsRule):
         rows = _need(spec, rule.rows, ("rows",), what)
         _need_column(rows, rule.class_column, ("nice",), what)
