@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from typing import Any
 
 from desktop.validators.result import Check, bad, good
 from desktop.validators.text import fold
@@ -50,7 +51,7 @@ def check_ipc(value: object) -> Check:
             "H01M 10 or H01M)",
         )
     section, cls, sub, group, subgroup, v_year, v_month, _marker = m.groups()
-    extra: dict[str, str] = {}
+    extra: dict[str, Any] = {}
     if v_year is not None:
         year, month = int(v_year), int(v_month)
         if not (_FIRST_IPC_YEAR <= year <= _dt.date.today().year + 1 and 1 <= month <= 12):
