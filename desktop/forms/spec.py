@@ -175,6 +175,9 @@ class FormSpec(_Strict):
     notes: tuple[str, ...] = ()
     basis: tuple[Basis, ...] = ()
     example: dict[str, Any] = Field(default_factory=dict)
+    # fields of older versions and where their data now goes: ``new_field`` or
+    # ``rows_field.column`` (the first row), so documents made earlier reopen complete
+    moved: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("id")
     @classmethod
@@ -210,6 +213,13 @@ class FormSpec(_Strict):
             ref = self.field(a.rows)
             if ref is None or ref.type != "rows":
                 raise ValueError(f"attachment refers to {a.rows!r}, which is not a rows field")
+        for old, target in self.moved.items():
+            base, _, col = target.partition(".")
+            ref = self.field(base)
+            if old in ids or ref is None or (col and ref.column(col) is None) \
+                    or (ref.type == "rows") != bool(col):
+                raise ValueError(f"moved field {old!r}: {target!r} is not a field or "
+                                 "rows_field.column of this form")
         outputs = [r.output for r in self.rules if isinstance(r, _Computed)]
         clash = sorted(set(outputs) & set(ids))
         if clash:
@@ -218,6 +228,23 @@ class FormSpec(_Strict):
 
     def field(self, field_id: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.id == field_id), None)
+
+    def upgrade(self, data: dict[str, Any]) -> dict[str, Any]:
+        """``data`` of an older version of the form with its moved fields in their new
+        places (values already there win); other data unchanged."""
+        out = dict(data)
+        for old, target in self.moved.items():
+            if old not in out or self.field(old) is not None:
+                continue
+            value = out.pop(old)
+            base, _, col = target.partition(".")
+            if not col:
+                out.setdefault(base, value)
+                continue
+            rows = [dict(r) for r in out.get(base) or [] if isinstance(r, dict)] or [{}]
+            rows[0].setdefault(col, value)
+            out[base] = rows
+        return out
 
     def name_for(self, lang: str) -> str:
         return self.name if lang == "zh" else self.name_en

@@ -111,7 +111,7 @@ def patent_expiry(patent_type: str, filing: _dt.date) -> _dt.date:
 
 def validate_form(spec: FormSpec, data: dict[str, Any] | None) -> FormResult:
     """Check ``data`` (field id -> raw value) against ``spec``.  Never raises for bad data."""
-    data = dict(data or {})
+    data = spec.upgrade(dict(data or {}))
     res = FormResult(spec)
     for f in spec.fields:
         raw = data.get(f.id, f.default)

@@ -43,7 +43,7 @@ def test_client_prefill_fills_blanks_and_is_recorded(ctx: AppContext) -> None:
     for value in ("李明", "13812345678", "91140105MA0K3J7WX4", "山西省太原市"):
         assert value in text
     rec = get_document(ctx.db, out.record_id)
-    assert (rec.form_id, rec.form_version, rec.client_id) == ("software_copyright", 1, client.id)
+    assert (rec.form_id, rec.form_version, rec.client_id) == ("software_copyright", 2, client.id)
     assert rec.data["owners"][0]["id_number"] == "91140105MA0K3J7WX4"
     assert count_documents_for_form(ctx.db, "software_copyright") == 1
     assert count_documents_for_form(ctx.db, "patent_pledge") == 0

@@ -13,6 +13,7 @@ from openpyxl import load_workbook
 
 from desktop.forms.output import DocMeta, write_docx, write_xlsx
 from desktop.forms.registry import FormRegistry
+from desktop.forms.validation import validate_form
 from tests.forms.conftest import FIXED_DATE, docx_text
 from tests.forms.test_rules import check, fields_of
 
@@ -230,3 +231,20 @@ def test_evaluation_report_requesters(catalog: FormRegistry, role: str,
     assert ("interest_basis" in fields_of(res)) is proof_needed
     proofs = [zh for zh, _en in res.materials if "证明" in zh and "请求的" in zh]
     assert bool(proofs) is proof_needed
+
+
+def test_a_version_1_licence_record_reopens_with_its_licensee(catalog: FormRegistry) -> None:
+    form = catalog.get("patent_license_recordal")
+    assert form.spec.version == 2
+    old = copy.deepcopy(form.spec.example)
+    del old["licensees"]
+    old.update(licensee_name="太原晋创新材料有限公司", licensee_id="91140105MA0K3J7WX4",
+               licensee_address="山西省太原市小店区长治路227号")
+    upgraded = form.spec.upgrade(old)
+    assert upgraded["licensees"] == [{"name": "太原晋创新材料有限公司",
+                                      "id_number": "91140105MA0K3J7WX4",
+                                      "address": "山西省太原市小店区长治路227号"}]
+    assert "licensee_name" not in upgraded
+    res = validate_form(form.spec, old)
+    assert res.ok and res.warnings == [], (res.problems, res.warnings)
+    assert res.values["licensees"][0]["name"] == "太原晋创新材料有限公司"
