@@ -165,7 +165,8 @@ def heading(doc, text: str) -> None:  # type: ignore[no-untyped-def]
 
 # Identifier columns never wrap: their width fits the longest value at 五号 (10.5 pt) in
 # Times New Roman — digits 0.5 em, capitals at most 0.722 em; a credit code has at most 9
-# letters — plus the cell's left and right margins (0.19 cm each).
+# letters; a date adds the quarter-em space Word puts between Chinese and digits — plus the
+# cell's left and right margins (0.19 cm each).
 CODE_TYPES = ("uscc", "idcard", "partyid", "appno", "pubno", "phone", "date")
 _EM_CM = 10.5 / 72 * 2.54
 _CELL_MARGINS_CM = 0.38
@@ -176,7 +177,7 @@ def min_width_cm(f: FieldSpec) -> float | None:
     ems = {"uscc": 9 * 0.5 + 9 * 0.722, "idcard": 17 * 0.5 + 0.722,
            "partyid": 9 * 0.5 + 9 * 0.722, "appno": 13 * 0.5 + 0.25 + 0.722,
            "pubno": 9 * 0.5 + 3 * 0.722, "phone": 15 * 0.5,
-           "date": 8 * 0.5 + 3 * 1.0}.get(f.type)
+           "date": 8 * 0.5 + 3 * 1.0 + 6 * 0.25}.get(f.type)  # 2026年11月25日, CJK spacing
     return None if ems is None else round(ems * _EM_CM + _CELL_MARGINS_CM + 0.05, 2)
 
 

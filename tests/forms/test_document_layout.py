@@ -25,6 +25,8 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
 CODE_RE = re.compile(r"^(?=.*\d)[0-9A-Z]{18}$")   # credit codes and ID numbers
 APPNO_RE = re.compile(r"^\d{8}(\d{4})?\.[\dX]$")
+DATE_RE = re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日$")
+MAX_PAGES = 2  # a filled example form fits two A4 pages
 TWIPS_PER_CM = 567
 # 18 characters at 10.5 pt Times New Roman: 9 digits (0.5 em) and 9 capitals (<= 0.722 em)
 # plus the cell margins; an application number has 13 digits, a dot and a check character.
@@ -130,8 +132,9 @@ def test_preview_lists_parties_in_the_documents_order(catalog: FormRegistry) -> 
             f">{form.spec.fields[-1].label_en}<")
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None or shutil.which("pdftotext") is None,
-                    reason="LibreOffice (soffice) and pdftotext are not installed")
+@pytest.mark.skipif(any(shutil.which(t) is None for t in ("soffice", "pdftotext", "pdfinfo")),
+                    reason="LibreOffice (soffice) and poppler (pdftotext, pdfinfo) are not "
+                    "installed")
 def test_printed_pdf_keeps_codes_whole_and_headings_off_the_page_foot(
         catalog: FormRegistry, tmp_path: Path) -> None:
     docs = [_render(catalog, form_id, tmp_path) for form_id in REQUIRED_IDS]
@@ -145,9 +148,14 @@ def test_printed_pdf_keeps_codes_whole_and_headings_off_the_page_foot(
                               capture_output=True, text=True).stdout
         body = _part(doc, "word/document.xml")
         codes = {_text(tc) for tc in body.iter(f"{{{W}}}tc")
-                 if CODE_RE.match(_text(tc)) or APPNO_RE.match(_text(tc))}
-        for code in codes:
-            assert code in text, f"{form_id}: {code} wrapped in the printed form"
+                 if CODE_RE.match(_text(tc)) or APPNO_RE.match(_text(tc))
+                 or DATE_RE.match(_text(tc))}
+        lines = {"".join(ln.split()) for ln in text.splitlines()}
+        for code in codes:  # whole on one printed line (pdftotext spaces out CJK and digits)
+            assert any(code in ln for ln in lines), f"{form_id}: {code} wrapped when printed"
+        pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(
+            ["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout)[1])
+        assert pages <= MAX_PAGES, f"{form_id}: the example prints on {pages} pages"
         headings = _headings(catalog, form_id)
         for page in text.split("\f")[:-1]:
             lines = [ln.strip() for ln in page.splitlines() if ln.strip()]
