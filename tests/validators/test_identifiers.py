@@ -105,6 +105,24 @@ def test_publication_numbers(raw, canonical):
     assert res.ok and res.canonical == canonical
 
 
+# Real publication numbers as the shared exports write them (pss-system CSV, CNKI text: CNKI
+# drops the kind code; 1985-88 publications carry the 8-digit application number).
+PUBNO_TABLE = [
+    ("CN114081026A", True, "CN114081026A"),
+    ("CN111504366B", True, "CN111504366B"),
+    ("CN215792497U", True, "CN215792497U"),
+    ("CN87100927A", True, "CN87100927A"),
+    ("CN1387401", False, "CN1387401"),       # CNKI style: no kind code
+    ("CN87100927", False, "CN87100927"),
+]
+
+
+@pytest.mark.parametrize("raw,ok,canonical", PUBNO_TABLE)
+def test_publication_number_table(raw, ok, canonical):
+    res = check_pubno(raw)
+    assert res.ok is ok and res.canonical == canonical, res.zh
+
+
 @pytest.mark.parametrize("raw,reason", [("CN102822194", "种类代码"), ("US1234567B2", "中国"),
                                         ("CN10282A", "公开")])
 def test_bad_publication_numbers(raw, reason):
