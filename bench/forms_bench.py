@@ -31,9 +31,9 @@ sys.path.insert(0, str(ROOT))
 from desktop.app import open_folder  # noqa: E402
 from desktop.forms.batch import batch_job  # noqa: E402
 from desktop.forms.generate import form_registry, generate  # noqa: E402
-from desktop.forms.validation import validate_form  # noqa: E402
 from desktop.forms.output import DocMeta, template_context, write_docx  # noqa: E402
 from desktop.forms.render_docx import render_docx_naive  # noqa: E402
+from desktop.forms.validation import validate_form  # noqa: E402
 from desktop.jobs import never_cancelled, no_progress  # noqa: E402
 
 FORM = "patent_pledge"
