@@ -248,3 +248,16 @@ def test_a_version_1_licence_record_reopens_with_its_licensee(catalog: FormRegis
     res = validate_form(form.spec, old)
     assert res.ok and res.warnings == [], (res.problems, res.warnings)
     assert res.values["licensees"][0]["name"] == "太原晋创新材料有限公司"
+
+
+def test_open_licence_pledged_patent_needs_the_pledgees_consent(catalog: FormRegistry) -> None:
+    res = check(catalog, "patent_open_license", pledged=True)
+    assert res.ok and any("质权人同意" in zh for zh, _en in res.materials)
+    assert not any("质权人" in zh for zh, _en in check(catalog, "patent_open_license").materials)
+    assert "不存在质押" not in catalog.get("patent_open_license").spec.declaration
+
+
+def test_agency_change_asks_for_no_fee_receipt(catalog: FormRegistry) -> None:
+    res = check(catalog, "bibliographic_change", change_item="专利代理机构或代理师")
+    texts = [zh for zh, _en in res.materials]
+    assert not any("缴纳" in t for t in texts) and any("委托书" in t for t in texts)
