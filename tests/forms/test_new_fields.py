@@ -261,3 +261,12 @@ def test_agency_change_asks_for_no_fee_receipt(catalog: FormRegistry) -> None:
     res = check(catalog, "bibliographic_change", change_item="专利代理机构或代理师")
     texts = [zh for zh, _en in res.materials]
     assert not any("缴纳" in t for t in texts) and any("委托书" in t for t in texts)
+
+
+def test_trademark_applicant_kind_decides_the_identifier(catalog: FormRegistry) -> None:
+    res = check(catalog, "trademark_application", applicant_kind="自然人")
+    assert fields_of(res) == ["applicant_id"] and "居民身份证号" in res.problems[0].zh
+    person = check(catalog, "trademark_application", applicant_kind="自然人",
+                   applicant_id="140728198004151351", applicant_name="郭晓峰",
+                   joint_application=False, co_applicants=[])
+    assert person.ok, person.problems
