@@ -33,7 +33,7 @@ from docx.shared import Cm, Pt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from desktop.forms.registry import _read  # noqa: E402
+from desktop.forms.registry import _read, _with_fees  # noqa: E402
 from desktop.forms.spec import FieldSpec, FormSpec  # noqa: E402
 
 FORMS_DIR = ROOT / "resources" / "forms"
@@ -300,9 +300,9 @@ def build(spec: FormSpec, target: Path) -> None:
         paragraph(doc, "附件：{{ a.title }}（共{{ a.rows }}项，见电子表格{{ a.file }}）",
                   size=SIZE_TABLE, bold=True)
         paragraph(doc, "{%p endfor %}")
-    if spec.declaration:
+    if spec.declaration:  # texts from the loaded spec (fees rendered from the fee table)
         heading(doc, "声明")
-        paragraph(doc, spec.declaration, space_after=6)
+        paragraph(doc, "{{ _form.declaration }}", space_after=6)
     for who in spec.signatures:
         par = paragraph(doc, f"{who}（签字或盖章）：", space_after=2)
         par.paragraph_format.space_before = Pt(14)
@@ -310,12 +310,12 @@ def build(spec: FormSpec, target: Path) -> None:
         paragraph(doc, "年\u3000\u3000月\u3000\u3000日", align=WD_ALIGN_PARAGRAPH.RIGHT)
     if spec.notes:
         heading(doc, "填表说明")
-        for i, note in enumerate(spec.notes, start=1):
-            paragraph(doc, f"{i}. {note}", size=SIZE_SMALL)
+        paragraph(doc, "{%p for n in _form.notes %}")
+        paragraph(doc, "{{ loop.index }}. {{ n }}", size=SIZE_SMALL)
+        paragraph(doc, "{%p endfor %}")
     if spec.basis:
-        text = "；".join(f"{b.title}" + (f"（{b.as_of}核对）" if b.as_of else "")
-                        for b in spec.basis)
-        paragraph(doc, f"依据：{text}", size=SIZE_SMALL).paragraph_format.space_before = Pt(6)
+        par = paragraph(doc, "依据：{{ _form.basis|join('；') }}", size=SIZE_SMALL)
+        par.paragraph_format.space_before = Pt(6)
     target.parent.mkdir(parents=True, exist_ok=True)
     buf = io.BytesIO()
     doc.save(buf)
@@ -339,7 +339,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     built = 0
     for path in sorted(args.dir.glob("*.yaml")) + sorted(args.dir.glob("*.json")):
-        spec = FormSpec.model_validate(_read(path))
+        spec = FormSpec.model_validate(_with_fees(_read(path)))
         if (args.forms and spec.id not in args.forms) or not spec.template:
             continue
         build(spec, args.dir / spec.template)

@@ -37,6 +37,31 @@ def shoot_client_dialog(app, window) -> None:  # type: ignore[no-untyped-def]
     log.info("wrote docs/screenshots/client_dialog.png")
 
 
+HANDOUT_CODES = ("ZL-008", "SB-001", "DL-003")
+
+
+def shoot_handouts(ctx) -> None:  # type: ignore[no-untyped-def]
+    """One PNG per printed page of a few visitor handouts (needs LibreOffice and pdftoppm),
+    as the visitor sees them: ``docs/screenshots/handout_<code>-<page>.png``."""
+    import shutil
+    import subprocess
+
+    from desktop.catalogue import api as catalogue
+
+    if not catalogue.can_write_pdf() or shutil.which("pdftoppm") is None:
+        log.warning("handout pages skipped: needs LibreOffice and pdftoppm (poppler-utils)")
+        return
+    with tempfile.TemporaryDirectory() as tmp:
+        for code in HANDOUT_CODES:
+            pdf = catalogue.write_handout(ctx, catalogue.get_items(ctx, [code]),
+                                          Path(tmp) / f"{code}.pdf")
+            for old in OUT.glob(f"handout_{code}-*.png"):
+                old.unlink()
+            subprocess.run(["pdftoppm", "-png", "-r", "60", str(pdf),
+                            str(OUT / f"handout_{code}")], check=True)
+            log.info("wrote docs/screenshots/handout_%s-*.png", code)
+
+
 def main() -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s")
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -82,6 +107,8 @@ def main() -> int:
             log.info("wrote %s", target.relative_to(ROOT))
         if not only or "client_dialog" in only:
             shoot_client_dialog(app, window)
+        if not only or "handouts" in only:
+            shoot_handouts(ctx)
         window.close()
         ctx.close()
     return 0

@@ -20,6 +20,13 @@ from desktop.catalogue.filtering import CatalogueIndex, categories_of
 from desktop.catalogue.guide_html import FORM_SCHEME, guide_html
 from desktop.catalogue.import_plan import ImportPlan, ImportRejected
 from desktop.catalogue.references import reference_counter
+from desktop.catalogue.review import (
+    DEFAULT_MAX_AGE_DAYS,
+    Finding,
+    citation_problems,
+    free_amounts,
+    stale_items,
+)
 from desktop.catalogue.schema import (
     AUDIENCES,
     CATEGORIES,
@@ -30,7 +37,7 @@ from desktop.catalogue.schema import (
 from desktop.catalogue.store import HistoryEntry
 from desktop.catalogue.suggest import CatalogueMatcher, Suggestion
 from desktop.catalogue.suggest import suggest_items as _suggest_items
-from desktop.catalogue.text import item_plain_text, item_sections, material_line
+from desktop.catalogue.text import footer_line, item_plain_text, item_sections, material_line
 from desktop.changes import Changes, Op
 from desktop.common import pdf
 from desktop.context import AppContext
@@ -106,14 +113,34 @@ def item_from_yaml(text: str, *, file: str | None = None) -> ServiceItem:
 
 def check_item_files(paths: Sequence[Path]) -> int:
     """Validate item YAML files or folders (default: the bundled ones); returns how many."""
-    count = 0
+    return len(load_item_files(paths))
+
+
+def load_item_files(paths: Sequence[Path]) -> list[ServiceItem]:
+    """The items of YAML files or folders (default: the bundled ones), validated."""
+    items: list[ServiceItem] = []
     for p in paths or [loader.bundled_dir()]:
         if p.is_dir():
-            count += len(loader.load_directory(p))
+            items += loader.load_directory(p)
         else:
-            loader.load_item_file(p)
-            count += 1
-    return count
+            items.append(loader.load_item_file(p))
+    return items
+
+
+def stale_facts(item: ServiceItem, *, max_age_days: int = DEFAULT_MAX_AGE_DAYS) -> bool:
+    """True when the item's facts were checked more than ``max_age_days`` ago, or never."""
+    return bool(stale_items([item], max_age_days=max_age_days))
+
+
+def review_items(items: Sequence[ServiceItem], *, max_age_days: int = DEFAULT_MAX_AGE_DAYS,
+                 laws: Path | None = None, today: _dt.date | None = None) -> list[Finding]:
+    """What needs an officer's attention: facts checked too long ago (or never), amounts
+    written as text instead of cited from the fee table, and — given the law texts —
+    citations of articles that are missing or do not say what they are cited for."""
+    found = stale_items(items, max_age_days=max_age_days, today=today) + free_amounts(items)
+    if laws is not None:
+        found += citation_problems(items, laws)
+    return found
 
 
 # -- changing --------------------------------------------------------------------------
@@ -162,29 +189,32 @@ def can_write_pdf() -> bool:
 
 def write_handout(ctx: AppContext, items: Sequence[ServiceItem], path: str | Path, *,
                   ticks: Ticks | None = None, today: _dt.date | None = None,
-                  progress: ProgressFn = no_progress) -> Path:
-    """The 办事指南 for ``items`` as DOCX, or PDF when ``path`` ends in .pdf (LibreOffice)."""
+                  progress: ProgressFn = no_progress, officer: bool = False) -> Path:
+    """The 办事指南 for ``items`` as DOCX, or PDF when ``path`` ends in .pdf (LibreOffice);
+    the visitor's copy, or with ``officer=True`` the officer's copy with the sources."""
     from desktop.catalogue import handout  # python-docx: loaded on first use
 
     target = Path(path)
     outlet = settings.get_outlet(ctx)
     if target.suffix.lower() != ".pdf":
         progress(0, 1, "DOCX")
-        return handout.write_handout(items, target, outlet, ticks=ticks, today=today)
+        return handout.write_handout(items, target, outlet, ticks=ticks, today=today,
+                                     officer=officer)
     pdf.require_pdf_converter()
     progress(0, 2, "DOCX")
     docx = handout.write_handout(items, target.with_suffix(".docx"), outlet, ticks=ticks,
-                                 today=today)
+                                 today=today, officer=officer)
     progress(1, 2, "PDF")
     return pdf.convert_to_pdf(docx, target, profile=ctx.paths.office_profile_dir)
 
 
 def handout_html(ctx: AppContext, items: Sequence[ServiceItem], *, ticks: Ticks | None = None,
-                 today: _dt.date | None = None) -> str:
+                 today: _dt.date | None = None, officer: bool = False) -> str:
     """The same handout as HTML, for printing through the system print dialog."""
     from desktop.catalogue import handout
 
-    return handout.handout_html(items, settings.get_outlet(ctx), ticks=ticks, today=today)
+    return handout.handout_html(items, settings.get_outlet(ctx), ticks=ticks, today=today,
+                                officer=officer)
 
 
 # -- administrator ---------------------------------------------------------------------
@@ -210,6 +240,7 @@ __all__ = [
     "admin_password_set", "apply_import", "can_write_pdf", "categories_of",
     "check_admin_password", "check_item_files", "delete_item", "export_xlsx", "get_item",
     "get_items", "guide_html", "handout_html", "item_from_yaml", "item_history",
+    "DEFAULT_MAX_AGE_DAYS", "Finding", "footer_line", "load_item_files", "review_items", "stale_facts",
     "item_plain_text", "item_sections", "item_to_data", "item_to_yaml", "list_items",
     "load_index", "material_line", "plan_import", "references", "save_item",
     "search_documents", "set_admin_password", "suggest_items", "write_handout",

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from desktop.catalogue.guide_html import lines_html
 from desktop.catalogue.schema import ServiceItem
-from desktop.catalogue.text import Section, item_sections, material_line
+from desktop.catalogue.text import Section, footer_line, item_sections, material_line
 from desktop.common.files import save_atomically
 from desktop.errors import UserError
 from desktop.settings.api import Outlet
@@ -97,18 +97,51 @@ def _materials_checklist(item: ServiceItem, ticked: Set[int]) -> list[str]:
             for i, m in enumerate(item.materials)]
 
 
-def handout_sections(item: ServiceItem, ticked: Set[int]) -> list[Section]:
-    """The guide's sections with the materials as a tick-box checklist after the conditions."""
-    sections = item_sections(item, include_materials=False)
+def handout_sections(item: ServiceItem, ticked: Set[int], *,
+                     officer: bool = False) -> list[Section]:
+    """The guide's sections with the materials as a tick-box checklist after the conditions.
+
+    The visitor's copy (default) has no source notes; ``officer=True`` adds them."""
+    sections = [sec for sec in item_sections(item, include_materials=False, officer=officer)
+                if sec.key != "basic" or officer]
+    if not officer:
+        sections.insert(0, Section("basic", "基本信息", _visitor_basics(item)))
     checklist = Section("materials", "申请材料清单", tuple(_materials_checklist(item, ticked)))
     return sections[:2] + [checklist] + sections[2:]
 
 
-def write_handout(items: Sequence[ServiceItem], path: str | Path, outlet: Outlet, *,
-                  ticks: Ticks | None = None, today: _dt.date | None = None) -> Path:
-    """Write the handout for ``items`` (in the given order) to ``path`` (DOCX)."""
-    from docx import Document
+def _visitor_basics(item: ServiceItem) -> tuple[str, ...]:
+    """What a visitor needs of the basic facts (the code and version go to the footer)."""
+    return (
+        f"服务对象：{'、'.join(item.audience)}",
+        f"实施机构：{item.provider.body}",
+        f"是否收费：{'收费（标准见“收费标准”）' if item.paid else '不收费'}",
+    )
+
+
+def _footer(section, text: str) -> None:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    footer = section.footer
+    footer.is_linked_to_previous = False
+    p = footer.paragraphs[0] if footer.paragraphs else footer.add_paragraph()
+    p.text = ""
+    _set_run_font(p.add_run(text), BODY_FONT, 9)
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+
+
+def write_handout(items: Sequence[ServiceItem], path: str | Path, outlet: Outlet, *,
+                  ticks: Ticks | None = None, today: _dt.date | None = None,
+                  officer: bool = False) -> Path:
+    """Write the handout for ``items`` (in the given order) to ``path`` (DOCX).
+
+    Each item starts a new A4 section whose page footer is its one small line: item code,
+    version and the date its facts were checked.  ``officer=True`` writes the officer's
+    copy, which adds the sources of the facts."""
+    from docx import Document
+    from docx.enum.section import WD_SECTION
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+    from docx.shared import Pt
 
     if not items:
         raise UserError("请至少选择一个服务事项", "choose at least one service item")
@@ -117,28 +150,31 @@ def write_handout(items: Sequence[ServiceItem], path: str | Path, outlet: Outlet
     doc = Document()
     _setup(doc)
     for n, item in enumerate(items):
-        if n:
-            doc.add_page_break()
-        _para(doc, "办事指南", font=TITLE_FONT, size=16, align=WD_ALIGN_PARAGRAPH.CENTER)
-        _para(doc, item.name, font=TITLE_FONT, size=22, bold=True,
-              align=WD_ALIGN_PARAGRAPH.CENTER, space_after=8)
+        section = doc.sections[0] if not n else doc.add_section(WD_SECTION.NEW_PAGE)
+        _footer(section, footer_line(item) + ("　（工作人员用）" if officer else ""))
+        _para(doc, "办事指南", font=TITLE_FONT, size=15, align=WD_ALIGN_PARAGRAPH.CENTER,
+              space_after=0)
+        _para(doc, item.name, font=TITLE_FONT, size=18, bold=True,
+              align=WD_ALIGN_PARAGRAPH.CENTER, space_after=6)
         if not item.active:
             _para(doc, RETIRED_NOTE, bold=True)
-        for sec in handout_sections(item, ticks.get(item.code, set())):
-            _para(doc, f"【{sec.title}】", font=TITLE_FONT, size=14, space_after=3)
+        for sec in handout_sections(item, ticks.get(item.code, set()), officer=officer):
+            head = _para(doc, f"【{sec.title}】", font=TITLE_FONT, size=12, space_after=1)
+            head.paragraph_format.keep_with_next = True
+            head.paragraph_format.space_before = Pt(4)
             for i, line in enumerate(sec.lines, 1):
                 for j, part in enumerate(line.split("\n")):
                     prefix = f"{i}. " if sec.numbered and j == 0 else ""
-                    _para(doc, prefix + part, indent_cm=0.6)
-    _para(doc, "", space_after=6)
-    for line in outlet_lines(outlet):
-        _para(doc, line, size=10.5)
-    _para(doc, f"打印日期：{today.isoformat()}    （以上信息以受理机关最新公布为准）", size=10.5)
+                    _para(doc, prefix + part, size=11, indent_cm=0.6, space_after=1)
+        _para(doc, "", space_after=2)
+        for line in outlet_lines(outlet):
+            _para(doc, line, size=10)
+        _para(doc, f"打印日期：{today.isoformat()}　以上信息以受理机关最新公告为准", size=10)
     return save_atomically(path, doc.save)
 
 
 def handout_html(items: Sequence[ServiceItem], outlet: Outlet, *, ticks: Ticks | None = None,
-                 today: _dt.date | None = None) -> str:
+                 today: _dt.date | None = None, officer: bool = False) -> str:
     """The same handout as simple HTML (for printing through the system dialog)."""
     ticks = ticks or {}
     today = today or _dt.date.today()
@@ -149,10 +185,12 @@ def handout_html(items: Sequence[ServiceItem], outlet: Outlet, *, ticks: Ticks |
         parts.append(f"<h3 align='center'{brk}>办事指南</h3><h1 align='center'>{e(item.name)}</h1>")
         if not item.active:
             parts.append(f"<p><b>{RETIRED_NOTE}</b></p>")
-        for sec in handout_sections(item, ticks.get(item.code, set())):
+        for sec in handout_sections(item, ticks.get(item.code, set()), officer=officer):
             parts.append(f"<h3>【{e(sec.title)}】</h3>")
             parts.append(lines_html(sec.lines, numbered=sec.numbered))
-    parts.append("<hr>" + "<br>".join(e(x) for x in outlet_lines(outlet)))
-    parts.append(f"<p>打印日期：{today.isoformat()}（以上信息以受理机关最新公布为准）</p>")
+        parts.append("<hr>" + "<br>".join(e(x) for x in outlet_lines(outlet)))
+        parts.append(f"<p>打印日期：{today.isoformat()}　以上信息以受理机关最新公告为准</p>")
+        parts.append(f"<p align='center' style='font-size:small'>{e(footer_line(item))}"
+                     + ("　（工作人员用）" if officer else "") + "</p>")
     return "<html><body style='font-family: \"FangSong\", \"仿宋\", serif'>" + "".join(parts) \
         + "</body></html>"

@@ -10,7 +10,17 @@ import datetime as _dt
 import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from desktop.common.citations import LegalBasis
+from desktop.common.fees import unknown_references
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
@@ -20,7 +30,7 @@ CATEGORIES: tuple[str, ...] = (
     "专利", "商标", "地理标志", "集成电路布图设计", "版权", "维权援助",
     "知识产权运营", "信息服务", "知识产权咨询",
 )
-AUDIENCES: tuple[str, ...] = ("企业", "个人", "高校院所", "代理机构")
+AUDIENCES: tuple[str, ...] = ("企业", "个人", "高校院所", "社会团体", "代理机构")
 CODE_PATTERN = r"^[A-Z]{2}-\d{3}$"
 
 
@@ -31,12 +41,6 @@ class _Strict(BaseModel):
 class Provider(_Strict):
     body: Line = Field(description="实施机构 / providing body")
     level: Literal["国家", "省", "市", "县", "网点"] = Field(description="层级 / level")
-
-
-class LegalBasis(_Strict):
-    title: Line = Field(description="法律法规名称")
-    version_date: _dt.date = Field(description="该版本的施行/修订日期")
-    articles: str = Field("", description="条款", pattern=r"^[^\n｜]*$")
 
 
 class Channel(_Strict):
@@ -81,7 +85,7 @@ class ServiceItem(_Strict):
                       "知识产权运营", "信息服务", "知识产权咨询"]
     service_type: Literal["政务服务", "公共服务"]
     paid: bool
-    audience: list[Literal["企业", "个人", "高校院所", "代理机构"]] = Field(min_length=1)
+    audience: list[Literal["企业", "个人", "高校院所", "社会团体", "代理机构"]] = Field(min_length=1)
     provider: Provider
     legal_basis: list[LegalBasis] = Field(min_length=1)
     conditions: list[Line] = Field(min_length=1)
@@ -99,6 +103,7 @@ class ServiceItem(_Strict):
     keywords: list[Line] = Field(min_length=1)
     version: Line
     effective_date: _dt.date
+    checked: _dt.date | None = Field(None, description="信息核对日期：事实最近一次核对的日期")
     active: bool = True
     source: Source
 
@@ -111,12 +116,31 @@ class ServiceItem(_Strict):
                 seen.append(x)
         return seen
 
+    @model_validator(mode="after")
+    def _fees_known(self) -> ServiceItem:
+        unknown = sorted({ref for text in strings_in(self.model_dump(mode="json"))
+                          for ref in unknown_references(text)})
+        if unknown:
+            raise ValueError("收费标准表中没有这些费用编号：" + "、".join(unknown))
+        return self
+
     @field_validator("name")
     @classmethod
     def _no_code_in_name(cls, v: str) -> str:
         if re.match(CODE_PATTERN[:-1], v):
             raise ValueError("事项名称不能以编码开头")
         return v
+
+
+def strings_in(value: object) -> list[str]:
+    """Every string inside a dumped item (to check the fee references)."""
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [t for v in value.values() for t in strings_in(v)]
+    if isinstance(value, list):
+        return [t for v in value for t in strings_in(v)]
+    return []
 
 
 #: Field order and Chinese labels (YAML keys stay English; people see the labels).
@@ -144,6 +168,7 @@ FIELD_LABELS: dict[str, str] = {
     "keywords": "关键词",
     "version": "版本",
     "effective_date": "生效日期",
+    "checked": "信息核对日期",
     "active": "是否有效",
     "source": "信息来源及日期",
 }
@@ -155,5 +180,5 @@ FIELD_LABELS_EN: dict[str, str] = {
     "fees": "Fees", "result": "Result", "progress_query": "Progress enquiry",
     "supervision": "Supervision and complaints", "facilitation": "Convenience measures",
     "forms": "Related forms", "faq": "FAQ", "keywords": "Keywords", "version": "Version",
-    "effective_date": "Effective date", "active": "Active", "source": "Source and date",
+    "effective_date": "Effective date", "checked": "Facts checked on", "active": "Active", "source": "Source and date",
 }

@@ -8,19 +8,22 @@ itself, so export → edit → import round-trips without loss.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from typing import Any
 
 from desktop.catalogue.schema import FIELD_LABELS, FIELD_LABELS_EN
+from desktop.common.citations import Citation, citations_text, parse_citations
 from desktop.common.headers import fold_header
 from desktop.common.xlsx import unguard_cell
 
 SEP = "｜"
+_DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 YES, NO = "是", "否"
 REQUIRED, OPTIONAL = "必交", "可选"
 
 #: field → (parts of one line, in order) for list-of-record fields
 RECORD_PARTS: dict[str, tuple[str, ...]] = {
-    "legal_basis": ("title", "version_date", "articles"),
+    "legal_basis": ("title", "version", "version_date", "articles"),
     "channels": ("kind", "detail"),
     "materials": ("name", "form", "copies", "required", "notes"),
     "steps": ("title", "detail"),
@@ -36,7 +39,7 @@ JOINED_LISTS = ("audience", "keywords")
 BOOLS = ("paid", "active")
 
 FORMAT_HELP: dict[str, str] = {
-    "legal_basis": "每行一条：名称｜版本日期｜条款",
+    "legal_basis": "每行一条：名称｜版本（如 2023年修订 或文号）｜版本日期｜条款，如 第十五条第二款（关键词）",
     "channels": "每行一条：方式（网上/窗口/邮寄/电话/邮件）｜说明",
     "materials": "每行一份：名称｜原件/复印件/原件和复印件/电子件/原件或电子件｜份数｜必交/可选｜备注",
     "steps": "每行一步：步骤｜说明",
@@ -46,7 +49,7 @@ FORMAT_HELP: dict[str, str] = {
     "source": "来源｜日期",
     "conditions": "每行一条",
     "facilitation": "每行一条",
-    "audience": "用“、”分隔：企业、个人、高校院所、代理机构",
+    "audience": "用“、”分隔：企业、个人、高校院所、社会团体、代理机构",
     "keywords": "用“、”分隔",
     "paid": "是/否",
     "active": "是/否（否=停用）",
@@ -76,6 +79,8 @@ def _text(v: Any) -> str:
 def _part_out(key: str, value: Any) -> str:
     if key == "required":
         return REQUIRED if value else OPTIONAL
+    if key == "articles" and isinstance(value, list | tuple):
+        return citations_text([Citation.model_validate(c) for c in value])
     return _text(value)
 
 
@@ -93,6 +98,8 @@ def _part_in(key: str, text: str) -> Any:
             raise CellError(f"份数“{text}”应为整数", f"copies '{text}' should be a number") from exc
     if key == "form_id":
         return text or None
+    if key == "articles":
+        return [c.model_dump() for c in parse_citations(text)]
     return text
 
 
@@ -122,10 +129,12 @@ def _split(line: str, parts: tuple[str, ...]) -> dict[str, Any]:
     if len(bits) > len(parts):
         raise CellError(f"“{line[:30]}”分隔符“｜”太多（最多{len(parts)}段）",
                         f"'{line[:30]}' has too many '｜' parts (at most {len(parts)})")
+    if parts == RECORD_PARTS["legal_basis"] and len(bits) == 3 and _DATE_RE.match(bits[1]):
+        bits.insert(1, "")  # the earlier three-part form: 名称｜版本日期｜条款
     bits += [""] * (len(parts) - len(bits))
     out: dict[str, Any] = {}
     for key, bit in zip(parts, bits, strict=False):
-        if key in ("articles", "notes", "detail") and not bit:
+        if key in ("notes", "detail", "version") and not bit:
             out[key] = ""
             continue
         out[key] = _part_in(key, bit)

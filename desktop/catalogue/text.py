@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from desktop.catalogue.schema import FIELD_LABELS, Material, ServiceItem
+from desktop.common.fees import cited, fee_table, render
 
 
 @dataclass(frozen=True)
@@ -23,7 +24,18 @@ def material_line(m: Material) -> str:
     need = "必交" if m.required else "如有/视情况"
     copies = f"{m.copies}份" if m.copies else "份数不限"
     text = f"{m.name}（{m.form}，{copies}，{need}）"
-    return f"{text}：{m.notes}" if m.notes else text
+    return render(f"{text}：{m.notes}" if m.notes else text)
+
+
+def checked_date(item: ServiceItem) -> str:
+    """The date the item's facts were last checked (``未记录`` where it never was)."""
+    return item.checked.isoformat() if item.checked else "未记录"
+
+
+def footer_line(item: ServiceItem) -> str:
+    """The one small line under a printed guide: code, version and the checking date."""
+    return f"{item.code}　版本 {item.version}　信息核对日期 {checked_date(item)}"
+
 
 
 def basic_lines(item: ServiceItem) -> tuple[str, ...]:
@@ -38,12 +50,15 @@ def basic_lines(item: ServiceItem) -> tuple[str, ...]:
     )
 
 
-def item_sections(item: ServiceItem, *, include_materials: bool = True) -> list[Section]:
-    """Every element of the guide, in the order a visitor reads it."""
+def item_sections(item: ServiceItem, *, include_materials: bool = True,
+                  officer: bool = True) -> list[Section]:
+    """Every element of the guide, in the order a visitor reads it; fees and figures come
+    from the fee table.  ``officer=False`` (the visitor's copy) leaves out where the facts
+    come from."""
     s: list[Section] = [Section("basic", "基本信息", basic_lines(item))]
 
     def add(key: str, lines: list[str] | tuple[str, ...], numbered: bool = False) -> None:
-        s.append(Section(key, FIELD_LABELS[key], tuple(lines), numbered))
+        s.append(Section(key, FIELD_LABELS[key], tuple(render(x) for x in lines), numbered))
 
     add("conditions", item.conditions)
     add("channels", [f"{c.kind}：{c.detail}" for c in item.channels])
@@ -58,11 +73,28 @@ def item_sections(item: ServiceItem, *, include_materials: bool = True) -> list[
     add("supervision", [item.supervision])
     add("facilitation", item.facilitation)
     add("forms", [f.name for f in item.forms])
-    add("legal_basis", [f"{b.title}（{b.version_date.isoformat()}版）"
-                        + (f" {b.articles}" if b.articles else "") for b in item.legal_basis])
+    add("legal_basis", [b.cite() for b in item.legal_basis])
     add("faq", [f"问：{f.q}\n答：{f.a}" for f in item.faq])
-    add("source", [f"{item.source.title}（信息日期 {item.source.date.isoformat()}）"])
+    if officer:
+        add("source", [f"{item.source.title}（信息日期 {item.source.date.isoformat()}）",
+                       f"信息核对日期：{checked_date(item)}"]
+            + [f"{fee_source}" for fee_source in fee_sources(item)])
     return s
+
+
+def fee_sources(item: ServiceItem) -> list[str]:
+    """The fee notices behind the amounts the item prints (officer copy)."""
+    table = fee_table()
+    out: list[str] = []
+    for kind, key in cited(item.model_dump_json()):
+        try:
+            entry = table.fee(key) if kind == "fee" else table.figure(key)
+        except KeyError:
+            continue
+        line = f"{entry.name}：{table.source_of(entry).label()}"
+        if line not in out:
+            out.append(line)
+    return ["收费依据：" + x for x in out]
 
 
 def item_plain_text(item: ServiceItem) -> str:

@@ -17,6 +17,7 @@ from typing import Any
 import yaml
 from pydantic import ValidationError
 
+from desktop.common.fees import render, unknown_references
 from desktop.errors import UserError
 from desktop.forms.render_docx import compiled
 from desktop.forms.spec import FormSpec
@@ -95,6 +96,28 @@ def _read(path: Path) -> Any:
     return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
+def _with_fees(value: Any) -> Any:
+    """The spec with ``{fee:…}`` / ``{figure:…}`` in its texts replaced from the fee table
+    (amounts live in ``resources/fees.yaml`` only)."""
+    if isinstance(value, str):
+        return render(value)
+    if isinstance(value, dict):
+        return {k: _with_fees(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_with_fees(v) for v in value]
+    return value
+
+
+def _unknown_fees(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return unknown_references(value)
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _unknown_fees(v)]
+    if isinstance(value, list):
+        return [x for v in value for x in _unknown_fees(v)]
+    return []
+
+
 def _pydantic_message(exc: ValidationError) -> tuple[str, str]:
     parts = []
     for err in exc.errors()[:5]:
@@ -119,8 +142,12 @@ def load_form(path: Path, origin: str) -> FormDef:
     if not isinstance(raw, dict):
         raise UserError("表单定义应为一个对象（键: 值）", "the form spec must be a mapping",
                         file=name)
+    unknown = sorted(set(_unknown_fees(raw)))
+    if unknown:
+        raise UserError("收费标准表中没有这些费用编号：" + "、".join(unknown),
+                        "not in the fee table: " + ", ".join(unknown), file=name)
     try:
-        spec = FormSpec.model_validate(raw)
+        spec = FormSpec.model_validate(_with_fees(raw))
     except ValidationError as exc:
         zh, en = _pydantic_message(exc)
         raise UserError(zh, en, file=name) from exc

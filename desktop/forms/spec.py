@@ -13,6 +13,8 @@ from typing import Any, Literal
 
 from pydantic import Field, field_validator, model_validator
 
+from desktop.common.citations import LegalBasis
+from desktop.common.fees import fee_table
 from desktop.forms.spec_rules import (  # noqa: F401  (re-exported: spec.<Rule>)
     AllOwnersRule,
     ChoiceAllowedRule,
@@ -145,13 +147,6 @@ class Attachment(_Strict):
     title_en: str = ""
 
 
-class Basis(_Strict):
-    """A legal or official source, with the date it was checked (citations change)."""
-
-    title: str
-    as_of: str = ""
-
-
 class FormSpec(_Strict):
     id: str
     version: int = Field(ge=1)
@@ -173,7 +168,7 @@ class FormSpec(_Strict):
     declaration_en: str = ""
     signatures: tuple[str, ...] = ()
     notes: tuple[str, ...] = ()
-    basis: tuple[Basis, ...] = ()
+    basis: tuple[LegalBasis, ...] = ()
     example: dict[str, Any] = Field(default_factory=dict)
     # fields of older versions and where their data now goes: ``new_field`` or
     # ``rows_field.column`` (the first row), so documents made earlier reopen complete
@@ -292,7 +287,24 @@ def _need_every_choice(spec: FormSpec, field_id: str, table: dict[str, Any], wha
         raise ValueError(f"{what} for choice(s) {', '.join(missing)}")
 
 
+def _fee_refs(rule: Any) -> list[str]:
+    t = fee_table()
+    fees, figures = {f.id for f in t.fees}, {f.id for f in t.figures}
+    if isinstance(rule, TrademarkFeeRule):
+        return [x for x in (rule.fee, rule.extra_fee) if x not in fees]
+    if isinstance(rule, FeeReductionRule):
+        return [x for x in (rule.single, rule.joint) if x not in figures]
+    if isinstance(rule, LookupRule):
+        return [x for x in rule.table.values() if isinstance(x, str) and x not in fees]
+    if isinstance(rule, RowLimitByChoiceRule):
+        return [x for x in rule.limits.values() if isinstance(x, str) and x not in figures]
+    return []
+
+
 def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
+    unknown = _fee_refs(rule)
+    if unknown:
+        raise ValueError(f"rule {rule.kind}: not in the fee table: {', '.join(unknown)}")
     what = f"rule {rule.kind}"
     if isinstance(rule, DateOrderRule):
         _need(spec, rule.start, ("date",), what)
@@ -350,6 +362,8 @@ def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
         rows = _need(spec, rule.rows, ("rows",), what)
         _need_column(rows, rule.class_column, ("nice",), what)
         _need_column(rows, rule.items_column, ("text", "longtext"), what)
+        if rule.channel:
+            _need(spec, rule.channel, ("choice",), what)
     elif isinstance(rule, FeeReductionRule):
         _need(spec, rule.rows, ("rows",), what)
     elif isinstance(rule, LookupRule):

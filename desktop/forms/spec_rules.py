@@ -135,13 +135,14 @@ class DeadlineRule(_Strict):
 
 class RowLimitByChoiceRule(_Strict):
     """In ``rows``, the number in ``column`` must stay below ``limits[row's choice_column]``
-    (e.g. the income ceilings for fee reduction)."""
+    (e.g. the income ceilings for fee reduction); a limit is an amount or the id of a
+    figure in the fee table (``reduction.enterprise_taxable_income``)."""
 
     kind: Literal["row_limit_by_choice"]
     rows: str
     column: str
     choice_column: str
-    limits: dict[str, float]
+    limits: dict[str, float | str]
 
 
 class RowDateOrderRule(_Strict):
@@ -161,33 +162,37 @@ class _Computed(_Strict):
 
 
 class TrademarkFeeRule(_Computed):
-    """Official fee: ``per_class`` per class covering ``items_included`` items, then
-    ``per_extra_item`` for each further item in that class."""
+    """Official fee from the fee table: ``fee`` per class covering ``items_included`` items,
+    then ``extra_fee`` for each further item in that class — computed for online and paper
+    filing; ``channel`` (a choice field: 网上申请 / 纸件申请) says which one applies."""
 
     kind: Literal["trademark_fee"]
     rows: str
     class_column: str = "nice_class"
     items_column: str = "items"
-    per_class: float = 300
+    fee: str = "trademark.registration"
+    extra_fee: str = "trademark.registration.extra_item"
     items_included: int = 10
-    per_extra_item: float = 30
+    channel: str | None = None
 
 
 class FeeReductionRule(_Computed):
-    """Fee-reduction ratio: ``single`` for one applicant, ``joint`` for several."""
+    """Fee-reduction ratio from the fee table: ``single`` for one applicant, ``joint`` for
+    several (figure ids, percentages)."""
 
     kind: Literal["fee_reduction_ratio"]
     rows: str
-    single: float = 0.85
-    joint: float = 0.70
+    single: str = "reduction.single"
+    joint: str = "reduction.joint"
 
 
 class LookupRule(_Computed):
-    """A value (usually a fee) looked up from a choice field."""
+    """A fee looked up from a choice field: each choice maps to a fee id of the fee table
+    (``patent.change.party``) or to a plain amount (0 for no fee)."""
 
     kind: Literal["lookup"]
     field: str
-    table: dict[str, float]
+    table: dict[str, float | str]
     unit: str = "元"
 
 

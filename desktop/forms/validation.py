@@ -9,6 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from desktop.errors import FieldProblem
+from desktop.forms import fee_rules
 from desktop.forms.conditions import all_hold, any_holds, apply_condition, matches
 from desktop.forms.fields import (
     PATENT_TYPE_ZH,
@@ -228,25 +229,11 @@ def _apply(rule: Any, res: FormResult, bad: set[str]) -> None:
     elif isinstance(rule, RowLimitByChoiceRule):
         _row_limits(rule, res, bad)
     elif isinstance(rule, TrademarkFeeRule):
-        _trademark_fee(rule, res)
+        fee_rules.trademark_fee(rule, res)
     elif isinstance(rule, FeeReductionRule):
-        n = len(v.get(rule.rows) or [])
-        if n:
-            ratio = rule.single if n == 1 else rule.joint
-            pct = f"{ratio * 100:g}%"
-            res.computed.append(Computed(
-                rule.output, rule.label, rule.label_en, ratio, pct,
-                f"{'单个' if n == 1 else f'{n}个'}申请人（专利权人），减缴{pct}",
-                f"{n} applicant(s): {pct} reduction"))
+        fee_rules.fee_reduction(rule, res)
     elif isinstance(rule, LookupRule):
-        choice = v.get(rule.field)
-        if choice in rule.table:
-            amount = rule.table[choice]
-            res.computed.append(Computed(
-                rule.output, rule.label, rule.label_en, amount,
-                f"{format_money(Decimal(str(amount)))} {rule.unit}",
-                f"{choice}：{amount:g}{rule.unit}", f"{choice}: {amount:g}"))
-
+        fee_rules.lookup(rule, res)
 
 def _expiry(rule: PatentExpiryRule, res: FormResult, bad: set[str]) -> None:
     end = res._details.get(rule.date, {}).get("date")
@@ -293,30 +280,6 @@ def _owners(rule: AllOwnersRule, res: FormResult, bad: set[str]) -> None:
                 f"{parties_f.label_en}; all owners must take part"))
 
 
-def _trademark_fee(rule: TrademarkFeeRule, res: FormResult) -> None:
-    rows = res.values.get(rule.rows) or []
-    total = Decimal(0)
-    parts_zh: list[str] = []
-    parts_en: list[str] = []
-    for row in rows:
-        cls = row.get(rule.class_column)
-        if not cls:
-            continue
-        items = len(split_list(row.get(rule.items_column) or ""))
-        extra = max(0, items - rule.items_included)
-        fee = Decimal(str(rule.per_class)) + extra * Decimal(str(rule.per_extra_item))
-        total += fee
-        parts_zh.append(f"第{cls}类{items}项 {fee:g}元")
-        parts_en.append(f"class {cls}, {items} items: {fee:g}")
-    if parts_zh:
-        res.computed.append(Computed(
-            rule.output, rule.label, rule.label_en, float(total),
-            f"{format_money(total)} 元",
-            "；".join(parts_zh) + f"（每类{rule.per_class:g}元含{rule.items_included}项，"
-            f"超出每项{rule.per_extra_item:g}元）",
-            "; ".join(parts_en)))
-
-
 def _row_limits(rule: RowLimitByChoiceRule, res: FormResult, bad: set[str]) -> None:
     rows_f = res.spec.field(rule.rows)
     assert rows_f is not None
@@ -324,15 +287,16 @@ def _row_limits(rule: RowLimitByChoiceRule, res: FormResult, bad: set[str]) -> N
     assert col is not None
     for i, row in enumerate(res.values.get(rule.rows) or [], start=1):
         choice, amount = row.get(rule.choice_column), row.get(rule.column)
-        limit = rule.limits.get(choice) if choice else None
-        if limit is None or amount is None or not _row_ok(bad, rule.rows, i, rule.column):
+        ref = rule.limits.get(choice) if choice else None
+        if ref is None or amount is None or not _row_ok(bad, rule.rows, i, rule.column):
             continue
-        if Decimal(str(amount)) >= Decimal(str(limit)):
+        limit = fee_rules.limit_amount(ref)
+        if Decimal(str(amount)) >= limit:
             res.add(FieldProblem(
                 f"{rule.rows}[{i}].{rule.column}",
                 f"{rows_f.label}第{i}行 {col.label}：{choice}须低于"
-                f"{format_money(Decimal(str(limit)))}元才符合条件",
-                f"{rows_f.label_en} row {i}: {col.label_en} must be below {limit:g} "
+                f"{format_money(limit)}元才符合条件",
+                f"{rows_f.label_en} row {i}: {col.label_en} must be below {limit:f} "
                 f"for '{choice}'"))
 
 

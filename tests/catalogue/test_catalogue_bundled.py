@@ -6,6 +6,7 @@ import datetime as _dt
 
 from desktop.catalogue.loader import bundled_dir, load_directory
 from desktop.catalogue.schema import ServiceItem
+from desktop.common.fees import render
 
 CONTRACT_FORM_IDS = {
     "patent_pledge", "patent_license_recordal", "patent_open_license", "patent_priority_exam",
@@ -66,9 +67,9 @@ def test_issue_coverage_categories_and_shanxi_items() -> None:
     prescreen = next(i for i in items if "快速预审" in i.name)
     assert "中国（山西）知识产权保护中心" in prescreen.provider.body
     text = " ".join(prescreen.conditions)
-    assert "新能源" in text and "现代装备制造" in text
+    assert "新能源" in text and "现代装备制造" in text and "新材料" in text
     audiences = {a for i in items for a in i.audience}
-    assert audiences == {"企业", "个人", "高校院所", "代理机构"}
+    assert audiences == {"企业", "个人", "高校院所", "社会团体", "代理机构"}
 
 
 def test_form_links_use_the_form_generator_ids() -> None:
@@ -81,9 +82,9 @@ def test_key_facts_match_the_reference() -> None:
     by = {i.code: i for i in _items()}
     assert "5个工作日" in by["ZL-008"].time_limit           # pledge registration
     assert "7个工作日" in by["ZL-006"].time_limit           # licence recording
-    assert "30元" in by["ZL-005"].fees                      # certified copy
+    assert "30元" in render(by["ZL-005"].fees)              # certified copy
     assert by["ZL-007"].fees.startswith("提出开放许可声明不收费")  # open licence declaration
-    assert "85%" in by["ZL-004"].fees and "70%" in by["ZL-004"].fees
+    assert "85%" in render(by["ZL-004"].fees) and "70%" in render(by["ZL-004"].fees)
     assert "9个月" in by["SB-001"].time_limit
     gi = by["DL-001"]
     assert "山西老陈醋" in " ".join(f.a for f in gi.faq)

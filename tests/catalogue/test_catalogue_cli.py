@@ -96,8 +96,8 @@ def test_import_of_a_non_xlsx_exits_2_and_changes_nothing(capsys, tmp_path: Path
 
 
 def test_check_validates_yaml_files(capsys, tmp_path: Path, item_data: dict, write_yaml) -> None:  # type: ignore[no-untyped-def]
-    code, out, _ = _run(capsys, tmp_path, "check")
-    assert code == 0
+    code, out, _ = _run(capsys, tmp_path, "check", "--max-age", "100000")
+    assert code == 0 and "44 个事项均有效；0 处需要核对" in out
     item_data["materials"][0]["form"] = "扫描件"
     bad = write_yaml(tmp_path / "yaml", "ZL-008.yaml", item_data)
     code, _, err = _run(capsys, tmp_path, "check", str(bad))
@@ -135,3 +135,30 @@ def test_suggest_json_plain_and_empty_text(capsys, tmp_path: Path) -> None:  # t
     assert code == 2 and out == "" and "需求" in err
     code, _out, err = _run(capsys, tmp_path, "suggest", "专利", "--limit", "0")
     assert code == 2 and "--limit" in err
+
+
+def test_check_lists_items_whose_facts_are_too_old(capsys, tmp_path: Path, item_data: dict,  # type: ignore[no-untyped-def]
+                                                   write_yaml) -> None:
+    item_data["checked"] = "2020-01-01"
+    old = write_yaml(tmp_path / "yaml", "ZL-008.yaml", item_data)
+    code, out, _ = _run(capsys, tmp_path, "check", str(old), "--max-age", "365")
+    assert code == 1 and "ZL-008" in out and "信息核对于 2020-01-01" in out
+    del item_data["checked"]
+    write_yaml(tmp_path / "yaml", "ZL-008.yaml", item_data)
+    code, out, _ = _run(capsys, tmp_path, "check", str(old), "--json")
+    found = json.loads(out)["findings"]
+    assert code == 1 and [f["kind"] for f in found] == ["never_checked"]
+    code, _, err = _run(capsys, tmp_path, "check", "--max-age", "-1")
+    assert code == 2 and "--max-age" in err
+
+
+def test_check_verifies_citations_against_the_law_texts(capsys, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                        item_data: dict, write_yaml,
+                                                        shared_data: Path) -> None:
+    laws = shared_data / "policies" / "laws"
+    code, out, _ = _run(capsys, tmp_path, "check", "--laws", str(laws), "--max-age", "100000")
+    assert code == 0, out
+    item_data["legal_basis"][1]["articles"][0]["article"] = 14    # 第十四条 has no 出质登记
+    bad = write_yaml(tmp_path / "yaml", "ZL-008.yaml", item_data)
+    code, out, _ = _run(capsys, tmp_path, "check", str(bad), "--laws", str(laws))
+    assert code == 1 and "第十四条第三款" in out

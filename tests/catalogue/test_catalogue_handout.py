@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,41 @@ def test_pdf_conversion_uses_a_private_profile_in_the_data_folder(
     profile = loaded.paths.office_profile_dir
     assert calls and f"-env:UserInstallation={profile.resolve().as_uri()}" in calls[0]
     assert profile.is_dir() and loaded.paths.root in profile.parents
+
+
+INTERNAL_NOTES = ("facts.md", "§", "改写", "按山西网点实际")
+
+
+def test_visitor_copy_has_no_internal_notes_and_a_footer_line(loaded, tmp_path: Path) -> None:
+    for item in catalogue.list_items(loaded):
+        doc = Document(str(write_handout([item], tmp_path / f"{item.code}.docx",
+                                         get_outlet(loaded.db))))
+        text = "\n".join(p.text for p in doc.paragraphs)
+        assert not any(n in text for n in INTERNAL_NOTES), item.code
+        assert f"【{FIELD_LABELS['source']}】" not in text and "{fee:" not in text
+        footer = doc.sections[0].footer.paragraphs[0].text
+        assert footer == f"{item.code}　版本 {item.version}　信息核对日期 2026-12-03"
+
+
+def test_officer_copy_adds_the_sources(loaded, tmp_path: Path) -> None:
+    items = get_items(loaded.db, ("ZL-004", "SB-001"))
+    doc = Document(str(write_handout(items, tmp_path / "officer.docx", get_outlet(loaded.db),
+                                     officer=True)))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert f"【{FIELD_LABELS['source']}】" in text and "财税〔2018〕37号" in text
+    assert "收费依据：受理商标注册费" in text
+    assert len(doc.sections) == 2                  # one section (and footer) per item
+    assert doc.sections[1].footer.paragraphs[0].text.startswith("SB-001")
+
+
+def test_typical_handouts_fit_two_a4_pages(loaded, tmp_path: Path) -> None:
+    from desktop.common.pdf import pdf_converter
+
+    if pdf_converter() is None:
+        pytest.skip("LibreOffice is not installed: page counts need a PDF")
+    pages = {}
+    for code in ("ZL-001", "ZL-004", "ZL-008", "SB-001", "DL-003"):
+        out = catalogue.write_handout(loaded, get_items(loaded.db, (code,)),
+                                      tmp_path / f"{code}.pdf")
+        pages[code] = len(re.findall(rb"/Type\s*/Page[^s]", out.read_bytes()))
+    assert all(1 <= n <= 2 for n in pages.values()), pages

@@ -59,7 +59,7 @@ def test_changed_sheet_shows_field_level_diff_and_applies_with_history(loaded,
         ws.cell(r, col["办理时限"]).value = "自收到申请文件之日起3个工作日内完成审查"
         ws.cell(r, col["版本"]).value = "2025.1"
         mats = ws.cell(r, col["申请材料"]).value.split("\n")
-        mats[2] = mats[2].replace("｜可选｜", "｜必交｜")
+        mats[4] = mats[4].replace("｜可选｜", "｜必交｜")
         ws.cell(r, col["申请材料"]).value = "\n".join(mats)
         new = _row_of(ws, col, "ZX-004")
         ws.append([ws.cell(new, c).value for c in range(1, ws.max_column + 1)])
@@ -82,7 +82,7 @@ def test_changed_sheet_shows_field_level_diff_and_applies_with_history(loaded,
     result = catalogue.apply_import(loaded, plan).value
     assert result.summary("en").startswith("1 added, 1 changed, 1 retired")
     after = get_item(loaded.db, "ZL-008")
-    assert after.version == "2025.1" and after.materials[2].required is True
+    assert after.version == "2025.1" and after.materials[4].required is True
     assert item_history(loaded.db, "ZL-008")[0].item == before_old
     retired = get_item(loaded.db, "SB-011")                     # retired, never deleted
     assert retired.active is False

@@ -47,7 +47,7 @@ def test_bundled_update_reaches_untouched_items_but_not_local_edits(
     assert ensure_loaded(ctx.db) == 1
     assert get_item(ctx.db, "ZL-005").version == "2025.1"
     assert get_item(ctx.db, "ZL-006").fees == "本地修改"
-    assert [h.version for h in item_history(ctx.db, "ZL-005")] == ["2024.1"]
+    assert [h.version for h in item_history(ctx.db, "ZL-005")] == ["2026.1"]
 
 
 def test_saving_keeps_the_previous_version(loaded) -> None:

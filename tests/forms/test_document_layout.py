@@ -162,3 +162,25 @@ def test_printed_pdf_keeps_codes_whole_and_headings_off_the_page_foot(
             body_lines = [ln for ln in lines if not ln.startswith(catalog.get(form_id).spec.name)]
             if body_lines:
                 assert body_lines[-1] not in headings, f"{form_id}: {body_lines[-1]} stranded"
+
+
+@pytest.mark.parametrize("form_id", REQUIRED_IDS)
+def test_declaration_notes_and_citations_come_from_the_loaded_spec(
+        catalog: FormRegistry, form_id: str, tmp_path: Path) -> None:
+    """Not baked into the template: a fee-table or citation change shows without a rebuild."""
+    from tests.forms.conftest import docx_text
+
+    spec = catalog.get(form_id).spec
+    text = docx_text(_render(catalog, form_id, tmp_path))
+    for note in spec.notes:
+        assert note in text
+    for basis in spec.basis:
+        assert basis.cite() in text
+    if spec.declaration:
+        assert spec.declaration in text
+    assert "{fee:" not in text and "{figure:" not in text
+    assert not re.search(r"\d{4}-\d{2}核对", text)  # the old free-text citations
+    with zipfile.ZipFile(catalog.get(form_id).template_path) as zf:
+        template = zf.read("word/document.xml").decode("utf-8")
+    for note in spec.notes:
+        assert note not in template

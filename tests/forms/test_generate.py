@@ -116,7 +116,7 @@ def test_xlsx_output_and_bad_suffix(ctx: AppContext, tmp_path: Path) -> None:
     assert wb.sheetnames == ["表单", "其他共同申请人", "类别及商品_服务项目"]
     assert [c.value for c in wb["其他共同申请人"][2]][:3] == [1, "郭晓峰", "140728198004151351"]
     values = [c.value for row in wb["表单"].iter_rows() for c in row]
-    assert "660.00 元" in values
+    assert "594.00 元（网上申请）" in values
     with pytest.raises(UserError):
         generate(ctx, "trademark_application", _example(ctx, "trademark_application"),
                  out_path=tmp_path / "tm.pdf")

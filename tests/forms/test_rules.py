@@ -121,14 +121,24 @@ def test_licence_recordal_deadline_warns(catalog: FormRegistry) -> None:
     assert res.ok and [w.field for w in res.warnings] == ["contract_effective"]
 
 
-def test_trademark_fee(catalog: FormRegistry) -> None:
-    res = check(catalog, "trademark_application")
+def test_trademark_fee_is_computed_for_online_and_paper_filing(catalog: FormRegistry) -> None:
+    from desktop.common.fees import fee_table
+
+    t = fee_table()
+    base, extra = t.fee("trademark.registration"), t.fee("trademark.registration.extra_item")
+    assert (base.online, base.amount, extra.online, extra.amount) == (270, 300, 27, 30)
+    res = check(catalog, "trademark_application")          # two classes, one with 12 items
     fee = next(c for c in res.computed if c.id == "official_fee")
-    assert fee.value == 300 + 2 * 30 + 300
+    assert res.values["filing_channel"] == "网上申请"
+    assert fee.value == 270 + 2 * 27 + 270 and "（网上申请）" in fee.display
+    assert "纸件申请为660.00元" in fee.explanation
+    res = check(catalog, "trademark_application", filing_channel="纸件申请")
+    fee = next(c for c in res.computed if c.id == "official_fee")
+    assert fee.value == 300 + 2 * 30 + 300 and "网上申请为594.00元" in fee.explanation
     items = "；".join(f"商品{i}" for i in range(10))
     res = check(catalog, "trademark_application",
                 classes=[{"nice_class": "第9类", "items": items}])
-    assert [c.value for c in res.computed] == [300]
+    assert [c.value for c in res.computed] == [270]
     res = check(catalog, "trademark_application", classes=[{"nice_class": "46", "items": "x"}])
     assert fields_of(res) == ["classes[1].nice_class"]
 

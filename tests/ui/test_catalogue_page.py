@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 from pathlib import Path
 
 import openpyxl
@@ -67,7 +68,7 @@ def test_filter_by_pinyin_initials_and_open_an_item(page, qtbot) -> None:  # typ
 
 def test_category_and_audience_choosers(page, qtbot) -> None:  # type: ignore[no-untyped-def]
     page.category_box.setCurrentIndex(page.category_box.findData("地理标志"))
-    assert page.visible_codes() == ["DL-001", "DL-002"]
+    assert page.visible_codes() == ["DL-001", "DL-002", "DL-003"]
     page.category_box.setCurrentIndex(0)
     page.audience_box.setCurrentIndex(page.audience_box.findData("代理机构"))
     codes = page.visible_codes()
@@ -103,24 +104,48 @@ def test_several_ticked_items_go_into_one_handout(page, qtbot, tmp_path: Path,  
     assert len(titles) == 2
 
 
-def test_print_goes_through_the_print_dialog(page, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_print_shows_a_preview_first(page, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
-    pdf = tmp_path / "printed.pdf"
-    asked = []
+    from desktop.ui.widgets.printing import new_printer
 
-    def fake_dialog(printer) -> bool:  # type: ignore[no-untyped-def]
-        asked.append(printer)
+    pdf = tmp_path / "printed.pdf"
+    previewed = []
+
+    def fake_preview(doc) -> bool:  # type: ignore[no-untyped-def]
+        previewed.append(doc.toPlainText())
+        printer = new_printer()
         printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
         printer.setOutputFileName(str(pdf))
+        doc.print_(printer)
         return True
 
-    monkeypatch.setattr(page, "_ask_printer", fake_dialog)
+    monkeypatch.setattr(page, "_preview", fake_preview)
     page.select("ZL-006")
     qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
-    assert asked
+    qtbot.waitUntil(lambda: bool(previewed), timeout=10000)
+    assert "专利实施许可合同备案" in previewed[0]
+    assert "信息核对日期" in previewed[0] and "信息来源" not in previewed[0]
     qtbot.waitUntil(lambda: pdf.exists() and pdf.stat().st_size > 1000, timeout=10000)
+    page.officer_box.setChecked(True)                  # the officer's copy adds the sources
+    qtbot.mouseClick(page.print_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(previewed) == 2, timeout=10000)
+    assert "信息来源" in previewed[1]
+
+
+def test_export_takes_exactly_the_ticks_it_counts(page, qtbot, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    for code in ("ZL-008", "SB-014"):
+        page.set_checked(code)
+    qtbot.keyClicks(page.filter_edit, "zlzy")          # the filter hides SB-014 now
+    assert "SB-014" not in page.visible_codes()
+    assert "（2项）" in page.export_button.text()
+    doc = _export_handout(page, qtbot, monkeypatch, tmp_path / "两项.docx")
+    names = {p.text for p in doc.paragraphs}
+    assert {"专利权质押登记（含变更、注销）", "注册商标专用权质押登记（含变更、延期、注销）"} <= names
+    page.set_checked("SB-014", False)                  # untick while hidden
+    assert "（1项）" in page.export_button.text()
 
 
 def test_form_links_ask_to_open_the_form(page, qtbot) -> None:  # type: ignore[no-untyped-def]
@@ -200,19 +225,19 @@ def test_admin_editor_validates_and_saves(page, qtbot, monkeypatch: pytest.Monke
     qtbot.mouseClick(dialog.findChild(type(page.print_button), "save_item"),
                      Qt.MouseButton.LeftButton)
     assert dialog.isVisible() and "申请材料[1].份数" in dialog.problems.text()
-    dialog.editor.setPlainText(text.replace("version: '2024.1'", "version: '2024.9'")
-                               .replace("version: 2024.1", "version: '2024.9'"))
+    dialog.editor.setPlainText(text.replace("version: '2026.1'", "version: '2024.9'")
+                               .replace("version: 2026.1", "version: '2024.9'"))
     qtbot.mouseClick(dialog.findChild(type(page.print_button), "save_item"),
                      Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     qtbot.waitUntil(lambda: get_item(db, "ZL-009").version == "2024.9", timeout=10000)
-    assert item_history(db, "ZL-009")[0].version == "2024.1"
+    assert item_history(db, "ZL-009")[0].version == "2026.1"
     # the change notice reloads the page, which shows the new version
     qtbot.waitUntil(lambda: page.current.version == "2024.9", timeout=10000)
     page.show_history()
     qtbot.waitUntil(lambda: page.dialog is not dialog and page.dialog.isVisible(), timeout=10000)
     history = page.dialog
-    assert history.list.count() == 1 and "2024.1" in history.list.item(0).text()
+    assert history.list.count() == 1 and "2026.1" in history.list.item(0).text()
     assert "专利文档查阅复制" in history.view.toPlainText()
     history.reject()
 
@@ -279,3 +304,11 @@ def test_model_answers_show_under_the_items_faq(page, qtbot) -> None:  # type: i
     page.select("SB-007")
     qtbot.waitUntil(lambda: page.panel.answers.loaded_code == "SB-007", timeout=10000)
     assert page.panel.answers.answers == []
+
+
+def test_the_pane_shows_when_the_facts_were_checked(page) -> None:  # type: ignore[no-untyped-def]
+    page.select("ZL-004")
+    assert "信息核对日期：2026-12-03" in page.title_label.text()
+    old = page.index.get("ZL-004").model_copy(update={"checked": _dt.date(2020, 1, 1)})
+    page.panel.show_item(old)
+    assert "2020-01-01（已超过一年，请核对）" in page.title_label.text()

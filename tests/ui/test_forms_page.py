@@ -106,7 +106,7 @@ def test_rows_fields_fees_and_warnings(main_window, ui_env, qtbot, typist, monke
     page = _open(main_window, qtbot)
     _pick_form(page, qtbot, typist, "商标", "trademark_application")
     qtbot.mouseClick(page.example_button, Qt.MouseButton.LeftButton)
-    assert "660.00 元" in page.summary.text()
+    assert "594.00 元（网上申请）" in page.summary.text()
     classes = page.editor.editors["classes"]
     row = classes.add_row()
     classes.set_cell(row, "nice_class", "46")

@@ -1,7 +1,8 @@
 """``catalogue …``: the service-item catalogue and process guides.
 
 ``list``, ``show CODE``, ``handout CODE… -o FILE.docx``, ``export FILE.xlsx``,
-``import FILE.xlsx [--dry-run]``, ``history CODE``, ``delete CODE``, ``check [FILE.yaml…]``,
+``import FILE.xlsx [--dry-run]``, ``history CODE``, ``delete CODE``,
+``check [FILE.yaml…] [--max-age DAYS] [--laws DIR]``,
 ``set-admin-password``, ``suggest TEXT [--limit N]``.
 """
 
@@ -45,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("codes", nargs="+", metavar="CODE")
     sp.add_argument("-o", "--output", required=True, metavar="FILE.docx",
                     help="输出文件；以 .pdf 结尾时另行转换为PDF（需LibreOffice）")
+    sp.add_argument("--officer", action="store_true",
+                    help="工作人员版：附信息来源 / the officer's copy, with the sources")
     sp.set_defaults(handler=run_handout)
 
     sp = add_command(cs, "export", "导出全部事项到Excel / export the catalogue to XLSX")
@@ -64,9 +67,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     sp.add_argument("code")
     sp.set_defaults(handler=run_delete)
 
-    sp = add_command(cs, "check", "校验YAML事项文件 / validate item YAML files")
+    sp = add_command(cs, "check", "校验事项并列出需要核对的事项 / validate items, list "
+                     "those whose facts need checking")
     sp.add_argument("paths", nargs="*", metavar="PATH",
-                    help="文件或文件夹，默认为程序自带的清单 / files or folders (default: bundled)")
+                    help="YAML文件或文件夹；不写则检查本机数据库中的清单 / YAML files or folders "
+                    "(default: the catalogue in this desk's database)")
+    sp.add_argument("--max-age", type=int, default=None, metavar="DAYS",
+                    help="信息核对日期早于多少天即列出（默认365）/ list items whose facts were "
+                    "checked more than DAYS ago (default 365)")
+    sp.add_argument("--laws", metavar="DIR",
+                    help="法律法规全文所在文件夹，用于核对所引条款 / folder of law texts to verify "
+                    "the cited articles against")
     sp.set_defaults(handler=run_check)
 
     sp = add_command(cs, "set-admin-password", "设置编辑事项的管理员密码 / set the admin password")
@@ -145,7 +156,8 @@ def run_handout(env: CommandEnv) -> int:
 
     ctx = env.context()
     items = catalogue.get_items(ctx, env.args.codes)
-    result = catalogue.write_handout(ctx, items, Path(env.args.output))
+    result = catalogue.write_handout(ctx, items, Path(env.args.output),
+                                     officer=env.args.officer)
     if env.json:
         env.emit_json({"file": str(result), "codes": [i.code for i in items]})
     else:
@@ -233,14 +245,31 @@ def run_delete(env: CommandEnv) -> int:
 
 
 def run_check(env: CommandEnv) -> int:
+    """Exit 0 when every item is valid and current, 1 when some need checking, 2 when a
+    file is invalid."""
     from desktop.catalogue import api as catalogue
 
-    count = catalogue.check_item_files([Path(p) for p in env.args.paths])
-    if env.json:
-        env.emit_json({"valid": True, "items": count})
+    a = env.args
+    max_age = catalogue.DEFAULT_MAX_AGE_DAYS if a.max_age is None else a.max_age
+    if max_age < 0:
+        raise UserError("--max-age 不能为负数", "--max-age must not be negative", field="--max-age")
+    laws = Path(a.laws) if a.laws else None
+    if laws is not None and not laws.is_dir():
+        raise UserError(f"找不到法律法规文件夹：{laws}", f"no such folder: {laws}", field="--laws")
+    if a.paths:
+        items = catalogue.load_item_files([Path(p) for p in a.paths])
     else:
-        env.out(env.t(f"{count} 个事项全部有效", f"all {count} items are valid"))
-    return 0
+        items = catalogue.list_items(env.context(), include_retired=False)
+    found = catalogue.review_items(items, max_age_days=max_age, laws=laws)
+    if env.json:
+        env.emit_json({"valid": True, "items": len(items), "max_age_days": max_age,
+                       "findings": [f.to_json() for f in found]})
+    else:
+        for f in found:
+            env.out(env.t(f.zh, f.en))
+        env.out(env.t(f"{len(items)} 个事项均有效；{len(found)} 处需要核对（核对期限 {max_age} 天）",
+                      f"{len(items)} items valid; {len(found)} finding(s) (max age {max_age} days)"))
+    return 1 if found else 0
 
 
 def run_set_password(env: CommandEnv) -> int:

@@ -68,118 +68,139 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="74"/>
         <source>输入事项名称、拼音首字母（如 zlzy）或编码筛选</source>
         <translation>Filter by name, pinyin initials (e.g. zlzy) or code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="81"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="82"/>
         <source>全部服务对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="82"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="82"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
         <source>高校院所</source>
         <translation>University/institute</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
+        <source>社会团体</source>
+        <translation>Associations</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="85"/>
         <source>代理机构</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="87"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="89"/>
         <source>含已停用</source>
         <translation>Include retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="101"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="103"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="101"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="103"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="123"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="322"/>
         <source>打印办事指南…</source>
         <translation>Print guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="125"/>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="303"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="318"/>
         <source>导出办事指南…</source>
         <translation>Export guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="128"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="130"/>
         <source>导出为Word文档；本机装有LibreOffice时也可导出PDF</source>
         <translation>Export as a Word document; PDF too where LibreOffice is installed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="130"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="132"/>
         <source>导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）</source>
         <translation>Export as a Word document (LibreOffice is not installed, so no PDF)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="132"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="138"/>
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="133"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="139"/>
         <source>编辑（管理员）…</source>
         <translation>Edit (admin)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="134"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="140"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="141"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="174"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="180"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="213"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="219"/>
         <source>筛选结果</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="232"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="238"/>
         <source>（已停用）</source>
         <translation> (retired)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="238"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="244"/>
         <source>勾选多个事项可合并打印或导出办事指南</source>
         <translation>Tick several items to print or export them in one handout</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="222"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="321"/>
+        <source>打印办事指南（{n}项）…</source>
+        <translation>Print guide ({n} items)…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="228"/>
         <source>共 {n} 项</source>
         <translation>{n} item(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="302"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="133"/>
+        <source>工作人员版</source>
+        <translation>Officer copy</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="135"/>
+        <source>工作人员版附信息来源；不勾选时为给办事人的版本，不含来源说明</source>
+        <translation>The officer&apos;s copy adds the sources; unticked, the visitor&apos;s copy has no source notes</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="317"/>
         <source>导出办事指南（{n}项）…</source>
         <translation>Export guide ({n} items)…</translation>
     </message>
@@ -217,12 +238,27 @@
         <translation>Free</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="112"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="105"/>
+        <source>信息核对日期：未记录，请核对</source>
+        <translation>Facts checked on: never — please check</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="107"/>
+        <source>信息核对日期：</source>
+        <translation>Facts checked on: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="109"/>
+        <source>（已超过一年，请核对）</source>
+        <translation> (over a year ago — please check)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="125"/>
         <source>点击打开表单</source>
         <translation>click to open the form</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/catalogue/guide_panel.py" line="153"/>
         <source>申请材料清单：已备齐 {done}/{total}（勾选来访者已带齐的材料）</source>
         <translation>Materials: {done}/{total} ready (tick what the visitor has brought)</translation>
     </message>
@@ -230,32 +266,32 @@
 <context>
     <name>HandoutActions</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="33"/>
-        <source>打印办事指南</source>
-        <translation>Print guide</translation>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="36"/>
+        <source>打印预览：办事指南</source>
+        <translation>Print preview: guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="59"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="60"/>
         <source>Word 文档 (*.docx)</source>
         <translation>Word document (*.docx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="61"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="62"/>
         <source>PDF 文件 (*.pdf)</source>
         <translation>PDF file (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="64"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="65"/>
         <source>导出办事指南</source>
         <translation>Export guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="81"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="83"/>
         <source>正在生成办事指南</source>
         <translation>Writing the guide</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="88"/>
+        <location filename="../../../desktop/ui/pages/catalogue/handout_actions.py" line="90"/>
         <source>办事指南已保存：</source>
         <translation>Guide saved: </translation>
     </message>

@@ -86,7 +86,8 @@ class GuidePanel(QWidget):
         self.title_label.setText(
             f"<h2 style='margin:0'>{e(item.name)}{badge}</h2>"
             f"<span style='color:#555'>{e(item.code)} · {e(item.category)} · "
-            f"{e(item.service_type)} · {e(fee)} · {e('、'.join(item.audience))}</span>")
+            f"{e(item.service_type)} · {e(fee)} · {e('、'.join(item.audience))}</span>"
+            f"<br>{self._checked_note(item)}")
         ticked = self.ticks.get(item.code, set())
         for i, m in enumerate(item.materials):
             row = QListWidgetItem(catalogue.material_line(m))
@@ -96,6 +97,18 @@ class GuidePanel(QWidget):
         self.materials.blockSignals(False)
         self._update_progress()
         self._render_guide()
+
+    def _checked_note(self, item: ServiceItem) -> str:
+        """信息核对日期, in red when older than the check's age (catalogue check lists it)."""
+        e = html.escape
+        if item.checked is None:
+            return "<span style='color:#b00020'>" + e(self.tr("信息核对日期：未记录，请核对")) \
+                + "</span>"
+        text = self.tr("信息核对日期：") + item.checked.isoformat()
+        if catalogue.stale_facts(item):
+            return f"<span style='color:#b00020'>{e(text)}" + e(self.tr("（已超过一年，请核对）")) \
+                + "</span>"
+        return f"<span style='color:#555'>{e(text)}</span>"
 
     def set_form_ids(self, form_ids: set[str] | None) -> None:
         """The form ids the forms page can open; others show as plain names (None: all)."""

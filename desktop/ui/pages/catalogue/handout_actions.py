@@ -5,15 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QTextDocument
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QWidget
 
 from desktop.catalogue import api as catalogue
 from desktop.catalogue.api import ServiceItem
 from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
 from desktop.ui.widgets.outlet_check import outlet_ok
-from desktop.ui.widgets.printing import ask_printer, new_printer
+from desktop.ui.widgets.printing import preview_document
 
 
 class HandoutActions(QWidget):
@@ -22,6 +21,7 @@ class HandoutActions(QWidget):
     env: UiEnv
     last_handout: Path | None
     printed_html: str
+    officer_box: QCheckBox
 
     def handout_items(self) -> list[ServiceItem]:
         raise NotImplementedError  # the page says which items
@@ -29,27 +29,28 @@ class HandoutActions(QWidget):
     def handout_ticks(self) -> dict[str, set[int]]:
         raise NotImplementedError
 
-    def _ask_printer(self, printer: QPrinter) -> bool:
-        return ask_printer(printer, self, self.tr("打印办事指南"))
+    def officer_copy(self) -> bool:
+        return self.officer_box.isChecked()
+
+    def _preview(self, doc: QTextDocument) -> bool:
+        return preview_document(doc, self, self.tr("打印预览：办事指南"))
 
     def print_guide(self) -> bool:
-        """Ask for a printer, then print the handout (its HTML is built in the background)."""
+        """Build the handout's HTML in the background, then show the print preview (A4),
+        from which the officer prints."""
         items = self.handout_items()
         if not items or not outlet_ok(self.env, self):
             return False
-        printer = new_printer()
-        if not self._ask_printer(printer):
-            return False
-        ctx, ticks = self.env.ctx, self.handout_ticks()
+        ctx, ticks, officer = self.env.ctx, self.handout_ticks(), self.officer_copy()
 
-        def printed(html: str) -> None:
+        def ready(html: str) -> None:
             doc = QTextDocument()
             doc.setHtml(html)
-            doc.print_(printer)
             self.printed_html = html
+            self._preview(doc)
 
-        self.env.read(lambda: catalogue.handout_html(ctx, items, ticks=ticks), parent=self,
-                      key="print", on_done=printed)
+        self.env.read(lambda: catalogue.handout_html(ctx, items, ticks=ticks, officer=officer),
+                      parent=self, key="print", on_done=ready)
         return True
 
     def export_guide(self) -> None:
@@ -73,10 +74,11 @@ class HandoutActions(QWidget):
         if target.suffix.lower() not in (".docx", ".pdf"):
             target = target.with_suffix(".docx")
         self.env.prefs.set(prefs.LAST_FOLDER, str(target.parent))
-        ctx = self.env.ctx
+        ctx, officer = self.env.ctx, self.officer_copy()
 
         def job(progress, cancelled):
-            return catalogue.write_handout(ctx, items, target, ticks=ticks, progress=progress)
+            return catalogue.write_handout(ctx, items, target, ticks=ticks, progress=progress,
+                                           officer=officer)
 
         self.env.jobs.start(job, parent=self, title=self.tr("正在生成办事指南"),
                             on_done=self.handout_done)

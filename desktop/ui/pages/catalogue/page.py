@@ -60,6 +60,7 @@ class CataloguePage(HandoutActions, AdminActions, RelatedItems):
         self.select_after_reload: str | None = None
         self.last_handout: Path | None = None
         self.printed_html = ""
+        self.checked: set[str] = set()
         self._build()
         self.reload()
 
@@ -80,7 +81,8 @@ class CataloguePage(HandoutActions, AdminActions, RelatedItems):
         self.audience_box.setObjectName("catalogue_audience")
         self.audience_box.addItem(self.tr("全部服务对象"), "")
         labels = {"企业": self.tr("企业"), "个人": self.tr("个人"),
-                  "高校院所": self.tr("高校院所"), "代理机构": self.tr("代理机构")}
+                  "高校院所": self.tr("高校院所"), "社会团体": self.tr("社会团体"),
+                  "代理机构": self.tr("代理机构")}
         for a in AUDIENCES:
             self.audience_box.addItem(labels[a], a)
         self.audience_box.currentIndexChanged.connect(self.refilter)
@@ -128,6 +130,10 @@ class CataloguePage(HandoutActions, AdminActions, RelatedItems):
             self.tr("导出为Word文档；本机装有LibreOffice时也可导出PDF")
             if catalogue.can_write_pdf()
             else self.tr("导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）"))
+        self.officer_box = QCheckBox(self.tr("工作人员版"))
+        self.officer_box.setObjectName("officer_copy")
+        self.officer_box.setToolTip(self.tr("工作人员版附信息来源；不勾选时为给办事人的版本，不含来源说明"))
+        buttons.addWidget(self.officer_box)
         buttons.addStretch(1)
         self._button(buttons, "history", self.tr("历史版本…"), self.show_history)
         self._button(buttons, "edit_item", self.tr("编辑（管理员）…"), self.edit_current)
@@ -204,7 +210,7 @@ class CataloguePage(HandoutActions, AdminActions, RelatedItems):
                                   audience=self.audience_box.currentData() or None,
                                   include_retired=self.retired_box.isChecked())
         keep = self.current.code if self.current else None
-        checked = set(self.checked_codes())
+        checked = self.checked
         self.tree.blockSignals(True)
         self.tree.clear()
         groups: dict[str, QTreeWidgetItem] = {}
@@ -277,19 +283,22 @@ class CataloguePage(HandoutActions, AdminActions, RelatedItems):
             self.panel.show_item(self.index.get(code))
 
     def checked_codes(self) -> list[str]:
-        out = []
-        for i in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(i)
-            for j in range(group.childCount()):
-                node = group.child(j)
-                if node.checkState(0) == Qt.CheckState.Checked:
-                    out.append(node.data(0, CODE_ROLE))
-        return out
+        """The ticked items, in catalogue order — also those the filter hides just now
+        (a tick stays until it is taken off), so the export takes exactly what is counted."""
+        visible = self.visible_codes()
+        hidden = [i.code for i in self.index.items if i.code not in set(visible)]
+        return [c for c in visible + hidden if c in self.checked]
 
     def set_checked(self, code: str, checked: bool = True) -> None:
         node = self._node(code)
         if node is not None:
             node.setCheckState(0, Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        elif checked:
+            self.checked.add(code)
+            self._tree_item_changed()
+        else:
+            self.checked.discard(code)
+            self._tree_item_changed()
 
     def _current_changed(self, current: QTreeWidgetItem | None,
                          _prev: QTreeWidgetItem | None = None) -> None:
@@ -297,11 +306,20 @@ class CataloguePage(HandoutActions, AdminActions, RelatedItems):
         if code:
             self.panel.show_item(self.index.get(code))
 
-    def _tree_item_changed(self, *_args: object) -> None:
+    def _tree_item_changed(self, node: QTreeWidgetItem | None = None, *_args: object) -> None:
+        code = node.data(0, CODE_ROLE) if node is not None else None
+        if code:
+            if node is not None and node.checkState(0) == Qt.CheckState.Checked:
+                self.checked.add(code)
+            else:
+                self.checked.discard(code)
         n = len(self.checked_codes())
         text = self.tr("导出办事指南（{n}项）…").replace("{n}", str(n)) if n \
             else self.tr("导出办事指南…")
         self.export_button.setText(text)
+        self.print_button.setText(
+            self.tr("打印办事指南（{n}项）…").replace("{n}", str(n)) if n
+            else self.tr("打印办事指南…"))
 
     def tick_material(self, index: int, checked: bool = True) -> None:
         self.panel.tick_material(index, checked)
