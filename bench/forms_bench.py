@@ -29,9 +29,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from desktop.app import open_folder  # noqa: E402
-from desktop.forms import batch_job, form_registry, generate, validate_form  # noqa: E402
+from desktop.forms.batch import batch_job  # noqa: E402
+from desktop.forms.generate import form_registry, generate  # noqa: E402
 from desktop.forms.output import DocMeta, template_context, write_docx  # noqa: E402
 from desktop.forms.render_docx import render_docx_naive  # noqa: E402
+from desktop.forms.validation import validate_form  # noqa: E402
 from desktop.jobs import never_cancelled, no_progress  # noqa: E402
 
 FORM = "patent_pledge"
@@ -63,7 +65,8 @@ def batch_workbook(path: Path, example: dict, rows: int) -> None:
     for i in range(rows):
         values = [example[k] for k in keys[:-2]]
         values[keys.index("contract_no")] = f"JS-2026-{i:05d}"
-        ws.append([v if not isinstance(v, bool) else ("是" if v else "否") for v in values]
+        ws.append([("是" if v else "否") if isinstance(v, bool)
+                   else "、".join(v) if isinstance(v, list) else v for v in values]
                   + [pledgor, patents])
     wb.save(path)
 

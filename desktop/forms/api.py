@@ -51,6 +51,11 @@ def example_data(form: FormDef) -> dict[str, Any]:
     return describe.example_data(form)
 
 
+def upgrade_data(form: FormDef, data: dict[str, Any]) -> dict[str, Any]:
+    """Data saved with an older version of the form, its moved fields in their new places."""
+    return form.spec.upgrade(data)
+
+
 def read_data_file(path: Path) -> dict[str, Any]:
     """Form data from a UTF-8 JSON file holding one object (``UserError`` otherwise)."""
     return describe.read_data_file(path)

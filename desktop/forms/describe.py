@@ -44,7 +44,8 @@ def form_schema(d: FormDef) -> dict[str, Any]:
     s = d.spec
     out = form_summary(d)
     out["fields"] = [field_schema(f) for f in s.fields]
-    out["rules"] = [r.model_dump() for r in s.rules]
+    out["rules"] = [{k: v for k, v in r.model_dump().items() if v not in ({}, "")}
+                    for r in s.rules]  # unused options (also, unless, why) left out
     out["materials"] = [m.model_dump(exclude_defaults=True) for m in s.materials]
     out["attachments"] = [a.model_dump() for a in s.attachments]
     return out

@@ -229,6 +229,9 @@ def _bool(f: FieldSpec, name: str, raw: object) -> Outcome:
 
 
 def _from_check(f: FieldSpec, name: str, raw: object, res: Check) -> Outcome:
+    if res.ok and res.unverifiable:  # accepted, but a typo in it could not be caught
+        return Outcome(res.canonical, res.canonical or "",
+                       _problem(f, name, res.zh, res.en, warn_only=True), res.details)
     if res.ok:
         return Outcome(res.canonical, res.canonical or "", details=res.details)
     if res.warn_only and res.canonical:
@@ -239,7 +242,8 @@ def _from_check(f: FieldSpec, name: str, raw: object, res: Check) -> Outcome:
 
 def _identifier(f: FieldSpec, name: str, raw: object) -> Outcome:
     out = _from_check(f, name, raw, VALIDATORS[f.type](raw))
-    if f.type == "appno" and f.patent_types and out.problem is None and out.details:
+    usable = out.problem is None or out.problem.warn_only
+    if f.type == "appno" and f.patent_types and usable and out.details:
         kind: str = out.details.get("type", "")  # check_appno always sets it
         if kind not in f.patent_types:
             allowed = "、".join(PATENT_TYPE_ZH[t] for t in f.patent_types)

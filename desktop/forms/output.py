@@ -86,7 +86,9 @@ def template_context(result: FormResult, form: FormDef, meta: DocMeta,
     ctx: dict[str, Any] = dict(result.display)
     spec = form.spec
     ctx["_form"] = {"id": spec.id, "name": spec.name, "name_en": spec.name_en,
-                    "version": spec.version, "authority": spec.authority}
+                    "version": spec.version, "authority": spec.authority,
+                    "declaration": spec.declaration, "notes": list(spec.notes),
+                    "basis": [b.cite() for b in spec.basis]}
     ctx["_meta"] = {"date": format_date(meta.date), "outlet": meta.outlet or DEFAULT_OUTLET,
                     "client": meta.client_name}
     ctx["_computed"] = [{"id": c.id, "label": c.label, "display": c.display,

@@ -23,24 +23,24 @@ def preview_html(result: FormResult, *, lang: str = "zh", outlet: str = "",
     ]
     if date_text:
         parts.append(f"<p style='text-align:right'>{_cell(date_text)}</p>")
-    rows = []
-    for f in spec.fields:
+    table = "<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
+    for title, fields in spec.groups():  # the document's order: parties where it has them
+        f = fields[0]
         if f.type == "rows":
+            parts.append(f"<h4>{_cell(label(f))}</h4>")
+            head = "".join(f"<th>{_cell(label(c))}</th>" for c in f.columns)
+            body = "".join("<tr><td>" + str(i) + "</td>"
+                           + "".join(f"<td>{_cell(r.get(c.id))}</td>" for c in f.columns)
+                           + "</tr>" for i, r in enumerate(result.display.get(f.id) or [], 1))
+            parts.append(f"{table}<tr><th>#</th>{head}</tr>{body}</table>")
             continue
-        rows.append(f"<tr><td style='background:#eee' width='30%'>{_cell(label(f))}</td>"
-                    f"<td>{_cell(result.display.get(f.id))}</td></tr>")
-    parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-                 + "".join(rows) + "</table>")
-    for f in spec.fields:
-        if f.type != "rows":
-            continue
-        parts.append(f"<h4>{_cell(label(f))}</h4>")
-        head = "".join(f"<th>{_cell(label(c))}</th>" for c in f.columns)
-        body = "".join("<tr><td>" + str(i) + "</td>"
-                       + "".join(f"<td>{_cell(r.get(c.id))}</td>" for c in f.columns)
-                       + "</tr>" for i, r in enumerate(result.display.get(f.id) or [], 1))
-        parts.append("<table border='1' cellspacing='0' cellpadding='4' width='100%'>"
-                     f"<tr><th>#</th>{head}</tr>{body}</table>")
+        if title:
+            en = next((g.section_en for g in spec.fields if g.section == title and g.section_en),
+                      title)
+            parts.append(f"<h4>{_cell(title if lang == 'zh' else en)}</h4>")
+        rows = "".join(f"<tr><td style='background:#eee' width='30%'>{_cell(label(g))}</td>"
+                       f"<td>{_cell(result.display.get(g.id))}</td></tr>" for g in fields)
+        parts.append(f"{table}{rows}</table>")
     if result.computed:
         parts.append("<h4>" + ("费用计算" if lang == "zh" else "Fees") + "</h4><ul>")
         for c in result.computed:

@@ -17,19 +17,23 @@ from desktop.common.citations import LegalBasis
 from desktop.common.fees import fee_table
 from desktop.forms.spec_rules import (  # noqa: F401  (re-exported: spec.<Rule>)
     AllOwnersRule,
+    ChoiceAllowedRule,
     DateOrderRule,
     DeadlineRule,
     FeeReductionRule,
+    IdKindRule,
     LookupRule,
     PatentExpiryRule,
     PatentType,
     PatentTypeMatchesRule,
     RequiredIfRule,
+    RowDateOrderRule,
     RowLimitByChoiceRule,
     RowRequiredForPatentTypesRule,
     RuleSpec,
     SimilarGroupsRule,
     TrademarkFeeRule,
+    WarnIfRule,
     _Computed,
     _Strict,
 )
@@ -118,7 +122,8 @@ class FieldSpec(_Strict):
 
 
 class Material(_Strict):
-    """One item of the supporting-materials checklist, optionally conditional."""
+    """One item of the supporting-materials checklist, optionally conditional: listed when
+    the field ``when`` holds one of ``values`` (no ``values``: when it is filled in)."""
 
     text: str
     text_en: str = ""
@@ -165,6 +170,9 @@ class FormSpec(_Strict):
     notes: tuple[str, ...] = ()
     basis: tuple[LegalBasis, ...] = ()
     example: dict[str, Any] = Field(default_factory=dict)
+    # fields of older versions and where their data now goes: ``new_field`` or
+    # ``rows_field.column`` (the first row), so documents made earlier reopen complete
+    moved: dict[str, str] = Field(default_factory=dict)
 
     @field_validator("id")
     @classmethod
@@ -200,6 +208,13 @@ class FormSpec(_Strict):
             ref = self.field(a.rows)
             if ref is None or ref.type != "rows":
                 raise ValueError(f"attachment refers to {a.rows!r}, which is not a rows field")
+        for old, target in self.moved.items():
+            base, _, col = target.partition(".")
+            ref = self.field(base)
+            if old in ids or ref is None or (col and ref.column(col) is None) \
+                    or (ref.type == "rows") != bool(col):
+                raise ValueError(f"moved field {old!r}: {target!r} is not a field or "
+                                 "rows_field.column of this form")
         outputs = [r.output for r in self.rules if isinstance(r, _Computed)]
         clash = sorted(set(outputs) & set(ids))
         if clash:
@@ -209,11 +224,41 @@ class FormSpec(_Strict):
     def field(self, field_id: str) -> FieldSpec | None:
         return next((f for f in self.fields if f.id == field_id), None)
 
+    def upgrade(self, data: dict[str, Any]) -> dict[str, Any]:
+        """``data`` of an older version of the form with its moved fields in their new
+        places (values already there win); other data unchanged."""
+        out = dict(data)
+        for old, target in self.moved.items():
+            if old not in out or self.field(old) is not None:
+                continue
+            value = out.pop(old)
+            base, _, col = target.partition(".")
+            if not col:
+                out.setdefault(base, value)
+                continue
+            rows = [dict(r) for r in out.get(base) or [] if isinstance(r, dict)] or [{}]
+            rows[0].setdefault(col, value)
+            out[base] = rows
+        return out
+
     def name_for(self, lang: str) -> str:
         return self.name if lang == "zh" else self.name_en
 
     def computed_rules(self) -> list[_Computed]:
         return [r for r in self.rules if isinstance(r, _Computed)]
+
+    def groups(self) -> list[tuple[str, list[FieldSpec]]]:
+        """The document's blocks in order: consecutive fields of one section (title, fields);
+        each rows field is a block of its own (title '').  Template and preview share it."""
+        out: list[tuple[str, list[FieldSpec]]] = []
+        for f in self.fields:
+            if f.type == "rows":
+                out.append(("", [f]))
+            elif out and out[-1][0] == f.section and out[-1][1][0].type != "rows":
+                out[-1][1].append(f)
+            else:
+                out.append((f.section, [f]))
+        return out
 
 
 def _need(spec: FormSpec, field_id: str, types: tuple[str, ...], what: str) -> FieldSpec:
@@ -232,6 +277,14 @@ def _need_column(rows: FieldSpec, col_id: str, types: tuple[str, ...], what: str
     if types and c.type not in types:
         raise ValueError(f"{what}: column {rows.id}.{col_id} is {c.type}, "
                          f"expected {'/'.join(types)}")
+
+
+def _need_every_choice(spec: FormSpec, field_id: str, table: dict[str, Any], what: str) -> None:
+    """``field_id`` is a choice field and ``table`` has an entry for each of its choices."""
+    f = _need(spec, field_id, ("choice",), what)
+    missing = [v for v in f.choice_values() if v not in table]
+    if missing:
+        raise ValueError(f"{what} for choice(s) {', '.join(missing)}")
 
 
 def _fee_refs(rule: Any) -> list[str]:
@@ -269,16 +322,32 @@ def _check_rule_refs(spec: FormSpec, rule: Any) -> None:
     elif isinstance(rule, RequiredIfRule):
         _need(spec, rule.field, (), what)
         _need(spec, rule.when, (), what)
+        for other in (*rule.also, *rule.unless):
+            _need(spec, other, (), what)
+    elif isinstance(rule, WarnIfRule):
+        for other in (rule.field, *rule.also):
+            _need(spec, other, (), what)
+    elif isinstance(rule, ChoiceAllowedRule):
+        f = _need(spec, rule.field, ("choice",), what)
+        w = _need(spec, rule.when, ("choice",), what)
+        unknown = sorted({v for vs in rule.allowed.values() for v in vs} - set(f.choice_values())
+                         | set(rule.allowed) - set(w.choice_values()))
+        if unknown:
+            raise ValueError(f"{what}: unknown choice(s) {', '.join(unknown)}")
+    elif isinstance(rule, IdKindRule):
+        _need(spec, rule.id_field, ("partyid",), what)
+        _need_every_choice(spec, rule.choice, rule.kinds, f"{what}: no identifier kind")
+    elif isinstance(rule, RowDateOrderRule):
+        rows = _need(spec, rule.rows, ("rows",), what)
+        _need_column(rows, rule.start, ("date",), what)
+        _need_column(rows, rule.end, ("date",), what)
     elif isinstance(rule, RowRequiredForPatentTypesRule):
         rows = _need(spec, rule.rows, ("rows",), what)
         _need_column(rows, rule.appno, ("appno",), what)
         _need_column(rows, rule.column, (), what)
     elif isinstance(rule, PatentTypeMatchesRule):
         _need(spec, rule.appno, ("appno",), what)
-        f = _need(spec, rule.choice, ("choice",), what)
-        missing = [v for v in f.choice_values() if v not in rule.types]
-        if missing:
-            raise ValueError(f"{what}: no patent types for choice(s) {', '.join(missing)}")
+        _need_every_choice(spec, rule.choice, rule.types, f"{what}: no patent types")
     elif isinstance(rule, SimilarGroupsRule):
         rows = _need(spec, rule.rows, ("rows",), what)
         _need_column(rows, rule.class_column, ("nice",), what)

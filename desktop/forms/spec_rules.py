@@ -45,12 +45,52 @@ class AllOwnersRule(_Strict):
 
 
 class RequiredIfRule(_Strict):
-    """``field`` is required when ``when`` holds one of ``values``."""
+    """``field`` is required when ``when`` holds one of ``values`` (no ``values``: when
+    ``when`` is filled in at all) — and every field named
+    in ``also`` holds one of its values, and no field named in ``unless`` holds one of its
+    values (booleans match 是/否).  ``why`` says the source of the rule in the message."""
 
     kind: Literal["required_if"]
     field: str
     when: str
     values: tuple[str, ...]
+    also: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    unless: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    why: str = ""
+    why_en: str = ""
+
+
+class WarnIfRule(_Strict):
+    """A warning (to confirm, not an error) when ``field`` holds one of ``values`` and every
+    field in ``also`` holds one of its values."""
+
+    kind: Literal["warn_if"]
+    field: str
+    values: tuple[str, ...]
+    also: dict[str, tuple[str, ...]] = Field(default_factory=dict)
+    message: str
+    message_en: str
+
+
+class ChoiceAllowedRule(_Strict):
+    """The choice in ``field`` must be one of ``allowed[value of when]`` (e.g. the grounds
+    a priority-examination request may give depend on the stage)."""
+
+    kind: Literal["choice_allowed"]
+    field: str
+    when: str
+    allowed: dict[str, tuple[str, ...]]
+
+
+class IdKindRule(_Strict):
+    """The party identifier in ``id_field`` (partyid) must be of the kind ``kinds[choice]``
+    says: ``uscc`` (a credit code), ``idcard`` (an ID number) or ``none`` (not given, e.g.
+    a foreign party without a Chinese code)."""
+
+    kind: Literal["id_kind_matches"]
+    id_field: str
+    choice: str
+    kinds: dict[str, Literal["uscc", "idcard", "none"]]
 
 
 class RowRequiredForPatentTypesRule(_Strict):
@@ -105,6 +145,16 @@ class RowLimitByChoiceRule(_Strict):
     limits: dict[str, float | str]
 
 
+class RowDateOrderRule(_Strict):
+    """In each row of ``rows``, ``end`` must not come before ``start`` (e.g. a patent's
+    grant date after its filing date)."""
+
+    kind: Literal["row_date_order"]
+    rows: str
+    start: str
+    end: str
+
+
 class _Computed(_Strict):
     output: str
     label: str
@@ -149,6 +199,7 @@ class LookupRule(_Computed):
 RuleSpec = Annotated[
     DateOrderRule | PatentExpiryRule | AllOwnersRule | RequiredIfRule
     | RowRequiredForPatentTypesRule | PatentTypeMatchesRule | SimilarGroupsRule | DeadlineRule
-    | RowLimitByChoiceRule | TrademarkFeeRule | FeeReductionRule | LookupRule,
+    | RowLimitByChoiceRule | TrademarkFeeRule | FeeReductionRule | LookupRule | WarnIfRule
+    | ChoiceAllowedRule | IdKindRule | RowDateOrderRule,
     Field(discriminator="kind"),
 ]

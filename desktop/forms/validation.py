@@ -10,6 +10,7 @@ from typing import Any
 
 from desktop.errors import FieldProblem
 from desktop.forms import fee_rules
+from desktop.forms.conditions import all_hold, any_holds, apply_condition, matches
 from desktop.forms.fields import (
     PATENT_TYPE_ZH,
     format_date,
@@ -21,18 +22,22 @@ from desktop.forms.fields import (
 )
 from desktop.forms.spec import (
     AllOwnersRule,
+    ChoiceAllowedRule,
     DateOrderRule,
     DeadlineRule,
     FeeReductionRule,
     FormSpec,
+    IdKindRule,
     LookupRule,
     PatentExpiryRule,
     PatentTypeMatchesRule,
     RequiredIfRule,
+    RowDateOrderRule,
     RowLimitByChoiceRule,
     RowRequiredForPatentTypesRule,
     SimilarGroupsRule,
     TrademarkFeeRule,
+    WarnIfRule,
 )
 
 # Patent term in years from the filing date (Patent Law art. 42; designs filed from
@@ -107,7 +112,7 @@ def patent_expiry(patent_type: str, filing: _dt.date) -> _dt.date:
 
 def validate_form(spec: FormSpec, data: dict[str, Any] | None) -> FormResult:
     """Check ``data`` (field id -> raw value) against ``spec``.  Never raises for bad data."""
-    data = dict(data or {})
+    data = spec.upgrade(dict(data or {}))
     res = FormResult(spec)
     for f in spec.fields:
         raw = data.get(f.id, f.default)
@@ -133,8 +138,17 @@ def validate_form(spec: FormSpec, data: dict[str, Any] | None) -> FormResult:
     for rule in spec.rules:
         _apply(rule, res, bad)
     res.materials = [(m.text, m.text_en or m.text) for m in spec.materials
-                     if not m.when or _matches(_lookup(res.values, m.when), m.values)]
+                     if not m.when or _material_applies(res.values, m.when, m.values)]
     return res
+
+
+def _material_applies(values: dict[str, Any], when: str, wanted: tuple[str, ...]) -> bool:
+    """``when`` holds one of ``wanted``; with no ``wanted``: ``when`` is filled in."""
+    value = _lookup(values, when)
+    if not wanted:
+        return any(not is_blank(v) for v in value) if isinstance(value, list) \
+            else not is_blank(value) and value is not False
+    return matches(value, wanted)
 
 
 def _lookup(values: dict[str, Any], path: str) -> Any:
@@ -143,14 +157,6 @@ def _lookup(values: dict[str, Any], path: str) -> Any:
     if not col:
         return values.get(base)
     return [row.get(col) for row in values.get(base) or []]
-
-
-def _matches(value: Any, wanted: tuple[str, ...]) -> bool:
-    if isinstance(value, list):
-        return any(v in wanted for v in value)
-    if isinstance(value, bool):
-        return ("是" if value else "否") in wanted
-    return value in wanted
 
 
 def _row_ok(bad: set[str], rows: str, i: int, *cols: str) -> bool:
@@ -171,13 +177,21 @@ def _apply(rule: Any, res: FormResult, bad: set[str]) -> None:
     elif isinstance(rule, AllOwnersRule):
         _owners(rule, res, bad)
     elif isinstance(rule, RequiredIfRule):
-        if _matches(v.get(rule.when), rule.values) and is_blank(v.get(rule.field)) \
-                and rule.field not in bad:
+        when = (matches(v.get(rule.when), rule.values) if rule.values
+                else not is_blank(v.get(rule.when)))
+        if when and is_blank(v.get(rule.field)) \
+                and rule.field not in bad and all_hold(v, rule.also) \
+                and not (rule.unless and any_holds(v, rule.unless)):
             f, w = spec.field(rule.field), spec.field(rule.when)
             assert f is not None and w is not None
-            res.add(FieldProblem(rule.field, f"{f.label}：{w.label}为“{res.display[rule.when]}”时必填",
-                                 f"{f.label_en}: required when {w.label_en} is "
-                                 f"'{v.get(rule.when)}'"))
+            why = f"（{rule.why}）" if rule.why else ""
+            given = f"为“{res.display[rule.when]}”" if rule.values else "已填写"
+            given_en = f"is '{v.get(rule.when)}'" if rule.values else "is given"
+            res.add(FieldProblem(rule.field, f"{f.label}：{w.label}{given}时必填{why}",
+                                 f"{f.label_en}: required when {w.label_en} {given_en}"
+                                 + (f" ({rule.why_en})" if rule.why_en else "")))
+    elif isinstance(rule, (WarnIfRule, ChoiceAllowedRule, IdKindRule, RowDateOrderRule)):
+        apply_condition(rule, res, bad)
     elif isinstance(rule, RowRequiredForPatentTypesRule):
         rows_f = spec.field(rule.rows)
         assert rows_f is not None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop.validators.classification import check_ipc, check_nice, ipc_prefixes
+from desktop.validators.classification import check_ipc, check_ipc_list, check_nice, ipc_prefixes
 from desktop.validators.contact import check_email, check_phone, check_postcode
 from desktop.validators.identity import check_idcard, check_uscc
 from desktop.validators.patents import (
@@ -26,7 +26,7 @@ VALIDATORS: dict[str, Callable[[object], Check]] = {
     "pubno": check_pubno,
     "uscc": check_uscc,
     "idcard": check_idcard,
-    "ipc": check_ipc,
+    "ipc": check_ipc_list,  # one symbol, or several separated by ;
     "nice": check_nice,
     "phone": check_phone,
     "postcode": check_postcode,
@@ -35,7 +35,8 @@ VALIDATORS: dict[str, Callable[[object], Check]] = {
 
 __all__ = [
     "PATENT_TYPES", "Check", "VALIDATORS", "validate", "appno_check_digit", "appno_key", "check_appno",
-    "check_pubno", "pubno_key", "check_uscc", "check_idcard", "check_ipc", "check_nice",
+    "check_pubno", "pubno_key", "check_uscc", "check_idcard", "check_ipc", "check_ipc_list",
+    "check_nice",
     "ipc_prefixes", "check_phone", "check_postcode", "check_email",
 ]
 

@@ -80,15 +80,20 @@ def check_appno(value: object) -> Check:
     type_en, type_zh = PATENT_TYPES[type_digit]
     details: dict[str, Any] = {"year": year, "type": type_en, "type_zh": type_zh, "body": body}
     if given is None:
-        return good(canonical, f"已补全校验位 {expected}", f"check digit {expected} added",
-                    **details)
+        return good(canonical,
+                    f"未填校验位，已按规则补全为{canonical}；号码本身无法校验，"
+                    "输错一位也发现不了，请对照受理通知书或专利证书核对",
+                    f"no check digit given: completed as {canonical}; the number itself "
+                    "cannot be verified (a typo in it would go unnoticed), so compare it "
+                    "with the filing receipt or certificate",
+                    unverifiable=True, check_digit_given=False, **details)
     if given != expected:
         return bad(
             f"申请号校验位错误：{body}的校验位应为{expected}，而不是{given}",
             f"wrong check digit: for {body} it is {expected}, not {given}",
             canonical=canonical, **details,
         )
-    return good(canonical, **details)
+    return good(canonical, check_digit_given=True, **details)
 
 
 def check_pubno(value: object) -> Check:

@@ -21,6 +21,7 @@ class Check:
     zh: str = ""
     en: str = ""
     warn_only: bool = False
+    unverifiable: bool = False
     details: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -31,8 +32,9 @@ class Check:
         return self.zh if lang == "zh" else self.en
 
 
-def good(canonical: str, zh: str = "", en: str = "", **details: Any) -> Check:
-    return Check(True, canonical, zh, en, details=details)
+def good(canonical: str, zh: str = "", en: str = "", *, unverifiable: bool = False,
+         **details: Any) -> Check:
+    return Check(True, canonical, zh, en, unverifiable=unverifiable, details=details)
 
 
 def bad(zh: str, en: str, *, canonical: str | None = None, warn_only: bool = False,

@@ -37,6 +37,24 @@ def test_validate_valid_and_invalid():
     assert json.loads(en.stdout)["details"]["birth_date"] == "1949-12-31"
 
 
+def test_validate_says_a_number_without_check_digit_is_unverifiable():
+    res = run("validate", "appno", "201710601862")
+    assert (res.returncode, res.stdout.strip()) == (0, "201710601862.3")
+    assert "无法校验" in res.stderr
+    js = json.loads(run("validate", "appno", "201710601862", "--json").stdout)
+    assert js["valid"] is True and js["unverifiable"] is True
+    assert js["canonical"] == "201710601862.3"
+    full = json.loads(run("validate", "appno", "201710601862.3", "--json").stdout)
+    assert full["unverifiable"] is False
+
+
+def test_validate_ipc_as_cnipa_exports_it():
+    res = run("validate", "ipc", "H01M 10/0525(2010.01);G06F16/00(2019.01)", "--json")
+    data = json.loads(res.stdout)
+    assert res.returncode == 0 and data["canonical"] == "H01M 10/0525; G06F 16/00"
+    assert data["details"]["versions"] == ["2010.01", "2019.01"]
+
+
 def test_bad_arguments_exit_2_with_one_line():
     res = run("validate", "colour", "red")
     assert res.returncode == 2

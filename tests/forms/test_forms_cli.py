@@ -41,7 +41,7 @@ def test_list_schema_example_fill(tmp_path: Path) -> None:
     history = json.loads(run(d, "forms", "history", "--json").stdout)
     assert [h["form_id"] for h in history] == ["patent_pledge"]
     record = run(d, "forms", "record", str(history[0]["id"]))
-    assert json.loads(record.stdout)["pledgors"][0]["id_number"] == "91440101MA5CJQ4N59"
+    assert json.loads(record.stdout)["pledgors"][0]["id_number"] == "91140105MA0K3J7WX4"
 
 
 def test_fill_with_invalid_data_exits_2_naming_each_field(tmp_path: Path) -> None:

@@ -21,7 +21,7 @@ from desktop.jobs import never_cancelled, no_progress
 from tests.forms.conftest import FIXED_DATE, docx_text
 
 CLIENT = ClientData(name="太原晋创新材料有限公司", kind="enterprise",
-                    id_number="91440101MA5CJQ4N59", address="山西省太原市小店区长治路227号",
+                    id_number="91140105MA0K3J7WX4", address="山西省太原市小店区长治路227号",
                     postcode="030006", contact_person="李明", phone="13812345678",
                     email="liming@jinchuang.example.cn", region="山西省太原市")
 
@@ -40,11 +40,11 @@ def test_client_prefill_fills_blanks_and_is_recorded(ctx: AppContext) -> None:
     assert out.path.parent == ctx.paths.generated_dir
     assert out.path.name == "计算机软件著作权登记申请表_太原晋创新材料有限公司_20261125.docx"
     text = docx_text(out.path)
-    for value in ("李明", "13812345678", "91440101MA5CJQ4N59", "山西省太原市"):
+    for value in ("李明", "13812345678", "91140105MA0K3J7WX4", "山西省太原市"):
         assert value in text
     rec = get_document(ctx.db, out.record_id)
-    assert (rec.form_id, rec.form_version, rec.client_id) == ("software_copyright", 1, client.id)
-    assert rec.data["owners"][0]["id_number"] == "91440101MA5CJQ4N59"
+    assert (rec.form_id, rec.form_version, rec.client_id) == ("software_copyright", 2, client.id)
+    assert rec.data["owners"][0]["id_number"] == "91140105MA0K3J7WX4"
     assert count_documents_for_form(ctx.db, "software_copyright") == 1
     assert count_documents_for_form(ctx.db, "patent_pledge") == 0
     again = generate(ctx, "software_copyright", rec.data, client_id=client.id, date=FIXED_DATE)
@@ -113,7 +113,8 @@ def test_xlsx_output_and_bad_suffix(ctx: AppContext, tmp_path: Path) -> None:
     out = generate(ctx, "trademark_application", _example(ctx, "trademark_application"),
                    out_path=tmp_path / "tm.xlsx")
     wb = load_workbook(out.path)
-    assert wb.sheetnames == ["表单", "类别及商品_服务项目"]
+    assert wb.sheetnames == ["表单", "其他共同申请人", "类别及商品_服务项目"]
+    assert [c.value for c in wb["其他共同申请人"][2]][:3] == [1, "郭晓峰", "140728198004151351"]
     values = [c.value for row in wb["表单"].iter_rows() for c in row]
     assert "594.00 元（网上申请）" in values
     with pytest.raises(UserError):
@@ -133,19 +134,20 @@ def _batch_sheet(path: Path, header: list[str], rows: list[list[object]]) -> Pat
 
 def test_batch_generates_good_rows_and_reports_bad_ones(ctx: AppContext, tmp_path: Path) -> None:
     ex = _example(ctx, "patent_pledge")
-    header = ["出质人", "质权人名称", "pledgee_id", "被担保主债权种类", "debt_amount",
+    header = ["出质人", "质权人名称或姓名", "pledgee_id", "被担保主债权种类", "debt_amount",
               "term_start", "repayment_end", "patents", "contact_person", "phone",
-              "all_consent", "备注"]
-    pledgor = "太原晋创新材料有限公司|91440101MA5CJQ4N59||0351-7654321"
+              "all_consent", "备注", "质权人地址", "secured_scope"]
+    pledgor = "太原晋创新材料有限公司|91140105MA0K3J7WX4||0351-7654321"
     patents = "\n".join(f"{p['appno']}|{p['title']}|{p['patentees']}|{p['filing_date']}|"
                         f"{p['grant_date']}" for p in ex["patents"])
     good = [pledgor, ex["pledgee_name"], ex["pledgee_id"], "借款合同", 5000000,
-            _dt.datetime(2026, 12, 1), "2028-11-30", patents, "李明", "13812345678", "是", "x"]
+            _dt.datetime(2026, 12, 1), "2028-11-30", patents, "李明", "13812345678", "是", "x",
+            ex["pledgee_address"], "主债权、利息"]
     bad_phone = list(good)
     bad_phone[9] = "1381234567"
     late = list(good)
     late[6] = "2035-01-01"
-    src = _batch_sheet(tmp_path / "batch.xlsx", header, [good, bad_phone, [None] * 12, late,
+    src = _batch_sheet(tmp_path / "batch.xlsx", header, [good, bad_phone, [None] * 14, late,
                                                          good])
     report = batch_job(ctx, "patent_pledge", src, tmp_path / "out")(no_progress,
                                                                     never_cancelled)

@@ -35,6 +35,22 @@ def test_wrong_check_digit_names_the_row_and_column(catalog: FormRegistry) -> No
     assert "校验位" in res.problems[0].zh and "第2行" in res.problems[0].zh
 
 
+def test_appno_without_check_digit_is_kept_with_a_warning(catalog: FormRegistry) -> None:
+    patents = pledge_patents(catalog)
+    patents[0]["appno"] = "201910456789"
+    res = check(catalog, "patent_pledge", patents=patents)
+    assert res.ok, res.problems
+    assert [w.field for w in res.warnings] == ["patents[1].appno"]
+    assert "无法校验" in res.warnings[0].zh and "第1行" in res.warnings[0].zh
+    assert res.values["patents"][0]["appno"] == "201910456789.4"
+    # the patent type is still read from it: the expiry rule still applies
+    late = check(catalog, "patent_pledge", patents=patents, repayment_end="2040-01-01")
+    assert "repayment_end" in fields_of(late)
+    # and the type restriction of an evaluation report still holds
+    inv = check(catalog, "patent_evaluation_report", appno="201910456789")
+    assert "appno" in fields_of(inv)
+
+
 def test_bad_credit_code_is_rejected_and_a_failed_check_char_only_warns(
         catalog: FormRegistry) -> None:
     res = check(catalog, "gi_mark_use", applicant_uscc="91140000701O12345B")
@@ -84,11 +100,11 @@ def test_debt_term_must_not_end_before_it_starts(catalog: FormRegistry) -> None:
 
 def test_all_patentees_must_be_pledgors(catalog: FormRegistry) -> None:
     patents = pledge_patents(catalog)
-    patents[0]["patentees"] = "太原晋创新材料有限公司；山西大学"
+    patents[0]["patentees"] = "太原晋创新材料有限公司；晋中示范理工学院"
     res = check(catalog, "patent_pledge", patents=patents)
-    assert fields_of(res) == ["patents[1].patentees"] and "山西大学" in res.problems[0].zh
+    assert fields_of(res) == ["patents[1].patentees"] and "晋中示范理工学院" in res.problems[0].zh
     pledgors = copy.deepcopy(catalog.get("patent_pledge").spec.example["pledgors"])
-    pledgors.append({"name": "山西大学", "id_number": "121400004052004560"})
+    pledgors.append({"name": "晋中示范理工学院", "id_number": "12140700405200713P"})
     assert check(catalog, "patent_pledge", patents=patents, pledgors=pledgors).ok
 
 
@@ -100,7 +116,8 @@ def test_licence_type_is_one_of_three(catalog: FormRegistry) -> None:
 
 
 def test_licence_recordal_deadline_warns(catalog: FormRegistry) -> None:
-    res = check(catalog, "patent_license_recordal", contract_effective="2020-01-01")
+    res = check(catalog, "patent_license_recordal", contract_signed="2019-12-20",
+                contract_effective="2020-01-01")
     assert res.ok and [w.field for w in res.warnings] == ["contract_effective"]
 
 

@@ -64,9 +64,9 @@ def test_example_renders_a_correct_docx(catalog: FormRegistry, form_id: str,
     for value in _scalar_texts(result):
         for line in value.splitlines():
             assert line in text, f"{form_id}: {line!r} missing"
-    assert form.spec.name in doc.sections[0].header.paragraphs[0].text
     assert "2026年11月25日" in doc.sections[0].header.paragraphs[0].text
-    assert "太原高新区知识产权服务站" in doc.sections[0].footer.paragraphs[0].text
+    assert "太原高新区知识产权服务站" in doc.sections[0].header.paragraphs[0].text
+    assert doc.sections[0].footer.paragraphs[0].text.startswith(form.spec.name)
     for c in result.computed:
         assert c.display in text
     for zh, _en in result.materials:

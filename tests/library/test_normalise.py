@@ -44,3 +44,10 @@ def test_rows_without_title_are_rejected_with_reason():
     assert isinstance(p, RowProblem) and p.row == 7 and p.field == "title"
     empty = normalise_patent(RawRow(8, {}))
     assert isinstance(empty, RowProblem) and "空行" in empty.reason_zh
+
+
+def test_ipc_as_cnipa_exports_it_with_version_suffixes():
+    rec = normalise_patent(RawRow(2, {"title": "x", "ipc": "H01M 10/0525(2010.01);H01M4/36(2006.01)"
+                                      "；G06F16/00(2019.01)"}))
+    assert not isinstance(rec, RowProblem)
+    assert rec.ipc == ["H01M 10/0525", "H01M 4/36", "G06F 16/00"]

@@ -16,7 +16,7 @@ from desktop.settings.api import prefs
 from tests.forms.conftest import docx_text
 
 CLIENT = ClientData(name="太原晋创新材料有限公司", kind="enterprise",
-                    id_number="91440101MA5CJQ4N59", address="山西省太原市小店区长治路227号",
+                    id_number="91140105MA0K3J7WX4", address="山西省太原市小店区长治路227号",
                     postcode="030006", contact_person="李明", phone="13812345678",
                     email="liming@jinchuang.example.cn", region="山西省太原市")
 
@@ -216,3 +216,24 @@ def test_batch_from_the_page(main_window, ui_env, qtbot, monkeypatch, tmp_path: 
     assert "已生成 1 份文档" in shown[0] and "第3行" in shown[0] and "错误报告" in shown[0]
     assert count_documents_for_form(ui_env.ctx.db, "gi_mark_use") == 1
     qtbot.waitUntil(lambda: page.history.rowCount() == 1, timeout=10000)
+
+
+def test_reopening_a_version_1_licence_record_keeps_its_licensee(main_window, ui_env,
+                                                                  qtbot) -> None:
+    from desktop.forms.history import NewDocument, get_document, record_documents
+
+    page = _open(main_window, qtbot)
+    form = page.registry.get("patent_license_recordal")
+    old = {k: v for k, v in form.spec.example.items() if k != "licensees"}
+    old.update(licensee_name="晋中示范装备制造有限公司", licensee_id="91140702MA0J8C5G38")
+    [rid] = record_documents(ui_env.ctx.db, [NewDocument(
+        form.id, 1, form.spec.name, None, "", old, "docx", "/tmp/x.docx")])
+    page.show_record(get_document(ui_env.ctx.db, rid), form)
+    qtbot.waitUntil(lambda: page.editor is not None and "licensees" in page.editor.editors,
+                    timeout=10000)
+    rows = page.editor.editors["licensees"].value()
+    assert rows[0]["name"] == "晋中示范装备制造有限公司"
+    assert rows[0]["id_number"] == "91140702MA0J8C5G38"
+    assert "旧版表单" in page.status.text()
+    page.revalidate()
+    assert page.result is not None and page.result.ok, page.result.problems

@@ -27,11 +27,14 @@ def run(env: CommandEnv) -> int:
     if env.json:
         env.emit_json({"kind": args.kind, "value": args.value, "valid": res.ok,
                        "canonical": res.canonical, "warn_only": res.warn_only,
+                       "unverifiable": res.unverifiable,
                        "reason": res.message(env.lang) or None, "reason_zh": res.zh or None,
                        "reason_en": res.en or None, "details": res.details})
     elif res.ok:
         env.out(res.canonical or "")
-        if res.zh:
+        if res.unverifiable:
+            env.err(env.t(f"提醒（无法校验）：{res.zh}", f"note (unverifiable): {res.en}"))
+        elif res.zh:
             env.err(res.message(env.lang))
     else:
         env.out(env.t(f"无效：{res.zh}", f"invalid: {res.en}"))

@@ -238,7 +238,7 @@ class FormsPage(OutputActions, HistoryTab, FillLayout):
         self.client_search.blockSignals(False)
         self._select_client_after_reload = rec.client_id
         self.reload_clients()
-        self.select_form(form.id, rec.data)
+        self.select_form(form.id, forms.upgrade_data(form, rec.data))
         note = self.tr("已打开 %1 生成的记录，可修改后重新生成").replace(
             "%1", f"{rec.created_at:%Y-%m-%d %H:%M}")
         if rec.form_version != form.spec.version:
