@@ -43,9 +43,20 @@ def run(env: CommandEnv) -> int:
     library.ensure_index(ctx, env.progress)
     filters = library.Filters(kinds=tuple(args.types)) if args.types else None
     queries = library.read_query_file(args.batch) if args.batch else [text]
+    failed = 0
     for q in queries:
-        res = library.search(ctx, q, limit=args.limit, filters=filters, sort=args.sort,
-                             facets=args.facets)
+        try:
+            res = library.search(ctx, q, limit=args.limit, filters=filters, sort=args.sort,
+                                 facets=args.facets)
+        except UserError as exc:
+            if not args.batch:
+                raise
+            failed += 1  # one bad line of a batch is reported on its line; the rest run
+            if env.json:
+                env.emit_json({"query": q[:80], "error": exc.message(env.lang)}, compact=True)
+            else:
+                env.out(f"{q[:80]}\t{env.t('错误', 'error')}: {exc.message(env.lang)}")
+            continue
         if env.json:
             env.emit_json(res.to_json(env.lang), compact=bool(args.batch))
         else:
@@ -58,7 +69,7 @@ def run(env: CommandEnv) -> int:
         if not env.json:
             env.out(env.t(f"已导出 {results.total} 条到 {path}",
                           f"exported {results.total} hits to {path}"))
-    return 0
+    return 2 if failed else 0
 
 
 def _print(env: CommandEnv, res, batch: bool) -> None:
