@@ -25,6 +25,7 @@ class OneLineFormatter(logging.Formatter):
 
 
 def setup_logging(logs_dir: Path | None, *, verbose: bool = False) -> None:
+    logging.raiseExceptions = False  # a log that cannot be written (disk full) stays silent
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for h in list(root.handlers):

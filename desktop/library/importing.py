@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.common.files import disk_full, no_space
 from desktop.common.limits import one_line
 from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError, location
@@ -77,7 +78,7 @@ class ImportReport:
 
     @property
     def ok(self) -> bool:
-        return not self.rejected and not self.failed_files
+        return not self.rejected and not self.failed_files and not self.index_error_zh
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -199,6 +200,27 @@ def import_paths(
         raise UserError(f"未知的导入类型“{kind}”", f"unknown import kind '{kind}'")
     started = time.monotonic()
     files = expand_paths(paths)
+    try:
+        report = _import_batch(ctx, files, kind, mapping, mappings, collection, progress,
+                               cancelled)
+    except Exception as exc:
+        if not no_space(exc):
+            raise
+        size = sum(f.stat().st_size for f, _ in files if f.exists()) / 1_000_000
+        raise disk_full(ctx.paths.database, f"本次导入的 {len(files)} 个文件一条也未写入（整批回滚），"
+                        "数据库保持导入前的状态",
+                        f"nothing of the {len(files)} files was imported (the batch was rolled "
+                        "back); the database is as it was before the import",
+                        need_mb=max(1.0, 3 * size)) from exc
+    report.seconds = round(time.monotonic() - started, 3)
+    log.info("import batch %s: %s", report.batch_id, report.summary("en"))
+    return report
+
+
+def _import_batch(ctx: AppContext, files: list[tuple[Path, Path | None]], kind: str,
+                  mapping: dict[str, str] | None, mappings: dict[str, dict[str, str]] | None,
+                  collection: str | None, progress: ProgressFn,
+                  cancelled: CancelledFn) -> ImportReport:
     report = ImportReport(batch_id=None)
     with ctx.db.session() as session:
         writer = BatchWriter(session, kind=kind, collection=collection,
@@ -234,8 +256,6 @@ def import_paths(
         report.rejected = c.rejected
         report.problems = [Problem(f, p.row, p.field, p.reason_zh, p.reason_en)
                            for f, p in c.problems]
-    report.seconds = round(time.monotonic() - started, 3)
-    log.info("import batch %s: %s", report.batch_id, report.summary("en"))
     return report
 
 

@@ -7,6 +7,7 @@ number) per line with one such object per line, loading everything once.
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from desktop.cli.env import CommandEnv
 from desktop.errors import UserError
@@ -40,6 +41,7 @@ def run(env: CommandEnv) -> int:
     if args.limit < 0:
         raise UserError("--limit 不能为负数", "--limit must not be negative")
     ctx = env.context()
+    _announce_repair(env, library.index_status(ctx))
     library.ensure_index(ctx, env.progress)
     filters = library.Filters(kinds=tuple(args.types)) if args.types else None
     queries = library.read_query_file(args.batch) if args.batch else [text]
@@ -70,6 +72,21 @@ def run(env: CommandEnv) -> int:
             env.out(env.t(f"已导出 {results.total} 条到 {path}",
                           f"exported {results.total} hits to {path}"))
     return 2 if failed else 0
+
+
+def _announce_repair(env: CommandEnv, st: Any) -> None:
+    """Say so before the index is built or repaired (which can take a minute), never block
+    silently; the progress follows on a terminal."""
+    if st.consistent or st.records_in_db == 0:
+        return
+    if st.reason == "new imports not indexed yet":
+        env.err(env.t(f"检索索引缺少最近导入的记录，正在补建索引（数据库共 {st.records_in_db:,} 条）……",
+                      f"the search index lacks recent imports; indexing them now "
+                      f"({st.records_in_db:,} records in the database)…"))
+    else:
+        env.err(env.t(f"检索索引需要修复（{st.reason}），正在从数据库重建 {st.records_in_db:,} 条记录……",
+                      f"the search index needs repair ({st.reason}); rebuilding "
+                      f"{st.records_in_db:,} records from the database…"))
 
 
 def _print(env: CommandEnv, res, batch: bool) -> None:
