@@ -279,6 +279,24 @@ def build(root: Path, *, big: bool = False) -> list[Case]:
     big_md.write_text("# 标题\n" + "很长的一行" * 400_000 + "\n", encoding="utf-8")
     imp("Markdown with a 2M-char line", big_md, "--kind", "documents", exits=(0, 2))
 
+    # a DOCX whose document part is a zip bomb
+    def docx_bomb(name: str, data: bytes) -> bytes:
+        if name == "word/document.xml":
+            return data.replace(b"</w:body>", b"<w:p/>" * 5_000_000 + b"</w:body>")
+        return data
+
+    imp("DOCX zip bomb", _rewrite_zip(good_docx, f / "bomb.docx", docx_bomb), "--kind",
+        "documents", tags={"import", "memory"})
+    cnki = f / "cnki_garbage.txt"
+    cnki.write_text("[1]张三. 一种电池[P]. 山西：CN1234567A,2020-01-01.\n[2" + "乱码" * 5000 + "\n",
+                    encoding="utf-8")
+    imp("CNKI export with a broken entry", cnki, "--kind", "patents", exits=(0, 2))
+    mixed = f / "mixed_folder"
+    mixed.mkdir(exist_ok=True)
+    for src in ("random.docx", "truncated.xlsx", "unclosed.csv", "good.xlsx"):
+        (mixed / src).write_bytes((f / src).read_bytes())
+    imp("a folder of good and hostile files", mixed, must=("random.docx", "truncated.xlsx"))
+
     # forms --data
     form = "bibliographic_change"
     for name, text in [("forms: 100,000 nested brackets", _nested(100_000)),
@@ -336,6 +354,15 @@ def build(root: Path, *, big: bool = False) -> list[Case]:
                       ["search", "电池", "--export", str(root / "out" / "export.xlsx")], data,
                       (0,), after=_well_formed(root / "out" / "export.xlsx"),
                       tags={"search", "writer"}))
+
+    cases.append(Case("search export into a missing folder",
+                      ["search", "电池", "--export", str(root / "no" / "such" / "x.xlsx")], data,
+                      (0, 2), tags={"search", "writer"}))
+    client_big = _shared_strings(_xlsx(f / "clients_base.xlsx", [["名称", "电话"], ["BIG", "13812345678"],
+                                                                  ["山西某科技有限公司", "13812345679"]]),
+                                 f / "clients_huge.xlsx", ("BIG", "名" * 40_000))
+    cases.append(Case("clients import: cell over the limit", ["clients", "import", str(client_big)],
+                      data, (0, 2), ("32,767",), tags={"sheets"}))
 
     # other importers of spreadsheets
     for cmd in (["clients", "import"], ["visits", "import"], ["catalogue", "import", "--dry-run"],

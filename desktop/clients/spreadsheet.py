@@ -23,6 +23,7 @@ from desktop.clients.validation import normalise_client
 from desktop.common.headers import fold_header
 from desktop.common.xlsx import (
     autofit,
+    cell_too_long,
     fill_merged,
     merged_ranges,
     open_workbook,
@@ -126,6 +127,11 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
         seen: dict[str, int] = {}
 
         def take(rownum: int, row: tuple[object, ...]) -> None:
+            for i, key in cols.items():
+                too_long = cell_too_long(row[i]) if i < len(row) else None
+                if too_long is not None:
+                    report.rejected.append(RowProblem(rownum, key, *too_long))
+                    return
             values = {key: _cell_text(row[i]) if i < len(row) else None
                       for i, key in cols.items()}
             if not any(values.values()):

@@ -101,7 +101,8 @@ class ImportReport:
     def lines(self, lang: str = "zh", limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
         out = [self.summary(lang)]
         for f in self.failed_files:
-            out.append(f"{one_line(f.file)}: {f.error_zh if lang == 'zh' else f.error_en}")
+            text = (f.error_zh if lang == "zh" else f.error_en) or ""
+            out.append(text if text.startswith(one_line(f.file)) else f"{one_line(f.file)}: {text}")
         for p in self.problems[:limit]:
             out.append(p.text(lang))
         for p in self.warnings[:limit]:
