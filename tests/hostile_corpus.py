@@ -259,6 +259,15 @@ def build(root: Path, *, big: bool = False) -> list[Case]:
         json.dumps({"title": {"a": [1, {"b": 2}]}}, ensure_ascii=False),
     ]), encoding="utf-8")
     imp("JSONL deep, huge number, broken, huge field", jl, must=("第2行",))
+    long_line = f / "long_line.jsonl"
+    with long_line.open("w", encoding="utf-8") as fh:
+        fh.write(json.dumps({"title": "一种电池", "application_number": "201710601862.3"},
+                            ensure_ascii=False) + "\n")
+        fh.write('{"title": "' + "长" * (120_000_000 if big else 6_000_000) + '"}\n')
+        fh.write(json.dumps({"title": "一种智能快递柜", "application_number": "201920012345"},
+                            ensure_ascii=False) + "\n")
+    imp("JSONL with one line of 18 MB (or 360 MB)", long_line, must=("第2行",),
+        tags={"import", "memory"})
 
     # merged cells over several rows
     merged = _xlsx(f / "merged.xlsx", [HEADERS, ["一种电池A", "201710601862.3", "", "合并申请人"],

@@ -194,9 +194,9 @@ def decode_line(line: bytes, encoding: str) -> str | None:
 MAX_LINE_BYTES = 16_000_000  # one physical CSV line (longer lines are reported, not read)
 
 
-def _decoded_lines(path: Path, encoding: str, bad_lines: list[int]
-                   ) -> Iterator[tuple[int, str | None]]:
-    """(line number, text) per physical line; text None for a line over the size limit."""
+def _raw_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per physical line; None for a line over the size limit (which
+    is skipped without being held in memory)."""
     with path.open("rb") as fh:
         n = 0
         while line := fh.readline(MAX_LINE_BYTES + 1):
@@ -206,13 +206,26 @@ def _decoded_lines(path: Path, encoding: str, bad_lines: list[int]
                     pass
                 yield n, None
                 continue
-            if n == 1 and line.startswith(codecs.BOM_UTF8):
-                line = line[3:]
-            text = decode_line(line, encoding)
-            if text is None:
-                bad_lines.append(n)
-                text = line.decode("utf-8", errors="replace")
-            yield n, text
+            yield n, line[3:] if n == 1 and line.startswith(codecs.BOM_UTF8) else line
+
+
+def _bounded_lines(path: Path) -> Iterator[tuple[int, str | None]]:
+    for n, line in _raw_lines(path):
+        yield n, None if line is None else line.decode("utf-8", errors="replace")
+
+
+def _decoded_lines(path: Path, encoding: str, bad_lines: list[int]
+                   ) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) per physical line; text None for a line over the size limit."""
+    for n, line in _raw_lines(path):
+        if line is None:
+            yield n, None
+            continue
+        text = decode_line(line, encoding)
+        if text is None:
+            bad_lines.append(n)
+            text = line.decode("utf-8", errors="replace")
+        yield n, text
 
 
 def _parse_record(lines: list[str], delim: str) -> list[str] | None:
@@ -317,14 +330,13 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
                user_dir: Path | None = None, *, require: bool = True) -> Table:
     keys: list[str] = []
     try:
-        with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
-            for _, line in zip(range(HEAD_ROWS), fh, strict=False):
-                try:
-                    obj = None if json_depth_over(line) else json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(obj, dict):
-                    keys += [k for k in obj if k not in keys]
+        for _, (_n, line) in zip(range(HEAD_ROWS), _bounded_lines(path), strict=False):
+            try:
+                obj = None if line is None or json_depth_over(line) else json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(obj, dict):
+                keys += [k for k in obj if k not in keys]
     except OSError as exc:
         raise UserError(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})",
                         file=str(path)) from exc
@@ -336,44 +348,48 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
     size = path.stat().st_size
 
     def rows() -> Iterator[RowItem]:
-        with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
-            for n, line in enumerate(fh, start=1):
-                if not line.strip():
+        for n, line in _bounded_lines(path):
+            if line is None:
+                yield RowProblem(n, None, f"该行超过{MAX_LINE_BYTES // 1_000_000} MB，未导入",
+                                 f"the line is over {MAX_LINE_BYTES // 1_000_000} MB; "
+                                 "not imported")
+                continue
+            if not line.strip():
+                continue
+            if json_depth_over(line):
+                yield RowProblem(n, None, f"JSON嵌套超过{MAX_JSON_DEPTH}层",
+                                 f"the JSON nests deeper than {MAX_JSON_DEPTH} levels")
+                continue
+            try:
+                obj = json.loads(line)
+            except ValueError as exc:  # JSONDecodeError, or e.g. the int-digits limit
+                why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+                yield RowProblem(n, None, f"不是有效的JSON（{why}）",
+                                 f"not valid JSON ({why})")
+                continue
+            if not isinstance(obj, dict):
+                yield RowProblem(n, None, "该行不是JSON对象", "the line is not a JSON object")
+                continue
+            obj = {k: v if isinstance(v, (str, int, float, bool, list)) or v is None
+                   else json.dumps(v, ensure_ascii=False) for k, v in obj.items()}
+            too_long = oversize(n, ((k, "; ".join(map(str, v)) if isinstance(v, list)
+                                     else v) for k, v in obj.items()))
+            if too_long is not None:
+                yield too_long
+                continue
+            mapped: dict[str, Any] = {}
+            extra: dict[str, Any] = {}
+            for k, v in obj.items():
+                if v in (None, ""):
                     continue
-                if json_depth_over(line):
-                    yield RowProblem(n, None, f"JSON嵌套超过{MAX_JSON_DEPTH}层",
-                                     f"the JSON nests deeper than {MAX_JSON_DEPTH} levels")
-                    continue
-                try:
-                    obj = json.loads(line)
-                except ValueError as exc:  # JSONDecodeError, or e.g. the int-digits limit
-                    why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                    yield RowProblem(n, None, f"不是有效的JSON（{why}）",
-                                     f"not valid JSON ({why})")
-                    continue
-                if not isinstance(obj, dict):
-                    yield RowProblem(n, None, "该行不是JSON对象", "the line is not a JSON object")
-                    continue
-                obj = {k: v if isinstance(v, (str, int, float, bool, list)) or v is None
-                       else json.dumps(v, ensure_ascii=False) for k, v in obj.items()}
-                too_long = oversize(n, ((k, "; ".join(map(str, v)) if isinstance(v, list)
-                                         else v) for k, v in obj.items()))
-                if too_long is not None:
-                    yield too_long
-                    continue
-                mapped: dict[str, Any] = {}
-                extra: dict[str, Any] = {}
-                for k, v in obj.items():
-                    if v in (None, ""):
-                        continue
-                    f = by_key.get(k) if k in by_key else plan_columns([k], saved).fields[0]
-                    if isinstance(v, list):
-                        v = "; ".join(str(x) for x in v)
-                    if f:
-                        mapped.setdefault(f, v)
-                    elif f is None:
-                        extra[k] = v
-                yield RawRow(n, mapped, extra)
+                f = by_key.get(k) if k in by_key else plan_columns([k], saved).fields[0]
+                if isinstance(v, list):
+                    v = "; ".join(str(x) for x in v)
+                if f:
+                    mapped.setdefault(f, v)
+                elif f is None:
+                    extra[k] = v
+            yield RawRow(n, mapped, extra)
 
     est = int(size / max(1, len(keys) * 150)) if keys else 0
     return Table(path, plan, est, rows(), "utf-8")
