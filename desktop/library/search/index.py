@@ -217,11 +217,9 @@ class LibraryIndex:
             last = store.last_batch_id(s)
             pending = store.record_count(s, since_batch=since) if last > since else 0
             total = store.record_count(s)
-            if bulk_rebuild_pays(pending, total):  # e.g. a 100,000-record import
-                rows = []
-            else:
-                rows = list(store.iter_rows(s, since_batch=since)) if pending else []
-        if pending and not rows:
+            bulk = bulk_rebuild_pays(pending, total)  # e.g. a 100,000-record import
+            rows = list(store.iter_rows(s, since_batch=since)) if pending and not bulk else []
+        if bulk:
             return self.rebuild(progress, cancelled,
                                 reason=f"{pending} new records: a multi-process build is faster")
         services = service_items.service_docs(self.documents())
@@ -258,11 +256,37 @@ class LibraryIndex:
                 raise UserError("另一个程序正在重建检索索引，请稍后再试",
                                 "another program is rebuilding the search index; try again later")
             shutil.rmtree(fresh, ignore_errors=True)
-            try:
-                n, services, last = self._build(fresh, procs, progress, cancelled)
-            except BaseException:
-                shutil.rmtree(fresh, ignore_errors=True)
-                raise
+            ix = self._create(fresh)
+            with self.db.session() as s:
+                total = store.record_count(s)
+                last = store.last_batch_id(s)
+                procs = procs if procs is not None else default_procs(total)
+                kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
+                if procs > 1:
+                    guard_workers()  # the workers die with this process, even on kill -9
+                    kwargs.update(procs=procs, multisegment=True)
+                writer = ix.writer(**kwargs)
+                n = 0
+                try:
+                    for row in store.iter_rows(s):
+                        writer.add_document(**doc_for_row(row))
+                        n += 1
+                        if n % 1000 == 0:
+                            check_cancelled(cancelled)
+                            progress(n, total, "重建索引 / rebuilding the index")
+                    services = service_items.service_docs(self.documents())
+                    for doc in services:
+                        writer.add_document(**doc)
+                    progress(total, total, "写入索引 / committing the index")
+                    writer.commit()
+                except BaseException:
+                    writer.cancel()
+                    ix.close()
+                    shutil.rmtree(fresh, ignore_errors=True)
+                    raise
+            ix.close()
+            self._write_meta({"version": SCHEMA_VERSION, "batch": last,
+                              "services": service_items.fingerprint(services)}, fresh)
             self.close()
             old = self.root / f"{INDEX_NAME}.old"
             shutil.rmtree(old, ignore_errors=True)
@@ -274,41 +298,6 @@ class LibraryIndex:
                  time.monotonic() - started, reason or "requested")
         return IndexChange("rebuild", n + len(services), round(time.monotonic() - started, 3),
                            reason)
-
-    def _build(self, fresh: Path, procs: int | None, progress: ProgressFn,
-               cancelled: CancelledFn) -> tuple[int, list[dict[str, Any]], int]:
-        """Write the whole index into ``fresh``: (records, service documents, last batch)."""
-        ix = self._create(fresh)
-        with self.db.session() as s:
-            total = store.record_count(s)
-            last = store.last_batch_id(s)
-            procs = procs if procs is not None else default_procs(total)
-            kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
-            if procs > 1:
-                guard_workers()  # the workers die with this process, even on kill -9
-                kwargs.update(procs=procs, multisegment=True)
-            writer = ix.writer(**kwargs)
-            n = 0
-            try:
-                for row in store.iter_rows(s):
-                    writer.add_document(**doc_for_row(row))
-                    n += 1
-                    if n % 1000 == 0:
-                        check_cancelled(cancelled)
-                        progress(n, total, "重建索引 / rebuilding the index")
-                services = service_items.service_docs(self.documents())
-                for doc in services:
-                    writer.add_document(**doc)
-                progress(total, total, "写入索引 / committing the index")
-                writer.commit()
-            except BaseException:
-                writer.cancel()
-                ix.close()
-                raise
-        ix.close()
-        self._write_meta({"version": SCHEMA_VERSION, "batch": last,
-                          "services": service_items.fingerprint(services)}, fresh)
-        return n, services, last
 
     def recover_side_folders(self) -> None:
         """After a crash: an index swapped out but not yet replaced comes back; side folders
