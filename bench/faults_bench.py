@@ -28,15 +28,21 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+# peak memory: VmHWM of this process image (ru_maxrss would carry the forking parent's peak
+# across exec on Linux)
 CHILD = r"""
 import json, resource, sys
 sys.path.insert(0, {root!r}); sys.path.insert(0, {tests!r})
 import hostile_corpus as hc
 argv = json.loads(sys.argv[1])
 code, out = hc.capture_run(argv)
+try:
+    status = open("/proc/self/status").read()
+    peak = int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) / 1024
+except (OSError, StopIteration):
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 print(json.dumps({{"exit": code, "traceback": "Traceback" in out,
-                  "internal": "internal error" in out,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+                  "internal": "internal error" in out, "peak_mb": peak}}))
 """
 
 
@@ -46,6 +52,13 @@ def run_case(argv: list[str]) -> dict[str, object]:
                          text=True, timeout=1800)
     lines = res.stdout.strip().splitlines()
     return json.loads(lines[-1]) if lines else {"exit": res.returncode, "error": res.stderr[-300:]}
+
+
+def _is_file(arg: str) -> bool:
+    try:
+        return Path(arg).is_file()
+    except OSError:  # a query, not a path (too long for a file name)
+        return False
 
 
 def hostile(work: Path) -> None:
@@ -62,7 +75,7 @@ def hostile(work: Path) -> None:
     tracebacks = 0
     for case in cases:
         argv = ["--data-dir", str(case.data_dir), *case.argv]
-        files = [Path(a) for a in case.argv if Path(a).is_file()]
+        files = [Path(a) for a in case.argv if _is_file(a)]
         r = run_case(argv)
         peak = float(r.get("peak_mb", 0.0))  # type: ignore[arg-type]
         tracebacks += bool(r.get("traceback")) or bool(r.get("internal"))

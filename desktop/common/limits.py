@@ -72,3 +72,15 @@ def json_depth_over(text: str, limit: int = MAX_JSON_DEPTH) -> bool:
 
 
 _JSON_TOKENS = re.compile(r'"(?:[^"\\]|\\.)*"?|[\[\]{}]')
+
+
+def json_value_problem(exc: BaseException) -> tuple[str, str]:
+    """(zh, en) for a JSON text ``json.loads`` refused with a ValueError other than a syntax
+    error (a number beyond Python's digit limit) or a RecursionError."""
+    text = str(exc)
+    if "digits" in text:
+        return ("数字超过4,300位，无法读取", "a number has more than 4,300 digits")
+    if isinstance(exc, RecursionError):
+        return (f"嵌套超过{MAX_JSON_DEPTH}层", f"nested deeper than {MAX_JSON_DEPTH} levels")
+    why = " ".join(text.split())[:120]
+    return (f"无法读取的值（{why}）", f"a value that cannot be read ({why})")

@@ -7,7 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
-from desktop.common.limits import MAX_JSON_BYTES, MAX_JSON_DEPTH, json_depth_over
+from desktop.common.limits import (
+    MAX_JSON_BYTES,
+    MAX_JSON_DEPTH,
+    json_depth_over,
+    json_value_problem,
+)
 from desktop.errors import UserError
 from desktop.forms.registry import FormDef
 from desktop.forms.spec import FieldSpec
@@ -91,9 +96,8 @@ def read_data_file(path: Path) -> dict[str, Any]:
                         f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
                         file=name) from exc
     except (ValueError, RecursionError) as exc:  # e.g. a number over Python's digit limit
-        why = " ".join(str(exc).split())[:120]
-        raise UserError(f"JSON中有无法读取的值（{why}）", f"the JSON holds a value that cannot "
-                        f"be read ({why})", file=name) from exc
+        zh, en = json_value_problem(exc)
+        raise UserError(f"JSON中{zh}", f"in the JSON, {en}", file=name) from exc
     if not isinstance(data, dict):
         raise UserError("JSON应为一个对象（字段编号: 值）", "the JSON must be an object "
                         "(field id: value)", file=name)

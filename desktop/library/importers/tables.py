@@ -17,7 +17,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.common.limits import MAX_CELL_CHARS, MAX_JSON_DEPTH, MAX_RECORD_LINES, json_depth_over
+from desktop.common.limits import (
+    MAX_CELL_CHARS,
+    MAX_JSON_DEPTH,
+    MAX_RECORD_LINES,
+    json_depth_over,
+    json_value_problem,
+)
 from desktop.common.xlsx import cell_too_long, fill_merged, merged_ranges, open_workbook, sheet_rows
 from desktop.errors import RowProblem, UserError
 from desktop.library.importers.columns import (
@@ -362,10 +368,13 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
                 continue
             try:
                 obj = json.loads(line)
-            except ValueError as exc:  # JSONDecodeError, or e.g. the int-digits limit
-                why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                yield RowProblem(n, None, f"不是有效的JSON（{why}）",
-                                 f"not valid JSON ({why})")
+            except json.JSONDecodeError as exc:
+                yield RowProblem(n, None, f"不是有效的JSON（{exc.msg}）",
+                                 f"not valid JSON ({exc.msg})")
+                continue
+            except (ValueError, RecursionError) as exc:  # e.g. the int-digits limit
+                zh, en = json_value_problem(exc)
+                yield RowProblem(n, None, zh, en)
                 continue
             if not isinstance(obj, dict):
                 yield RowProblem(n, None, "该行不是JSON对象", "the line is not a JSON object")
