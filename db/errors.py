@@ -2,12 +2,28 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from sqlalchemy.exc import DBAPIError
 
 from desktop.errors import UserError
 
 
-def as_user_error(exc: BaseException, where: str = "") -> UserError | None:
+class DatabaseDamaged(UserError):
+    """The database file is not a (sound) SQLite database."""
+
+
+def damaged_error(where: str, backups_dir: Path | None) -> DatabaseDamaged:
+    from db.backups import damaged_hint
+
+    zh, en = damaged_hint(backups_dir)
+    return DatabaseDamaged(f"数据库文件已损坏或不是IP Desk数据库（{where}），未做任何改动；{zh}",
+                           f"the database file is damaged or not an IP Desk database ({where}) "
+                           f"and was left untouched; {en}")
+
+
+def as_user_error(exc: BaseException, where: str = "",
+                  backups_dir: Path | None = None) -> UserError | None:
     """A clear message for a locked, damaged, unreachable or read-only database, else None."""
     if not isinstance(exc, DBAPIError):
         return None
@@ -18,8 +34,13 @@ def as_user_error(exc: BaseException, where: str = "") -> UserError | None:
         return UserError(f"数据库被其他程序锁定，请稍后再试：{where}",
                          f"the database is locked by another program, try again later: {where}")
     if "not a database" in low or "malformed" in low:
-        return UserError(f"文件不是可用的IP Desk数据库（可能已损坏）：{where}",
-                         f"the file is not a usable IP Desk database (damaged?): {where}")
+        return damaged_error(where, backups_dir)
+    if "disk is full" in low or "no space" in low:
+        return UserError(f"磁盘已满，无法写入数据库：{where}；本次操作未提交，数据库保持原样。"
+                         "请腾出空间后重试",
+                         f"the disk is full, the database cannot be written: {where}; nothing "
+                         "of this operation was committed, the database is as it was. Free "
+                         "some space and try again")
     if "readonly" in low or "read-only" in low or "unable to open" in low:
         return UserError(f"无法打开或写入数据库（请检查文件权限）：{where}",
                          f"cannot open or write the database (check permissions): {where}")

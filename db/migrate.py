@@ -72,9 +72,9 @@ def backup_sqlite(path: Path, backups_dir: Path, label: str = "pre-migrate") -> 
     return target
 
 
-def _describe_db_error(db: Database, exc: Exception) -> UserError:
+def _describe_db_error(db: Database, exc: Exception, backups_dir: Path | None) -> UserError:
     where = str(db.sqlite_path) if db.sqlite_path else db.display_url()
-    known = as_user_error(exc, where)
+    known = as_user_error(exc, where, backups_dir)
     if known is not None:
         return known
     text = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
@@ -108,6 +108,6 @@ def migrate(db: Database, backups_dir: Path | None = None) -> MigrationReport:
             command.upgrade(cfg, "heads")
         after = current_revisions(db)
     except (OperationalError, DBAPIError) as exc:
-        raise _describe_db_error(db, exc) from exc
+        raise _describe_db_error(db, exc, backups_dir) from exc
     log.info("database migrated from %s to %s", before or "(empty)", after)
     return MigrationReport(before, after, backup)

@@ -37,8 +37,11 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     try:
         cur.execute("PRAGMA journal_mode=WAL")
-    except Exception:  # read-only media: WAL cannot be switched on; keep the default
-        log.warning("could not switch SQLite to WAL mode", exc_info=True)
+    except Exception as exc:  # read-only media: WAL cannot be switched on; keep the default
+        if "not a database" in str(exc) or "malformed" in str(exc):
+            log.debug("WAL mode not set: %s", exc)  # a damaged file: reported by the caller
+        else:
+            log.warning("could not switch SQLite to WAL mode", exc_info=True)
     cur.execute("PRAGMA synchronous=NORMAL")
     cur.close()
 

@@ -8,9 +8,11 @@ It is opened once by the composition root (:func:`desktop.app.open_app`), which 
 from __future__ import annotations
 
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TypeVar
 
 from db.errors import as_user_error
@@ -74,9 +76,45 @@ def open_context(paths: DataPaths, db_url: str | None = None, *,
     return AppContext(paths=paths, db=db, migration=report)
 
 
-def user_error_for(exc: BaseException) -> UserError | None:
-    """A database failure the user can understand (locked, damaged, unreachable, read-only)
-    as a :class:`UserError`; None for anything else (a bug)."""
+def user_error_for(exc: BaseException, paths: DataPaths | None = None) -> UserError | None:
+    """A database failure the user can understand (locked, damaged, unreachable, read-only,
+    disk full) as a :class:`UserError`; None for anything else (a bug).  With ``paths`` a
+    damaged database's message names the newest backup."""
     if isinstance(exc, UserError):
         return exc
-    return as_user_error(exc)
+    if paths is None:
+        return as_user_error(exc)
+    return as_user_error(exc, str(paths.database), paths.backups_dir)
+
+
+# -- backups of the SQLite database (``ipdesk db …``; work without opening the database) --
+
+def list_backups(paths: DataPaths) -> list[Path]:
+    """The backups in ``backups/``, newest first."""
+    from db.backups import list_backups as _list
+
+    return _list(paths.backups_dir)
+
+
+def make_backup(paths: DataPaths) -> Path:
+    """A consistent copy of the data folder's SQLite database in ``backups/`` now."""
+    from db.migrate import backup_sqlite
+
+    if not paths.database.exists():
+        raise UserError("数据文件夹中还没有数据库", "there is no database in the data folder yet",
+                        file=str(paths.database))
+    try:
+        return backup_sqlite(paths.database, paths.backups_dir, label="manual")
+    except (OSError, sqlite3.Error) as exc:
+        known = as_user_error(exc, str(paths.database), paths.backups_dir)
+        raise known or UserError(f"无法备份数据库（{exc}）", f"cannot back up the database ({exc})",
+                                 file=str(paths.database)) from exc
+
+
+def restore_backup(paths: DataPaths, backup: Path | None = None) -> tuple[Path, Path | None]:
+    """Replace the SQLite database by ``backup`` (default: the newest sound one); the file
+    replaced is kept in ``backups/``.  Returns (backup used, where the old file went)."""
+    from db.backups import restore_backup as _restore
+
+    done = _restore(paths.database, paths.backups_dir, backup)
+    return done.backup, done.damaged_copy

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from desktop.common.limits import one_line
+
 
 class UserError(Exception):
     """An error caused by user input (bad file, bad value, bad argument, unusable database)."""
@@ -41,11 +43,12 @@ class UserError(Exception):
 def location(file: str | None, row: int | None, field: str | None, lang: str = "zh") -> str:
     """Where a problem is, in the one wording every message uses:
     ``书目.csv, 第3行, 字段“申请号”`` / ``书目.csv, row 3, field '申请号'``."""
-    parts: list[str] = [file] if file else []
+    parts: list[str] = [one_line(file)] if file else []
     if row is not None:
         parts.append(f"第{row}行" if lang == "zh" else f"row {row}")
     if field:
-        parts.append(f"字段“{field}”" if lang == "zh" else f"field '{field}'")
+        name = one_line(field)
+        parts.append(f"字段“{name}”" if lang == "zh" else f"field '{name}'")
     return ", ".join(parts)
 
 

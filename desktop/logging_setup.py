@@ -9,7 +9,23 @@ from pathlib import Path
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
 
+class OneLineFormatter(logging.Formatter):
+    """For the terminal: the message on one line, never a traceback (that goes to the log
+    file, whose handler formats the same record in full)."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        plain = logging.makeLogRecord(record.__dict__)
+        plain.exc_info = plain.exc_text = plain.stack_info = None
+        if record.exc_info and record.exc_info[1] is not None:
+            exc = record.exc_info[1]
+            plain.msg = f"{record.getMessage()} ({type(exc).__name__}: {exc})"
+            plain.args = None
+        text = super().format(plain)
+        return " ".join(text.split("\n"))
+
+
 def setup_logging(logs_dir: Path | None, *, verbose: bool = False) -> None:
+    logging.raiseExceptions = False  # a log that cannot be written (disk full) stays silent
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for h in list(root.handlers):
@@ -29,7 +45,7 @@ def setup_logging(logs_dir: Path | None, *, verbose: bool = False) -> None:
             logging.getLogger(__name__).warning("cannot write a log file in %s", logs_dir)
     sh = logging.StreamHandler()
     sh.setLevel(logging.DEBUG if verbose else logging.WARNING)
-    sh.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    sh.setFormatter(OneLineFormatter("%(levelname)s %(name)s: %(message)s"))
     sh._ipdesk = True  # type: ignore[attr-defined]
     root.addHandler(sh)
     # Alembic reports every migration step at INFO; only its warnings belong in our log

@@ -17,6 +17,7 @@ from desktop.catalogue.guide_html import lines_html
 from desktop.catalogue.schema import ServiceItem
 from desktop.catalogue.text import Section, footer_line, item_sections, material_line
 from desktop.common.files import save_atomically
+from desktop.common.limits import xml_text
 from desktop.errors import UserError
 from desktop.settings.api import Outlet
 
@@ -59,7 +60,7 @@ def _para(doc, text: str, *, font: str = BODY_FONT, size: float = 12,
     from docx.shared import Cm, Pt
 
     p = doc.add_paragraph()
-    run = p.add_run(text)
+    run = p.add_run(xml_text(text))  # python-docx refuses characters XML forbids
     _set_run_font(run, font, size, bold)
     if align is not None:
         p.alignment = align

@@ -22,9 +22,14 @@ from pydantic import (
 from desktop.common.citations import LegalBasis
 from desktop.common.fees import unknown_references
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+from desktop.common.limits import MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                        max_length=MAX_CELL_CHARS)]
 Line = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
-                                        pattern=r"^[^\n｜]*$")]
+                                        max_length=MAX_LINE_CHARS, pattern=r"^[^\n｜]*$")]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
+                                        max_length=MAX_NAME_CHARS, pattern=r"^[^\n｜]*$")]
 
 CATEGORIES: tuple[str, ...] = (
     "专利", "商标", "地理标志", "集成电路布图设计", "版权", "维权援助",
@@ -80,7 +85,7 @@ class ServiceItem(_Strict):
     """One service item with every element of its guide."""
 
     code: str = Field(pattern=CODE_PATTERN)
-    name: Line
+    name: Name
     category: Literal["专利", "商标", "地理标志", "集成电路布图设计", "版权", "维权援助",
                       "知识产权运营", "信息服务", "知识产权咨询"]
     service_type: Literal["政务服务", "公共服务"]

@@ -38,7 +38,7 @@ from desktop.catalogue.sheet_format import (
 )
 from desktop.catalogue.store import ensure_loaded, stored_items, write_item
 from desktop.common.headers import fold_header
-from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
+from desktop.common.xlsx import autofit, cell_too_long, open_workbook, save_workbook, write_rows
 from desktop.errors import RowProblem, UserError
 from desktop.jobs import (
     CancelledFn,
@@ -177,6 +177,11 @@ def _read_row(columns: dict[int, str], values: tuple[Any, ...], rnum: int,
     ok = True
     for idx, key in columns.items():
         value = values[idx] if idx < len(values) else None
+        too_long = cell_too_long(value)
+        if too_long is not None:
+            problems.append(RowProblem(rnum, FIELD_LABELS[key], *too_long))
+            ok = False
+            continue
         try:
             parsed = cell_to_field(key, value)
         except CellError as exc:

@@ -87,9 +87,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:  # a bug: full details in the log, one line for the user
-        known = user_error_for(exc)
+        known = user_error_for(exc, env.data_paths())
         if known is not None:
-            log.warning("database error in command %s: %s", args.command, exc)
+            log.info("database error in command %s: %s", args.command, exc)  # the log only
             env.fail(known)
             return 2
         log.exception("unhandled error in command %s", args.command)

@@ -10,6 +10,7 @@ from typing import Any
 from desktop.context import AppContext
 from desktop.errors import UserError
 from desktop.options import options_from
+from desktop.paths import DataPaths
 
 
 class CommandEnv:
@@ -32,6 +33,16 @@ class CommandEnv:
     def close(self) -> None:
         if self._ctx is not None:
             self._ctx.close()
+
+    def data_paths(self) -> DataPaths | None:
+        """The data folder's paths when its SQLite database is the one in use."""
+        if self._ctx is not None:
+            return self._ctx.paths if self._ctx.db.sqlite_path else None
+        if self.options.resolved_db_url:
+            return None
+        from desktop.paths import resolve_data_paths
+
+        return resolve_data_paths(self.options.data_dir)
 
     def log_hint(self) -> str:
         if self._ctx is not None:

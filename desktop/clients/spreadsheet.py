@@ -21,7 +21,16 @@ from desktop.clients.model import CLIENT_FIELDS, CLIENT_KINDS, EDITABLE_KEYS, Cl
 from desktop.clients.service import apply_fields, list_clients
 from desktop.clients.validation import normalise_client
 from desktop.common.headers import fold_header
-from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
+from desktop.common.xlsx import (
+    autofit,
+    cell_too_long,
+    fill_merged,
+    merged_ranges,
+    open_workbook,
+    save_workbook,
+    sheet_rows,
+    write_rows,
+)
 from desktop.errors import FieldProblem, RowProblem, UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.validators.api import check_idcard
@@ -98,7 +107,8 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
     wb = open_workbook(path)
     try:
         ws = wb.worksheets[0]
-        rows_iter = ws.iter_rows(values_only=True)
+        # merged cells count for every row they cover; a sheet that breaks off is reported
+        rows_iter = fill_merged(sheet_rows(ws, path), merged_ranges(ws, path))
         head: list[tuple[object, ...]] = []
         for _ in range(HEADER_SCAN_ROWS):
             try:
@@ -117,6 +127,11 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
         seen: dict[str, int] = {}
 
         def take(rownum: int, row: tuple[object, ...]) -> None:
+            for i, key in cols.items():
+                too_long = cell_too_long(row[i]) if i < len(row) else None
+                if too_long is not None:
+                    report.rejected.append(RowProblem(rownum, key, *too_long))
+                    return
             values = {key: _cell_text(row[i]) if i < len(row) else None
                       for i, key in cols.items()}
             if not any(values.values()):

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
+from desktop.common.xlsx import autofit, open_workbook, save_workbook, sheet_rows, write_rows
 from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError
 from desktop.forms.fields import clean_text, is_blank
@@ -94,7 +94,7 @@ def read_batch_rows(path: Path, spec: FormSpec) -> tuple[list[BatchRow], list[st
     wb = open_workbook(path)
     try:
         ws = wb.worksheets[0]
-        rows = ws.iter_rows(values_only=True)
+        rows = sheet_rows(ws, path)  # a sheet that breaks off is a UserError naming the row
         header = list(next(rows, None) or [])
         mapping, unknown = _header_map(spec, header)
         if not mapping:

@@ -7,6 +7,12 @@ import json
 from pathlib import Path
 from typing import Any
 
+from desktop.common.limits import (
+    MAX_JSON_BYTES,
+    MAX_JSON_DEPTH,
+    json_depth_over,
+    json_value_problem,
+)
 from desktop.errors import UserError
 from desktop.forms.registry import FormDef
 from desktop.forms.spec import FieldSpec
@@ -64,6 +70,14 @@ def read_data_file(path: Path) -> dict[str, Any]:
     """Form data from a UTF-8 JSON file holding one object."""
     name = str(path)
     try:
+        size = path.stat().st_size
+    except OSError:
+        size = 0
+    if size > MAX_JSON_BYTES:
+        raise UserError(f"数据文件有{size:,}字节，超过上限{MAX_JSON_BYTES:,}",
+                        f"the data file is {size:,} bytes, over the limit of {MAX_JSON_BYTES:,}",
+                        file=name)
+    try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
         raise UserError("文件不存在", "file not found", file=name) from None
@@ -73,12 +87,18 @@ def read_data_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise UserError(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})",
                         file=name) from exc
+    if json_depth_over(text):
+        raise UserError(f"JSON嵌套超过{MAX_JSON_DEPTH}层", f"the JSON nests deeper than "
+                        f"{MAX_JSON_DEPTH} levels", file=name)
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise UserError(f"JSON格式错误（第{exc.lineno}行第{exc.colno}列：{exc.msg}）",
                         f"invalid JSON (line {exc.lineno}, column {exc.colno}: {exc.msg})",
                         file=name) from exc
+    except (ValueError, RecursionError) as exc:  # e.g. a number over Python's digit limit
+        zh, en = json_value_problem(exc)
+        raise UserError(f"JSON中{zh}", f"in the JSON, {en}", file=name) from exc
     if not isinstance(data, dict):
         raise UserError("JSON应为一个对象（字段编号: 值）", "the JSON must be an object "
                         "(field id: value)", file=name)

@@ -25,6 +25,7 @@ from typing import Any
 import jinja2
 from jinja2 import meta
 
+from desktop.common.limits import xml_text
 from desktop.errors import UserError
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,8 @@ class CompiledTemplate:
         rendered: dict[str, bytes] = {}
         try:
             for name, tpl in self._templates.items():
-                rendered[name] = self._finish(tpl.render(context)).encode("utf-8")
+                # the write boundary: no character XML forbids reaches the document
+                rendered[name] = xml_text(self._finish(tpl.render(context))).encode("utf-8")
         except jinja2.UndefinedError as exc:
             raise UserError(f"模板引用了表单中没有的字段：{exc.message}",
                             f"the template uses a name the form does not define: {exc.message}",

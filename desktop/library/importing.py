@@ -14,6 +14,8 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from desktop.common.files import disk_full, no_space
+from desktop.common.limits import one_line
 from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError, location
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
@@ -21,7 +23,7 @@ from desktop.library.importers.cnki import looks_like_cnki, open_cnki
 from desktop.library.importers.columns import ColumnPlan
 from desktop.library.importers.documents import DOC_SUFFIXES, read_document
 from desktop.library.importers.tables import READERS, Table, open_table
-from desktop.library.normalise import normalise_patent
+from desktop.library.normalise import IMPLAUSIBLE_DATE, normalise_patent
 from desktop.library.records import RawRow
 from desktop.library.store import BatchWriter
 
@@ -65,6 +67,10 @@ class ImportReport:
     files: list[FileOutcome] = field(default_factory=list)
     seconds: float = 0.0
     indexed: bool = False
+    flagged_dates: int = 0  # rows kept with a date flagged as implausible
+    warnings: list[Problem] = field(default_factory=list)
+    index_error_zh: str | None = None  # committed, but the index could not be updated
+    index_error_en: str | None = None
 
     @property
     def failed_files(self) -> list[FileOutcome]:
@@ -72,7 +78,7 @@ class ImportReport:
 
     @property
     def ok(self) -> bool:
-        return not self.rejected and not self.failed_files
+        return not self.rejected and not self.failed_files and not self.index_error_zh
 
     def to_json(self) -> dict[str, Any]:
         d = asdict(self)
@@ -83,17 +89,26 @@ class ImportReport:
         if lang == "zh":
             return (f"新增 {self.added} 条，更新 {self.updated} 条，未变 {self.unchanged} 条，"
                     f"拒绝 {self.rejected} 行" + (f"，{len(self.failed_files)} 个文件无法导入"
-                                               if self.failed_files else ""))
+                                               if self.failed_files else "")
+                    + (f"，{self.flagged_dates} 行日期不合常理（已导入并标记）"
+                       if self.flagged_dates else ""))
         return (f"added {self.added}, updated {self.updated}, unchanged {self.unchanged}, "
                 f"rejected {self.rejected} rows" + (f", {len(self.failed_files)} files failed"
-                                                    if self.failed_files else ""))
+                                                    if self.failed_files else "")
+                + (f", {self.flagged_dates} rows with an implausible date (kept, flagged)"
+                   if self.flagged_dates else ""))
 
     def lines(self, lang: str = "zh", limit: int = MAX_PROBLEMS_SHOWN) -> list[str]:
         out = [self.summary(lang)]
         for f in self.failed_files:
-            out.append(f"{f.file}: {f.error_zh if lang == 'zh' else f.error_en}")
+            text = (f.error_zh if lang == "zh" else f.error_en) or ""
+            out.append(text if text.startswith(one_line(f.file)) else f"{one_line(f.file)}: {text}")
         for p in self.problems[:limit]:
             out.append(p.text(lang))
+        for p in self.warnings[:limit]:
+            out.append(p.text(lang))
+        if self.index_error_zh:
+            out.append(self.index_error_zh if lang == "zh" else self.index_error_en or "")
         if len(self.problems) > limit:
             more = len(self.problems) - limit
             out.append(f"……另有 {more} 行问题" if lang == "zh" else f"… {more} more problems")
@@ -186,6 +201,27 @@ def import_paths(
         raise UserError(f"未知的导入类型“{kind}”", f"unknown import kind '{kind}'")
     started = time.monotonic()
     files = expand_paths(paths)
+    try:
+        report = _import_batch(ctx, files, kind, mapping, mappings, collection, progress,
+                               cancelled)
+    except Exception as exc:
+        if not no_space(exc):
+            raise
+        size = sum(f.stat().st_size for f, _ in files if f.exists()) / 1_000_000
+        raise disk_full(ctx.paths.database, f"本次导入的 {len(files)} 个文件一条也未写入（整批回滚），"
+                        "数据库保持导入前的状态",
+                        f"nothing of the {len(files)} files was imported (the batch was rolled "
+                        "back); the database is as it was before the import",
+                        need_mb=max(1.0, 3 * size)) from exc
+    report.seconds = round(time.monotonic() - started, 3)
+    log.info("import batch %s: %s", report.batch_id, report.summary("en"))
+    return report
+
+
+def _import_batch(ctx: AppContext, files: list[tuple[Path, Path | None]], kind: str,
+                  mapping: dict[str, str] | None, mappings: dict[str, dict[str, str]] | None,
+                  collection: str | None, progress: ProgressFn,
+                  cancelled: CancelledFn) -> ImportReport:
     report = ImportReport(batch_id=None)
     with ctx.db.session() as session:
         writer = BatchWriter(session, kind=kind, collection=collection,
@@ -204,7 +240,7 @@ def import_paths(
                     table = open_patent_table(path, ctx, file_map)
                     outcome.encoding = table.encoding
                     _import_table(writer, table, coll, outcome, progress, cancelled,
-                                  f"({i + 1}/{len(files)}) {path.name}")
+                                  f"({i + 1}/{len(files)}) {path.name}", report)
             except UserError as exc:
                 if len(files) == 1:
                     raise
@@ -221,8 +257,6 @@ def import_paths(
         report.rejected = c.rejected
         report.problems = [Problem(f, p.row, p.field, p.reason_zh, p.reason_en)
                            for f, p in c.problems]
-    report.seconds = round(time.monotonic() - started, 3)
-    log.info("import batch %s: %s", report.batch_id, report.summary("en"))
     return report
 
 
@@ -243,7 +277,8 @@ def _rows_with_progress(table: Table, progress: ProgressFn, cancelled: Cancelled
 
 
 def _import_table(writer: BatchWriter, table: Table, coll: str, outcome: FileOutcome,
-                  progress: ProgressFn, cancelled: CancelledFn, label: str) -> None:
+                  progress: ProgressFn, cancelled: CancelledFn, label: str,
+                  report: ImportReport) -> None:
     source = str(table.path)
     for item in _rows_with_progress(table, progress, cancelled, label):
         outcome.rows += 1
@@ -253,5 +288,12 @@ def _import_table(writer: BatchWriter, table: Table, coll: str, outcome: FileOut
         rec = normalise_patent(item, source_file=source)
         if isinstance(rec, RowProblem):
             writer.reject(source, rec)
-        else:
-            writer.add(rec, coll)
+            continue
+        odd = [f for f in rec.flags if f.startswith(IMPLAUSIBLE_DATE)]
+        if odd:
+            report.flagged_dates += 1
+            if len(report.warnings) < MAX_PROBLEMS_SHOWN:
+                report.warnings.append(Problem(source, item.row, None, "；".join(odd),
+                                               "implausible date, kept and flagged: "
+                                               + "; ".join(o.split("：")[-1] for o in odd)))
+        writer.add(rec, coll)

@@ -7,6 +7,7 @@ on ``;`` ``；`` ``|`` ``、`` (and ``,`` for inventors and classifications).
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from typing import Any
 
@@ -32,6 +33,15 @@ _TYPE_WORDS = {
 }
 _KIND_TYPES = {"A": "发明", "B": "发明", "C": "发明", "U": "实用新型", "Y": "实用新型",
                "S": "外观设计", "D": "外观设计"}
+IMPLAUSIBLE_DATE = "日期不合常理"  # the flag's start: before 1900 or over a year ahead
+EARLIEST_DATE = _dt.date(1900, 1, 1)
+
+
+def plausible_date(d: _dt.date) -> bool:
+    """A patent date is plausible from 1900 to a year from today."""
+    return EARLIEST_DATE <= d <= _dt.date.today() + _dt.timedelta(days=366)
+
+
 _REGION_SUFFIX = re.compile(r"(维吾尔自治区|壮族自治区|回族自治区|特别行政区|自治区|省|市)$")
 
 
@@ -121,6 +131,8 @@ def normalise_patent(raw: RawRow, *, source_file: str | None = None
         d = parse_date(value)
         if value not in (None, "") and d is None:
             flags.append(f"日期无法识别（{name}）：{value}")
+        elif d is not None and not plausible_date(d):
+            flags.append(f"{IMPLAUSIBLE_DATE}（{name}）：{d.isoformat()}")
         setattr(rec, name, d)
     ipcs: list[str] = []
     for part in split_multi(v.get("ipc"), wide=True):

@@ -49,8 +49,18 @@ class Library:
             try:
                 self.index.update(progress, never_cancelled)
                 report.indexed = True
-            except Exception:  # the import is committed; the index is repaired on next start
-                log.exception("index update after import failed")
+            except Exception as exc:  # the import is committed; the index catches up later
+                log.info("index update after import failed", exc_info=True)  # the log file
+                n = report.added + report.updated
+                why_zh = exc.message("zh") if isinstance(exc, UserError) else str(exc)
+                why_en = exc.message("en") if isinstance(exc, UserError) else str(exc)
+                report.index_error_zh = (f"已提交到数据库：{n} 条记录（批次 {report.batch_id}）；"
+                                         f"检索索引未更新（{why_zh}），下次检索或运行 index update "
+                                         "时会补上")
+                report.index_error_en = (f"committed to the database: {n} records (batch "
+                                         f"{report.batch_id}); the search index was not updated "
+                                         f"({why_en}); it catches up on the next search or "
+                                         "'index update'")
         return report
 
     # -- index -----------------------------------------------------------------------
@@ -62,7 +72,14 @@ class Library:
 
     def _ready(self) -> None:
         if not self._checked:
-            self.ensure_index()
+            try:
+                self.ensure_index()
+            except UserError as exc:  # e.g. a full disk: answer from the index there is
+                if not self.index.exists():
+                    raise
+                self._checked = True
+                log.warning("检索索引未能更新，结果可能不完整 / the index could not be brought up "
+                            "to date; results may be incomplete: %s", exc.message("en"))
 
     def status(self) -> IndexStatus:
         return self.index.status()

@@ -233,8 +233,11 @@ class BatchWriter:
 
 # -- reading -------------------------------------------------------------------------
 
-def record_count(session: Session) -> int:
-    return int(session.scalar(select(func.count()).select_from(_T)) or 0)
+def record_count(session: Session, *, since_batch: int = 0) -> int:
+    q = select(func.count()).select_from(_T)
+    if since_batch:
+        q = q.where(_T.c.batch_id > since_batch)
+    return int(session.scalar(q) or 0)
 
 
 def last_batch_id(session: Session) -> int:

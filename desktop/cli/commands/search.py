@@ -7,6 +7,7 @@ number) per line with one such object per line, loading everything once.
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from desktop.cli.env import CommandEnv
 from desktop.errors import UserError
@@ -40,12 +41,24 @@ def run(env: CommandEnv) -> int:
     if args.limit < 0:
         raise UserError("--limit 不能为负数", "--limit must not be negative")
     ctx = env.context()
+    _announce_repair(env, library.index_status(ctx))
     library.ensure_index(ctx, env.progress)
     filters = library.Filters(kinds=tuple(args.types)) if args.types else None
     queries = library.read_query_file(args.batch) if args.batch else [text]
+    failed = 0
     for q in queries:
-        res = library.search(ctx, q, limit=args.limit, filters=filters, sort=args.sort,
-                             facets=args.facets)
+        try:
+            res = library.search(ctx, q, limit=args.limit, filters=filters, sort=args.sort,
+                                 facets=args.facets)
+        except UserError as exc:
+            if not args.batch:
+                raise
+            failed += 1  # one bad line of a batch is reported on its line; the rest run
+            if env.json:
+                env.emit_json({"query": q[:80], "error": exc.message(env.lang)}, compact=True)
+            else:
+                env.out(f"{q[:80]}\t{env.t('错误', 'error')}: {exc.message(env.lang)}")
+            continue
         if env.json:
             env.emit_json(res.to_json(env.lang), compact=bool(args.batch))
         else:
@@ -58,7 +71,22 @@ def run(env: CommandEnv) -> int:
         if not env.json:
             env.out(env.t(f"已导出 {results.total} 条到 {path}",
                           f"exported {results.total} hits to {path}"))
-    return 0
+    return 2 if failed else 0
+
+
+def _announce_repair(env: CommandEnv, st: Any) -> None:
+    """Say so before the index is built or repaired (which can take a minute), never block
+    silently; the progress follows on a terminal."""
+    if st.consistent or st.records_in_db == 0:
+        return
+    if st.reason == "new imports not indexed yet":
+        env.err(env.t(f"检索索引缺少最近导入的记录，正在补建索引（数据库共 {st.records_in_db:,} 条）……",
+                      f"the search index lacks recent imports; indexing them now "
+                      f"({st.records_in_db:,} records in the database)…"))
+    else:
+        env.err(env.t(f"检索索引需要修复（{st.reason}），正在从数据库重建 {st.records_in_db:,} 条记录……",
+                      f"the search index needs repair ({st.reason}); rebuilding "
+                      f"{st.records_in_db:,} records from the database…"))
 
 
 def _print(env: CommandEnv, res, batch: bool) -> None:

@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from desktop.common.containers import CONTAINER_ERRORS, check_zip, damaged
 from desktop.common.dates import parse_date
 from desktop.errors import UserError
-from desktop.library.importers.tables import detect_encoding
+from desktop.library.importers.tables import detect_encoding, read_head
 from desktop.library.records import Record
 
 DOC_SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -52,16 +54,22 @@ def read_text(path: Path) -> str:
 
 
 def _docx_text(path: Path) -> str:
-    import zipfile
-
     import docx
+    from docx.opc.exceptions import OpcError
 
+    head = read_head(path, 4)
+    if head != b"PK\x03\x04":
+        raise UserError("文件不是DOCX格式（扩展名与内容不符，或文件已损坏）",
+                        "the file is not a DOCX document (wrong extension or damaged)",
+                        file=str(path))
+    check_zip(path, "DOCX")
     try:
-        document = docx.Document(str(path))
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise UserError(f"DOCX文件已损坏或不是Word文档（{exc}）",
-                        f"the DOCX file is damaged or not a Word document ({exc})",
-                        file=str(path)) from exc
+        return _paragraph_lines(docx.Document(str(path)))
+    except CONTAINER_ERRORS + (OpcError,) as exc:  # OpcError: e.g. PackageNotFoundError
+        raise damaged(path, "DOCX", exc) from exc
+
+
+def _paragraph_lines(document: Any) -> str:
     lines = []
     for p in document.paragraphs:
         style = (p.style.name if p.style is not None else "") or ""
@@ -125,7 +133,7 @@ def read_document(path: Path) -> Iterator[Record]:
     date = parse_date(m.group(1)) if m else None
     sections = split_sections([ln for ln in lines if ln.strip().lstrip("#").strip() != title])
     if not sections:
-        return
+        raise UserError("文件中没有文字", "the file holds no text", file=str(path))
     seen: dict[str, int] = {}
     for sec in sections:
         body = "\n".join(sec.lines)[:MAX_SECTION_CHARS]

@@ -10,12 +10,21 @@ import codecs
 import csv
 import json
 import logging
-from collections.abc import Callable, Iterator
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from desktop.common.xlsx import open_workbook
+from desktop.common.limits import (
+    MAX_CELL_CHARS,
+    MAX_JSON_DEPTH,
+    MAX_RECORD_LINES,
+    json_depth_over,
+    json_value_problem,
+)
+from desktop.common.xlsx import cell_too_long, fill_merged, merged_ranges, open_workbook, sheet_rows
 from desktop.errors import RowProblem, UserError
 from desktop.library.importers.columns import (
     ColumnPlan,
@@ -27,6 +36,7 @@ from desktop.library.importers.columns import (
 from desktop.library.records import RawRow
 
 log = logging.getLogger(__name__)
+csv.field_size_limit(min(sys.maxsize, 2**31 - 1))  # sizes are checked per line and per cell
 HEAD_ROWS = 10
 ENCODINGS = ("utf-8", "gb18030")
 RowItem = RawRow | RowProblem
@@ -49,10 +59,26 @@ class Table:
             self.closer()
 
 
-def to_raw(row_no: int, values: list[Any] | tuple[Any, ...], plan: ColumnPlan) -> RawRow | None:
-    """Map one row by ``plan``; None for a completely empty row."""
+def oversize(row_no: int, values: Iterable[tuple[str, Any]]) -> RowProblem | None:
+    """The row's problem when a cell is longer than the cell limit."""
+    for name, v in values:
+        why = cell_too_long(v)
+        if why is not None:
+            return RowProblem(row_no, name or None, why[0] + "，该行未导入",
+                              why[1] + "; the row was not imported")
+    return None
+
+
+def to_raw(row_no: int, values: list[Any] | tuple[Any, ...], plan: ColumnPlan
+           ) -> RawRow | RowProblem | None:
+    """Map one row by ``plan``; None for a completely empty row, a :class:`RowProblem` for a
+    row with a cell over the cell limit."""
     if not any(v not in (None, "") for v in values):
         return None
+    too_long = oversize(row_no, ((plan.headers[i] if i < len(plan.headers) else "", v)
+                                 for i, v in enumerate(values) if isinstance(v, str)))
+    if too_long is not None:
+        return too_long
     mapped: dict[str, Any] = {}
     extra: dict[str, Any] = {}
     for i, v in enumerate(values):
@@ -85,10 +111,12 @@ def open_xlsx(path: Path, mapping: dict[str, str] | None = None,
     chosen = None
     for ws in wb.worksheets:
         try:
-            head = [list(r) for r in ws.iter_rows(max_row=HEAD_ROWS, values_only=True)]
-        except Exception as exc:  # damaged sheet XML
-            raise UserError(f"工作表“{ws.title}”无法读取（{exc}）",
-                            f"sheet '{ws.title}' cannot be read ({exc})", file=str(path)) from exc
+            merged = merged_ranges(ws, path)
+            head = [list(r) for r in fill_merged(sheet_rows(ws, path, max_row=HEAD_ROWS),
+                                                 merged)]
+        except UserError:
+            wb.close()
+            raise
         if not head:
             continue
         plan = find_header_row(head, mapping)
@@ -96,28 +124,29 @@ def open_xlsx(path: Path, mapping: dict[str, str] | None = None,
         if saved and mapping is None:
             plan = find_header_row(head, saved)
         if chosen is None or (plan.recognised and not chosen[1].recognised):
-            chosen = (ws, plan)
+            chosen = (ws, plan, merged)
         if plan.recognised:
             break
     if chosen is None:
         wb.close()
         raise UserError("工作簿中没有数据", "the workbook holds no data", file=str(path))
-    ws, plan = chosen
+    ws, plan, merged = chosen
     if require:
         _require(plan, path)
     total = max(0, (ws.max_row or 0) - plan.header_row)
 
     def rows() -> Iterator[RowItem]:
+        first = plan.header_row + 1
+        # a merged range begun above the data rows still fills the rows it covers
+        start = min([first] + [r[1] for r in merged if r[3] >= first])
         try:
-            for n, values in enumerate(ws.iter_rows(min_row=plan.header_row + 1,
-                                                    values_only=True), start=plan.header_row + 1):
+            body = fill_merged(sheet_rows(ws, path, min_row=start), merged, start)
+            for n, values in enumerate(body, start=start):
+                if n < first:
+                    continue
                 raw = to_raw(n, values, plan)
                 if raw is not None:
                     yield raw
-        except (KeyError, ValueError, OSError, EOFError) as exc:
-            raise UserError(f"XLSX文件在读取中途出错，可能已截断或损坏（{exc}）",
-                            f"the XLSX file broke off while reading; truncated or damaged ({exc})",
-                            file=str(path)) from exc
         finally:
             wb.close()
 
@@ -168,16 +197,88 @@ def decode_line(line: bytes, encoding: str) -> str | None:
     return None
 
 
-def _decoded_lines(path: Path, encoding: str, bad_lines: list[int]) -> Iterator[str]:
+MAX_LINE_BYTES = 16_000_000  # one physical CSV line (longer lines are reported, not read)
+
+
+def _raw_lines(path: Path) -> Iterator[tuple[int, bytes | None]]:
+    """(line number, bytes) per physical line; None for a line over the size limit (which
+    is skipped without being held in memory)."""
     with path.open("rb") as fh:
-        for n, line in enumerate(fh, start=1):
-            if n == 1 and line.startswith(codecs.BOM_UTF8):
-                line = line[3:]
-            text = decode_line(line, encoding)
-            if text is None:
-                bad_lines.append(n)
-                text = line.decode("utf-8", errors="replace")
-            yield text
+        n = 0
+        while line := fh.readline(MAX_LINE_BYTES + 1):
+            n += 1
+            if len(line) > MAX_LINE_BYTES and not line.endswith(b"\n"):
+                while (rest := fh.readline(1 << 20)) and not rest.endswith(b"\n"):
+                    pass
+                yield n, None
+                continue
+            yield n, line[3:] if n == 1 and line.startswith(codecs.BOM_UTF8) else line
+
+
+def _bounded_lines(path: Path) -> Iterator[tuple[int, str | None]]:
+    for n, line in _raw_lines(path):
+        yield n, None if line is None else line.decode("utf-8", errors="replace")
+
+
+def _decoded_lines(path: Path, encoding: str, bad_lines: list[int]
+                   ) -> Iterator[tuple[int, str | None]]:
+    """(line number, text) per physical line; text None for a line over the size limit."""
+    for n, line in _raw_lines(path):
+        if line is None:
+            yield n, None
+            continue
+        text = decode_line(line, encoding)
+        if text is None:
+            bad_lines.append(n)
+            text = line.decode("utf-8", errors="replace")
+        yield n, text
+
+
+def _parse_record(lines: list[str], delim: str) -> list[str] | None:
+    """The fields of one record from its lines; None while a quoted field is still open."""
+    try:
+        rows = list(csv.reader(lines, delimiter=delim, strict=True))
+    except csv.Error as exc:
+        if "unexpected end of data" in str(exc):
+            return None
+        rows = list(csv.reader(lines, delimiter=delim))  # lenient about stray quotes
+    return [v for r in rows for v in r] if len(rows) > 1 else (rows[0] if rows else [])
+
+
+def csv_records(lines: Iterator[tuple[int, str | None]], delim: str
+                ) -> Iterator[tuple[int, list[str] | RowProblem]]:
+    """(first line number, fields) per record.  A quoted field may span lines, but a quote
+    still open after :data:`MAX_RECORD_LINES` lines, or at the end of the file, is reported
+    on its line and the lines after it are read as rows of their own (never swallowed)."""
+    pending: deque[tuple[int, str | None]] = deque()
+
+    def next_line() -> tuple[int, str | None] | None:
+        return pending.popleft() if pending else next(lines, None)
+
+    while (item := next_line()) is not None:
+        n, text = item
+        if text is None:
+            yield n, RowProblem(n, None, f"该行超过{MAX_LINE_BYTES // 1_000_000} MB，未导入",
+                                f"the line is over {MAX_LINE_BYTES // 1_000_000} MB; not imported")
+            continue
+        buf, taken = [text], []
+        fields = _parse_record(buf, delim)
+        while fields is None:
+            more = next_line()
+            if more is None or more[1] is None or len(buf) >= MAX_RECORD_LINES \
+                    or sum(map(len, buf)) > 4 * MAX_CELL_CHARS:
+                if more is not None:
+                    taken.append(more)
+                pending.extendleft(reversed(taken))
+                yield n, RowProblem(n, None, "引号未闭合（该行的引号一直没有结束），该行未导入，其后各行照常读取",
+                                    "unclosed quote: the quoted field never ends; the row was "
+                                    "not imported, the lines after it were read as rows")
+                break
+            taken.append(more)
+            buf.append(more[1])
+            fields = _parse_record(buf, delim)
+        if fields is not None:
+            yield n, fields
 
 
 def _sniff_delimiter(first_line: str) -> str:
@@ -212,22 +313,19 @@ def open_csv(path: Path, mapping: dict[str, str] | None = None,
                 - plan.header_row)
 
     def rows() -> Iterator[RowItem]:
-        reader = csv.reader(_decoded_lines(path, encoding, bad_lines), delimiter=delim)
-        try:
-            for values in reader:
-                n = reader.line_num
-                if n <= plan.header_row:
-                    continue
-                if bad_lines and bad_lines[-1] == n:
-                    yield RowProblem(n, None, "该行编码无法识别（既非UTF-8也非GBK）",
-                                     "the line is neither UTF-8 nor GBK text")
-                    continue
-                raw = to_raw(n, values, plan)
-                if raw is not None:
-                    yield raw
-        except csv.Error as exc:
-            raise UserError(f"CSV格式错误（{exc}）", f"malformed CSV ({exc})", file=str(path),
-                            row=reader.line_num) from exc
+        for n, values in csv_records(_decoded_lines(path, encoding, bad_lines), delim):
+            if n <= plan.header_row:
+                continue
+            if isinstance(values, RowProblem):
+                yield values
+                continue
+            if bad_lines and bad_lines[-1] == n:
+                yield RowProblem(n, None, "该行编码无法识别（既非UTF-8也非GBK）",
+                                 "the line is neither UTF-8 nor GBK text")
+                continue
+            raw = to_raw(n, values, plan)
+            if raw is not None:
+                yield raw
 
     return Table(path, plan, total, rows(), encoding)
 
@@ -238,14 +336,13 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
                user_dir: Path | None = None, *, require: bool = True) -> Table:
     keys: list[str] = []
     try:
-        with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
-            for _, line in zip(range(HEAD_ROWS), fh, strict=False):
-                try:
-                    obj = json.loads(line)
-                except ValueError:
-                    continue
-                if isinstance(obj, dict):
-                    keys += [k for k in obj if k not in keys]
+        for _, (_n, line) in zip(range(HEAD_ROWS), _bounded_lines(path), strict=False):
+            try:
+                obj = None if line is None or json_depth_over(line) else json.loads(line)
+            except ValueError:
+                continue
+            if isinstance(obj, dict):
+                keys += [k for k in obj if k not in keys]
     except OSError as exc:
         raise UserError(f"无法读取文件（{exc.strerror}）", f"cannot read the file ({exc.strerror})",
                         file=str(path)) from exc
@@ -257,33 +354,51 @@ def open_jsonl(path: Path, mapping: dict[str, str] | None = None,
     size = path.stat().st_size
 
     def rows() -> Iterator[RowItem]:
-        with path.open("r", encoding="utf-8-sig", errors="replace") as fh:
-            for n, line in enumerate(fh, start=1):
-                if not line.strip():
+        for n, line in _bounded_lines(path):
+            if line is None:
+                yield RowProblem(n, None, f"该行超过{MAX_LINE_BYTES // 1_000_000} MB，未导入",
+                                 f"the line is over {MAX_LINE_BYTES // 1_000_000} MB; "
+                                 "not imported")
+                continue
+            if not line.strip():
+                continue
+            if json_depth_over(line):
+                yield RowProblem(n, None, f"JSON嵌套超过{MAX_JSON_DEPTH}层",
+                                 f"the JSON nests deeper than {MAX_JSON_DEPTH} levels")
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield RowProblem(n, None, f"不是有效的JSON（{exc.msg}）",
+                                 f"not valid JSON ({exc.msg})")
+                continue
+            except (ValueError, RecursionError) as exc:  # e.g. the int-digits limit
+                zh, en = json_value_problem(exc)
+                yield RowProblem(n, None, zh, en)
+                continue
+            if not isinstance(obj, dict):
+                yield RowProblem(n, None, "该行不是JSON对象", "the line is not a JSON object")
+                continue
+            obj = {k: v if isinstance(v, (str, int, float, bool, list)) or v is None
+                   else json.dumps(v, ensure_ascii=False) for k, v in obj.items()}
+            too_long = oversize(n, ((k, "; ".join(map(str, v)) if isinstance(v, list)
+                                     else v) for k, v in obj.items()))
+            if too_long is not None:
+                yield too_long
+                continue
+            mapped: dict[str, Any] = {}
+            extra: dict[str, Any] = {}
+            for k, v in obj.items():
+                if v in (None, ""):
                     continue
-                try:
-                    obj = json.loads(line)
-                except ValueError as exc:  # JSONDecodeError, or e.g. the int-digits limit
-                    why = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-                    yield RowProblem(n, None, f"不是有效的JSON（{why}）",
-                                     f"not valid JSON ({why})")
-                    continue
-                if not isinstance(obj, dict):
-                    yield RowProblem(n, None, "该行不是JSON对象", "the line is not a JSON object")
-                    continue
-                mapped: dict[str, Any] = {}
-                extra: dict[str, Any] = {}
-                for k, v in obj.items():
-                    if v in (None, ""):
-                        continue
-                    f = by_key.get(k) if k in by_key else plan_columns([k], saved).fields[0]
-                    if isinstance(v, list):
-                        v = "; ".join(str(x) for x in v)
-                    if f:
-                        mapped.setdefault(f, v)
-                    elif f is None:
-                        extra[k] = v
-                yield RawRow(n, mapped, extra)
+                f = by_key.get(k) if k in by_key else plan_columns([k], saved).fields[0]
+                if isinstance(v, list):
+                    v = "; ".join(str(x) for x in v)
+                if f:
+                    mapped.setdefault(f, v)
+                elif f is None:
+                    extra[k] = v
+            yield RawRow(n, mapped, extra)
 
     est = int(size / max(1, len(keys) * 150)) if keys else 0
     return Table(path, plan, est, rows(), "utf-8")

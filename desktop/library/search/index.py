@@ -27,11 +27,12 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from db.session import Database
-from desktop.common.files import save_atomically
+from desktop.common.files import disk_full, no_space, save_atomically
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library import service_items, store
 from desktop.library.search.analysis import configure_dictionary
+from desktop.library.search.lifecycle import clean_stale, guard_workers, write_locked
 from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row, tag
 from desktop.library.service_items import DocumentsFn, no_documents
 
@@ -40,6 +41,8 @@ INDEX_NAME = "library"
 META_FILE = "library.json"
 LOCK_WAIT_SECONDS = 600.0
 WRITER_LIMIT_MB = 256  # per writing process
+BULK_UPDATE_ROWS = 20000  # an update this large may be done as a rebuild (bulk_rebuild_pays)
+SIDE_FOLDERS = (f"{INDEX_NAME}.new", f"{INDEX_NAME}.old")
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -78,6 +81,14 @@ def default_procs(total: int) -> int:
     if total < 20000 or threading.active_count() > 1:
         return 1
     return 2
+
+
+def bulk_rebuild_pays(pending: int, total: int) -> bool:
+    """Whether indexing ``pending`` new records is faster as a full multi-process rebuild:
+    updating costs about twice a rebuild per record (each update looks its record up), so a
+    rebuild wins when the new records are at least half of all and there are enough of them
+    for two processes."""
+    return pending >= BULK_UPDATE_ROWS and pending * 2 >= total and default_procs(total) > 1
 
 
 def _process_lock(path: Path) -> threading.Lock:
@@ -155,6 +166,21 @@ class LibraryIndex:
 
     # -- writing ---------------------------------------------------------------------
     @contextmanager
+    def _space_guard(self, what_zh: str, what_en: str) -> Iterator[None]:
+        """A full disk while writing the index becomes a :class:`UserError`; the database
+        is untouched and the index in use stays as it was (writes are all or nothing)."""
+        try:
+            yield
+        except UserError:
+            raise
+        except Exception as exc:
+            if not no_space(exc):
+                raise
+            raise disk_full(self.root, f"检索索引未能{what_zh}；数据库未受影响，原有索引保持不变",
+                            f"the search index could not be {what_en}; the database is not "
+                            "affected and the index in use is unchanged") from exc
+
+    @contextmanager
     def _writer(self, ix: Any, **kwargs: Any) -> Iterator[IndexWriter]:
         """One writer at a time: waits for this process's queue, then for whoosh's file lock."""
         lock = _process_lock(self.root)
@@ -189,14 +215,20 @@ class LibraryIndex:
         since = int(meta.get("batch", 0))
         with self.db.session() as s:
             last = store.last_batch_id(s)
-            rows = list(store.iter_rows(s, since_batch=since)) if last > since else []
+            pending = store.record_count(s, since_batch=since) if last > since else 0
+            total = store.record_count(s)
+            bulk = bulk_rebuild_pays(pending, total)  # e.g. a 100,000-record import
+            rows = list(store.iter_rows(s, since_batch=since)) if pending and not bulk else []
+        if bulk:
+            return self.rebuild(progress, cancelled,
+                                reason=f"{pending} new records: a multi-process build is faster")
         services = service_items.service_docs(self.documents())
         fp = service_items.fingerprint(services)
         if not rows and fp == meta.get("services", ""):
             return IndexChange("none", 0, round(time.monotonic() - started, 3))
         ix = self.index()
         n = 0
-        with self._writer(ix) as w:
+        with self._space_guard("更新", "updated"), self._writer(ix) as w:
             for row in rows:
                 w.update_document(**doc_for_row(row))
                 n += 1
@@ -219,7 +251,10 @@ class LibraryIndex:
         started = time.monotonic()
         lock = _process_lock(self.root)
         fresh = self.root / f"{INDEX_NAME}.new"
-        with lock:
+        with lock, self._space_guard("重建", "rebuilt"):
+            if write_locked(fresh):
+                raise UserError("另一个程序正在重建检索索引，请稍后再试",
+                                "another program is rebuilding the search index; try again later")
             shutil.rmtree(fresh, ignore_errors=True)
             ix = self._create(fresh)
             with self.db.session() as s:
@@ -228,6 +263,7 @@ class LibraryIndex:
                 procs = procs if procs is not None else default_procs(total)
                 kwargs: dict[str, Any] = {"limitmb": WRITER_LIMIT_MB}
                 if procs > 1:
+                    guard_workers()  # the workers die with this process, even on kill -9
                     kwargs.update(procs=procs, multisegment=True)
                 writer = ix.writer(**kwargs)
                 n = 0
@@ -262,6 +298,15 @@ class LibraryIndex:
                  time.monotonic() - started, reason or "requested")
         return IndexChange("rebuild", n + len(services), round(time.monotonic() - started, 3),
                            reason)
+
+    def recover_side_folders(self) -> None:
+        """After a crash: an index swapped out but not yet replaced comes back; side folders
+        no live writer holds are removed."""
+        old = self.root / f"{INDEX_NAME}.old"
+        if not self.path.exists() and old.is_dir() and not write_locked(old):
+            os.replace(old, self.path)
+            log.warning("restored the index %s left aside by an interrupted rebuild", self.path)
+        clean_stale(self.root, SIDE_FOLDERS)
 
     # -- checking --------------------------------------------------------------------
     def status(self) -> IndexStatus:
@@ -299,6 +344,8 @@ class LibraryIndex:
                cancelled: CancelledFn = never_cancelled) -> IndexChange:
         """Bring the index in line with the database: update when only new imports are missing,
         rebuild when it is missing, damaged or inconsistent."""
+        with _process_lock(self.root):
+            self.recover_side_folders()
         st = self.status()
         if st.consistent and st.exists:
             change = self.update(progress, cancelled)  # picks up catalogue changes

@@ -22,6 +22,8 @@ from typing import Any
 
 from whoosh import query as wq
 
+from desktop.common.limits import MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS
+from desktop.errors import UserError
 from desktop.library.normalise import norm_region
 from desktop.library.search.analysis import query_words
 from desktop.library.search.schema import MATCH_FIELD, tag
@@ -149,14 +151,20 @@ def tokenize(text: str) -> list[Tok]:
 # -- building whoosh queries -------------------------------------------------------------
 
 class Builder:
-    def __init__(self) -> None:
+    def __init__(self, max_terms: int = MAX_QUERY_TERMS) -> None:
         self.terms: set[str] = set()
+        self.budget = max_terms  # words left before the query counts as too large
 
     def text_query(self, text: str, field: str, phrase: bool) -> Any:
         """Words of ``text`` in ``field``: all of them, or as a phrase."""
-        words = query_words(text)
+        words = query_words(text[:MAX_QUERY_CHARS])
+        if not phrase:
+            words = list(dict.fromkeys(words))  # a word twice is the same condition
         if not words:
             return None
+        self.budget -= len(words)
+        if self.budget < 0:
+            raise QuerySyntaxError("too many words")
         self.terms.update(words)
         if len(words) == 1:
             return wq.Term(field, words[0])
@@ -274,6 +282,7 @@ class Parser:
     def __init__(self, toks: list[Tok], builder: Builder) -> None:
         self.toks = toks
         self.i = 0
+        self.depth = 0
         self.b = builder
 
     def peek(self) -> Tok | None:
@@ -336,11 +345,15 @@ class Parser:
     def primary(self) -> Any:
         t = self.take()
         if t.kind == "lp":
+            self.depth += 1
+            if self.depth > MAX_QUERY_DEPTH:  # the recursion is bounded by this depth
+                raise QuerySyntaxError("too deep")
             q = self.or_expr()
             close = self.peek()
             if close is None or close.kind != "rp":
                 raise QuerySyntaxError("unbalanced (")
             self.take()
+            self.depth -= 1
             return q
         if t.kind == "word":
             return self.b.word(t.text)
@@ -373,14 +386,25 @@ def parse_query(text: str) -> ParsedQuery:
     text = (text or "").strip()
     if not text:
         return ParsedQuery(wq.Every())
+    if len(text) > MAX_QUERY_CHARS:
+        raise QueryTooLong(len(text))
     b = Builder()
     try:
-        q = Parser(tokenize(text), b).parse()
+        toks = tokenize(text)
+        if len(toks) > MAX_QUERY_TERMS:
+            raise QuerySyntaxError("too many words")
+        q = Parser(toks, b).parse()
         return ParsedQuery(q if q is not None else wq.NullQuery, b.terms)
     except QuerySyntaxError as exc:
-        b = Builder()
-        words = [w for w in plain_words(text).split() if w]
-        parts = [b.word(w) for w in words]
+        b = Builder(max_terms=MAX_QUERY_TERMS)
+        words = list(dict.fromkeys(w for w in plain_words(text).split() if w))
+        parts = []
+        for w in words:
+            try:
+                parts.append(b.word(w))
+            except QuerySyntaxError:  # the words beyond the limit are left out
+                words = words[:len(parts)]
+                break
         parts = [p for p in parts if p is not None]
         q = (parts[0] if len(parts) == 1 else wq.And(parts)) if parts else wq.NullQuery
         return ParsedQuery(
@@ -390,8 +414,17 @@ def parse_query(text: str) -> ParsedQuery:
         )
 
 
+class QueryTooLong(UserError):
+    def __init__(self, length: int) -> None:
+        super().__init__(f"检索式有{length:,}个字符，超过上限{MAX_QUERY_CHARS:,}，请缩短",
+                         f"the query has {length:,} characters, over the limit of "
+                         f"{MAX_QUERY_CHARS:,}; shorten it", field="query")
+
+
 def _reason_zh(reason: str) -> str:
     return {
+        "too deep": f"括号嵌套超过{MAX_QUERY_DEPTH}层",
+        "too many words": f"词语超过{MAX_QUERY_TERMS}个，只检索了前面的词",
         "unbalanced quote": "引号不成对", "unbalanced (": "括号不成对", "unexpected )": "括号不成对",
         "NOT without a term": "NOT 后面缺少词语", "empty expression": "运算符两侧缺少词语",
         "empty field": "字段后缺少内容",
