@@ -21,7 +21,6 @@ from pydantic import (
 
 from desktop.common.citations import LegalBasis
 from desktop.common.fees import unknown_references
-
 from desktop.common.limits import MAX_CELL_CHARS, MAX_LINE_CHARS, MAX_NAME_CHARS
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1,
