@@ -138,3 +138,41 @@ def test_title_matches_rank_first(lib, tmp_path):
                     '{"title": "液压支架", "abstract": "一种用于煤矿开采的设备。"}\n', encoding="utf-8")
     lib.import_files([path])
     assert titles(lib.search("液压支架")) == ["液压支架", "一种输送带"]
+
+
+def test_a_single_character_finds_it_inside_words_and_words_rank_first(lib, tmp_path):
+    path = tmp_path / "coal.jsonl"
+    path.write_text('{"title": "一种煤炭开采装置"}\n{"title": "褐煤提质工艺"}\n'
+                    '{"title": "用煤发电的系统"}\n{"title": "地方法规汇编系统"}\n',
+                    encoding="utf-8")
+    lib.import_files([path])
+    res = lib.search("煤")
+    assert res.total == 3 and res.hits[0].title == "用煤发电的系统"
+    assert {h.title for h in res.hits} == {"一种煤炭开采装置", "褐煤提质工艺", "用煤发电的系统"}
+    assert lib.search("方法").total == 1  # inside 地方法规 (no word 方法 there)
+    assert lib.search("名称:提质").total == 1 and lib.search("名称:质工").total == 1
+    assert lib.search("炭开采").total == 1 and lib.search("炭采").total == 0
+
+
+def test_optional_scores_add_up_inside_an_and(tmp_path):
+    """whoosh's AndMaybe lost its optional score after a skip inside an AND (fixed in
+    whoosh_speedups): every hit scores required + optional parts."""
+    from whoosh import query as wq
+    from whoosh.fields import TEXT, Schema
+    from whoosh.filedb.filestore import RamStorage
+
+    import desktop.library.search  # noqa: F401  (applies the fix)
+
+    ix = RamStorage().create_index(Schema(a=TEXT(stored=True), b=TEXT))
+    with ix.writer() as w:
+        for i in range(300):
+            w.add_document(a=f"xx {'zz' if i % 7 == 0 else 'qq'} n{i}", b="yy" if i % 3 == 0 else "ww")
+    with ix.searcher() as s:
+        maybe = wq.AndMaybe(wq.Term("a", "xx"), wq.Term("b", "yy"))
+        both = s.search(wq.And([maybe, wq.Term("a", "zz")]), limit=None)
+        alone = {h.docnum: h.score for h in s.search(wq.Term("b", "yy"), limit=None)}
+        base = {h.docnum: h.score for h in s.search(wq.And([wq.Term("a", "xx"), wq.Term("a", "zz")]),
+                                                    limit=None)}
+        assert len(both) == len(base) == 43
+        for h in both:
+            assert h.score == pytest.approx(base[h.docnum] + alone.get(h.docnum, 0.0))

@@ -1,0 +1,82 @@
+"""The character n-gram field: recall for any run of Chinese characters.
+
+The word field finds what the segmenter made a word (or a dictionary word inside one), so a
+single character (煤 in 煤炭) or a substring across word boundaries (方法 in 地方法规) is not in
+it.  Beside it the index keeps every run of Chinese characters as overlapping bigrams, each at
+its own position, plus the run's last character alone; runs are kept two positions apart so a
+phrase never bridges two runs.  Then, for a run ``q`` typed in a query:
+
+- one character: every gram starting with it (its bigrams and a run-final unigram);
+- two characters: the bigram;
+- three or more: the phrase of its bigrams at consecutive positions.
+
+That is exactly "the text contains ``q``": :func:`gram_query` matches the records whose text
+holds the run as a substring, no more and no fewer (tests/library/test_recall.py checks it
+against a plain substring count over the real records).
+
+whoosh pickles the analyzer into the schema: this module path and :class:`GramAnalyzer` must
+stay stable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from whoosh import query as wq
+
+from desktop.library.search.analysis import ChineseAnalyzer
+
+GRAM_FIELD = "gram"  # title, text, applicants (the word field's text)
+TITLE_GRAM_FIELD = "tgram"  # the title alone (名称: queries)
+# CJK unified ideographs, extension A and the compatibility block
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_RUN = re.compile(f"[{HAN}]+")
+_HAN_CHAR = re.compile(f"[{HAN}]")
+
+
+def han_runs(text: str) -> list[str]:
+    """The runs of Chinese characters in ``text``, in order."""
+    return _RUN.findall(text or "")
+
+
+def has_han(text: str) -> bool:
+    return _HAN_CHAR.search(text or "") is not None
+
+
+def without_han(text: str) -> str:
+    """``text`` with its Chinese runs replaced by spaces (the Latin words and digits left)."""
+    return _RUN.sub(" ", text or "")
+
+
+def gram_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
+    """(gram, position, start, end) for every run of Chinese characters in ``text``."""
+    pos = 0
+    for m in _RUN.finditer(text or ""):
+        run, start = m.group(), m.start()
+        n = len(run)
+        for i in range(n - 1):
+            yield run[i:i + 2], pos + i, start + i, start + i + 2
+        yield run[-1], pos + n - 1, start + n - 1, start + n
+        pos += n + 1  # a gap: a phrase never spans two runs
+
+
+def gram_query(run: str, field: str = GRAM_FIELD, boost: float = 1.0) -> Any:
+    """Records whose ``field`` text contains ``run`` (Chinese characters only) as a substring."""
+    if not run:
+        return None
+    if len(run) == 1:
+        return wq.Prefix(field, run, boost=boost)
+    if len(run) == 2:
+        return wq.Term(field, run, boost=boost)
+    # a phrase scores the sum of its bigrams: divided, it weighs like one term whatever its length
+    return wq.Phrase(field, [run[i:i + 2] for i in range(len(run) - 1)],
+                     boost=boost / (len(run) - 1))
+
+
+class GramAnalyzer(ChineseAnalyzer):
+    """whoosh analyzer for the gram fields (index side; queries are built by :func:`gram_query`)."""
+
+    def items(self, value: str, mode: str) -> list[tuple[str, int, int, int]]:
+        return list(gram_tokens(value))
