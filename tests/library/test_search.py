@@ -176,3 +176,41 @@ def test_optional_scores_add_up_inside_an_and(tmp_path):
         assert len(both) == len(base) == 43
         for h in both:
             assert h.score == pytest.approx(base[h.docnum] + alone.get(h.docnum, 0.0))
+
+
+@pytest.mark.parametrize("typed", ["专利号:201710601862.3", "专利号：201710601862.3",
+                                   "专利号 201710601862.3", "申请号 ２０１７１０６０１８６２．３",
+                                   "2017 1060 1862.3", "公开号：CN 1073 9411 2A"])
+def test_a_number_in_any_written_form_is_recognised_and_said(loaded, typed):
+    res = loaded.search(typed)
+    assert titles(res) == ["一种锂离子电池正极材料的制备方法"], typed
+    assert res.notice_zh.startswith("已识别为"), res.notice_zh
+    assert "notice" in res.to_json()
+
+
+def test_a_wrong_check_digit_finds_the_record_and_names_the_right_one(loaded):
+    res = loaded.search("201710601862.5")
+    assert titles(res) == ["一种锂离子电池正极材料的制备方法"]
+    assert "校验位应为 3" in res.notice_zh and "check digit" in res.notice_en
+    assert "校验位应为 3" in loaded.search("申请号:201710601862.5").notice_zh
+    assert "校验位" not in loaded.search("201710601862.3").notice_zh
+
+
+def test_an_empty_result_explains_itself(loaded, lib, tmp_path):
+    res = loaded.search("申请日:2019..2017")
+    assert res.total == 2 and "日期范围前后颠倒" in res.notice_zh and "2017..2019" in res.notice_zh
+    missing = loaded.search("专利号 202110987654.8")
+    assert missing.total == 0 and "没有申请号为 202110987654.8" in missing.notice_zh
+    typo = loaded.search("锂电子电池")
+    assert typo.total == 0 and "您是不是要找“锂离子电池”" in typo.notice_zh
+    assert "did you mean" in typo.to_json("en")["notice"]
+    assert "没有“发明人”符合“钱七”" in loaded.search("发明人:钱七 电池").notice_zh
+    path = tmp_path / "pub_only.csv"  # records with a publication date only
+    path.write_text("名称,公开日\n一种光伏支架,2021-05-06\n一种光伏逆变器,2022-01-02\n",
+                    encoding="utf-8")
+    lib.import_files([path])
+    res = lib.search("光伏 申请日:2020..2023")
+    assert res.total == 0
+    assert "2 条记录都没有“申请日”，可改用“公开日:”" in res.notice_zh, res.notice_zh
+    assert lib.search("光伏 公开日:2020..2023").total == 2
+    assert "notice" not in lib.search("光伏").to_json()

@@ -68,8 +68,8 @@ def _print(env: CommandEnv, res, batch: bool) -> None:
                            top.title if top else "", (top.application_number or "") if top else "",
                            (top.publication_number or "") if top else ""]))
         return
-    if res.fallback:
-        env.err(res.notice_zh if env.lang == "zh" else res.notice_en)
+    if res.notice(env.lang):
+        env.err(res.notice(env.lang))
     env.out(env.t(f"共 {res.total} 条结果", f"{res.total} hits"))
     for i, h in enumerate(res.hits, start=1):
         kind = TYPE_ZH.get(h.type, h.type) if env.lang == "zh" else h.type

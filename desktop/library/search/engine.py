@@ -18,6 +18,8 @@ from whoosh import query as wq
 from whoosh import sorting
 
 from desktop.library.normalise import norm_region
+from desktop.library.search.notices import explain_zero
+from desktop.library.search.numbers import Note
 from desktop.library.search.query import ParsedQuery, parse_query, year_range
 from desktop.library.search.schema import TAG, tag
 from desktop.library.search.snippets import PLAIN, snippet
@@ -94,11 +96,14 @@ class SearchResult:
     facets: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
     seconds: float = 0.0
 
+    def notice(self, lang: str = "zh") -> str:
+        return self.notice_zh if lang == "zh" else self.notice_en
+
     def to_json(self, lang: str = "zh") -> dict[str, Any]:
         out: dict[str, Any] = {"query": self.query, "total": self.total,
                                "hits": [h.to_json() for h in self.hits]}
-        if self.fallback:
-            out["notice"] = self.notice_zh if lang == "zh" else self.notice_en
+        if self.notice(lang):
+            out["notice"] = self.notice(lang)
         if self.facets:
             out["facets"] = {k: [[v, n] for v, n in vals] for k, vals in self.facets.items()}
         return out
@@ -305,6 +310,23 @@ def _combine(parsed: ParsedQuery, filters: Filters | None) -> tuple[Any, Any]:
     return parsed.query, fq
 
 
+def notes_for(searcher: Any, parsed: ParsedQuery, fq: Any, total: int) -> list[Note]:
+    """How the query was read, and, for an empty result, why it is empty."""
+    notes = list(parsed.notes)
+    if total == 0 and parsed.text:
+        try:
+            notes += explain_zero(searcher, parsed, lambda q: matching_docnums(searcher, q, fq))
+        except Exception:  # an explanation must never break a search
+            log.exception("explaining an empty result failed")
+    if parsed.fallback:
+        notes.insert(0, (parsed.notice_zh, parsed.notice_en))
+    return notes
+
+
+def join_notes(notes: list[Note]) -> tuple[str, str]:
+    return "；".join(zh for zh, _ in notes), "; ".join(en for _, en in notes)
+
+
 def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None = None,
            sort: str = "relevance", facets: bool = False, marks: tuple[str, str] = PLAIN,
            ) -> SearchResult:
@@ -319,7 +341,8 @@ def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None
     hits = [make_hit(h.fields(), h.score, parsed.terms, marks) for h in results[:limit]] \
         if limit > 0 else []
     total = len(results) if results.has_exact_length() else count_matches(searcher, q, fq)
-    res = SearchResult(text, total, hits, parsed.fallback, parsed.notice_zh, parsed.notice_en)
+    res = SearchResult(text, total, hits, parsed.fallback,
+                       *join_notes(notes_for(searcher, parsed, fq, total)))
     if facets:
         res.facets = facet_counts(searcher, q, fq)
     res.seconds = round(time.perf_counter() - started, 4)
@@ -356,6 +379,12 @@ class ResultSet:
         self._complete = False
         self.total = 0
         self._fetch(self.PAGE)
+        self.notes = notes_for(searcher, self.parsed, self.fq, self.total)
+
+    def notice(self, lang: str = "zh") -> str:
+        """One line (or a few, joined) for the page: how the query was read, why it is empty."""
+        zh, en = join_notes(self.notes)
+        return zh if lang == "zh" else en
 
     @property
     def terms(self) -> set[str]:

@@ -15,7 +15,6 @@ falls back to a plain-words search, and :class:`ParsedQuery` says so.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,6 +22,7 @@ from typing import Any
 from whoosh import query as wq
 
 from desktop.library.normalise import norm_region
+from desktop.library.search import numbers
 from desktop.library.search.analysis import query_words
 from desktop.library.search.grams import (
     GRAM_FIELD,
@@ -30,6 +30,12 @@ from desktop.library.search.grams import (
     gram_query,
     han_runs,
     without_han,
+)
+from desktop.library.search.numbers import (  # noqa: F401  (re-exported)
+    QuerySyntaxError,
+    date_range,
+    identifier_query,
+    year_range,
 )
 from desktop.library.search.schema import MATCH_FIELD, tag
 from desktop.validators.api import appno_key, check_ipc, pubno_key
@@ -62,10 +68,6 @@ GRAM_BOOST = 0.25  # a substring match scores below a word match (tuned in bench
 _NUMBERISH = re.compile(r"^(?:CN|ZL)?\d[\d.]*[A-Z]?\d?$", re.I)
 
 
-class QuerySyntaxError(ValueError):
-    pass
-
-
 @dataclass
 class ParsedQuery:
     query: Any  # a whoosh query
@@ -73,9 +75,13 @@ class ParsedQuery:
     fallback: bool = False
     notice_zh: str = ""
     notice_en: str = ""
+    notes: list[numbers.Note] = field(default_factory=list)  # how the query was read
+    text: str = ""  # the query as parsed (numbers normalised)
 
     def notice(self, lang: str = "zh") -> str:
-        return self.notice_zh if lang == "zh" else self.notice_en
+        lines = ([self.notice_zh if lang == "zh" else self.notice_en] if self.fallback else [])
+        lines += [zh if lang == "zh" else en for zh, en in self.notes]
+        return "；".join(lines)
 
 
 # -- tokens ----------------------------------------------------------------------------
@@ -159,6 +165,12 @@ def tokenize(text: str) -> list[Tok]:
 class Builder:
     def __init__(self) -> None:
         self.terms: set[str] = set()
+        self.notes: list[numbers.Note] = []
+
+    def note_check_digit(self, value: str) -> None:
+        note = numbers.check_digit_note(value)
+        if note and note not in self.notes:
+            self.notes.append(note)
 
     def phrase(self, text: str) -> Any:
         """A quoted phrase: Chinese characters only → the substring; else the words in order."""
@@ -194,6 +206,8 @@ class Builder:
 
     def word(self, text: str) -> Any:
         ident = identifier_query(text)
+        if ident is not None:
+            self.note_check_digit(text)
         plain = self.recall_query(text, MATCH_FIELD, GRAM_FIELD)
         if ident is not None:
             return ident if plain is None or _NUMBERISH.match(text) else wq.Or([ident, plain])
@@ -222,6 +236,7 @@ class Builder:
                 return wq.Prefix("tags", tag("ipc", key.rstrip("*")))
             return wq.Term("tags", tag("ipc", key))
         if fname == "appno":
+            self.note_check_digit(value)
             return wq.Term("tags", tag("appno", appno_key(value) or value.replace(" ", "").upper()))
         if fname == "pubno":
             return wq.Term("tags", tag("pubno", pubno_key(value) or value.replace(" ", "").upper()))
@@ -238,62 +253,21 @@ class Builder:
                 return wq.Term("tags", tag("kind", kind))
             return wq.Prefix("tags", tag("ptype", value.replace("专利", "") or value))
         if fname in ("app_date", "pub_date"):
-            lo, hi = date_range(value)
+            lo, hi = self.dates(value)
             return wq.NumericRange(fname, lo or 10101, hi or 99991231)
         if fname in ("date", "year"):
-            lo, hi = date_range(value)
+            lo, hi = self.dates(value)
             return year_range(lo // 10000 if lo else None, hi // 10000 if hi else None)
         raise QuerySyntaxError(f"unknown field {fname}")
 
-
-def year_range(lo: int | None, hi: int | None) -> Any:
-    """Records dated in years ``lo``..``hi`` (either open)."""
-    return wq.TermRange("tags", tag("year", f"{lo or 1:04d}"), tag("year", f"{hi or 9999:04d}"))
-
-
-def identifier_query(text: str) -> Any:
-    """A query for a bare application or publication number, or None."""
-    t = text.strip().upper()
-    if not re.search(r"\d{7}", t):
-        return None
-    ak = appno_key(t)
-    pk = pubno_key(t)
-    if ak and ("." in t or t.startswith("ZL") or len(ak) == 12 or not pk):
-        return wq.Term("tags", tag("appno", ak))
-    if ak and pk:  # nine digits: an old application number or a publication number
-        return wq.Or([wq.Term("tags", tag("appno", ak)), wq.Term("tags", tag("pubno", pk))])
-    if pk:
-        return wq.Term("tags", tag("pubno", pk))
-    return None
-
-
-def _date_bound(value: str, upper: bool) -> int | None:
-    v = value.strip().replace("/", "-").replace(".", "-")
-    if not v:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-?(\d{1,2})(?:-?(\d{1,2}))?)?", v)
-    if not m:
-        raise QuerySyntaxError(f"bad date {value}")
-    y = int(m.group(1))
-    mo = int(m.group(2)) if m.group(2) else (12 if upper else 1)
-    if not 1 <= mo <= 12:
-        raise QuerySyntaxError(f"bad month {value}")
-    d = int(m.group(3)) if m.group(3) else (calendar.monthrange(y, mo)[1] if upper else 1)
-    return y * 10000 + mo * 100 + d
-
-
-def date_range(value: str) -> tuple[int | None, int | None]:
-    """``2020..2023``, ``2020-06..``, ``..2021``, ``2022`` (whole year) → (low, high) yyyymmdd."""
-    if ".." in value:
-        lo, hi = value.split("..", 1)
-    elif re.fullmatch(r"\d{4}-\d{4}", value):
-        lo, hi = value.split("-")
-    else:
-        lo = hi = value
-    low, high = _date_bound(lo, False), _date_bound(hi, True)
-    if low is None and high is None:
-        raise QuerySyntaxError("empty range")
-    return low, high
+    def dates(self, value: str) -> tuple[int | None, int | None]:
+        """A date range; a reversed one (2023..2020) is swapped, and said so."""
+        lo, hi = date_range(value)
+        if lo and hi and lo > hi and ".." in value:
+            a, b = value.split("..", 1)
+            lo, hi = date_range(f"{b}..{a}")
+            self.notes.append(numbers.swapped_range_note(value, f"{b}..{a}"))
+        return lo, hi
 
 
 class Parser:
@@ -396,13 +370,14 @@ def plain_words(text: str) -> str:
 
 def parse_query(text: str) -> ParsedQuery:
     """Parse the query language; malformed input falls back to plain words (and says so)."""
-    text = (text or "").strip()
+    text, notes = numbers.normalise_numbers((text or "").strip())
     if not text:
         return ParsedQuery(wq.Every())
     b = Builder()
     try:
         q = Parser(tokenize(text), b).parse()
-        return ParsedQuery(q if q is not None else wq.NullQuery, b.terms)
+        return ParsedQuery(q if q is not None else wq.NullQuery, b.terms,
+                           notes=notes + b.notes, text=text)
     except QuerySyntaxError as exc:
         b = Builder()
         words = [w for w in plain_words(text).split() if w]
@@ -413,6 +388,7 @@ def parse_query(text: str) -> ParsedQuery:
             q, b.terms, True,
             f"查询语法有误（{_reason_zh(str(exc))}），已按普通词语检索：{' '.join(words)}",
             f"the query could not be parsed ({exc}); searched the plain words: {' '.join(words)}",
+            notes + b.notes, text,
         )
 
 

@@ -33,8 +33,10 @@ TITLE_REPEAT = 2
 TAG = {
     "kind": "k:", "legal": "l:", "ptype": "t:", "region": "r:", "collection": "c:",
     "year": "y:", "appno": "a:", "pubno": "p:", "ipc": "i:", "applicant": "ap:",
-    "inventor": "in:",
+    "inventor": "in:", "has": "h:",
 }
+# "h:<name>": the record has this field (an empty result can then say which field is missing)
+HAS = ("app", "pub", "legal", "region", "ipc", "inv", "ap", "year")
 
 
 def tag(name: str, value: str) -> str:
@@ -121,6 +123,9 @@ def doc_for_row(row: dict[str, Any]) -> dict[str, Any]:
                         ("year", str(when // 10000) if when else None)):
         if value:
             tags.append(tag(name, value))
+    present = (app_d, pub_d, row.get("legal_status"), row.get("region"), ipc,
+               row.get("inventors"), applicants, when)
+    tags += [tag("has", h) for h, v in zip(HAS, present, strict=True) if v]
     doc: dict[str, Any] = {
         "rid": f"r{row['id']}",
         "kind": row["kind"],

@@ -220,8 +220,8 @@ class SearchPage(SearchLayout):
         self._show_facets(facets)
         notes = [self._once_note] if self._once_note else []
         self._once_note = ""
-        if results.parsed.fallback:
-            notes.append(results.parsed.notice(self.env.lang))
+        if results.notice(self.env.lang):
+            notes.append(results.notice(self.env.lang))
         if self.facet_filter:
             notes.append(self.tr("已按分面筛选：") + "；".join(
                 f"{v}" for v in self.facet_filter.values()) + self.tr("（点“清除筛选”取消）"))
