@@ -18,6 +18,7 @@ from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.library import importing
 from desktop.library.export import FACET_NAMES
+from desktop.library.export import default_name as default_export_name
 from desktop.library.fields import FIELDS
 from desktop.library.importers.columns import ColumnPlan
 from desktop.library.importers.columns import save_mapping as _save_mapping
@@ -171,7 +172,7 @@ __all__ = [
     "FACET_NAMES", "FIELDS", "HTML", "LIBRARY_CHANGED", "PLAIN", "ColumnPlan", "Filters", "Hit",
     "ImportReport", "IndexChange", "IndexStatus", "Match", "MatchDoc", "Matcher",
     "RecordView", "Synonyms", "ResultSet", "SearchResult",
-    "collections", "ensure_index", "export_results", "get_record", "highlight_all",
+    "collections", "default_export_name", "ensure_index", "export_results", "get_record", "highlight_all",
     "import_files", "index_status", "is_empty", "load_synonyms", "make_matcher", "open_results", "parse_mapping_args",
     "preview_columns", "read_query_file", "rebuild_index", "save_mapping", "search",
     "suggestions", "update_index", "words",

@@ -129,7 +129,7 @@ def test_export_cells_are_safe_from_formula_injection(lib, tmp_path):
     rs = lib.open_results("")
     out = lib.export(rs, tmp_path / "e.xlsx")
     ws = openpyxl.load_workbook(out).worksheets[0]
-    assert ws["B2"].value.startswith("'=") and ws["F2"].value.startswith("'@")
+    assert ws["B2"].value.startswith("'=") and ws["G2"].value.startswith("'@")
 
 
 def test_title_matches_rank_first(lib, tmp_path):
@@ -214,3 +214,35 @@ def test_an_empty_result_explains_itself(loaded, lib, tmp_path):
     assert "2 条记录都没有“申请日”，可改用“公开日:”" in res.notice_zh, res.notice_zh
     assert lib.search("光伏 公开日:2020..2023").total == 2
     assert "notice" not in lib.search("光伏").to_json()
+
+
+def test_export_has_full_records_real_dates_a_filter_and_no_marks(loaded, tmp_path):
+    import datetime as dt
+
+    rs = loaded.open_results("锂离子电池 OR 液化")
+    out = loaded.export(rs, tmp_path / "out.xlsx")
+    wb = openpyxl.load_workbook(out)
+    ws = wb.worksheets[0]
+    head = [c.value for c in ws[1]]
+    for name in ("名称", "申请号", "申请日", "公开（公告）日", "发明人", "IPC分类号", "法律状态", "摘要"):
+        assert name in head, name
+    rows = [dict(zip(head, [c.value for c in r], strict=True)) for r in ws.iter_rows(min_row=2)]
+    assert len(rows) == rs.total == 2
+    first = next(r for r in rows if r["申请号"] == "201710601862.3")
+    assert first["申请日"] == dt.datetime(2017, 7, 21)  # a real date cell
+    assert ws.cell(row=2, column=head.index("申请日") + 1).is_date
+    assert first["公开（公告）日"] == dt.datetime(2017, 11, 24)
+    assert first["发明人"] == "张三; 李四" and first["法律状态"] == "有效"
+    assert first["摘要"] == "本发明公开了一种锂离子电池正极材料的制备方法，属于储能技术领域。"
+    assert first["IPC分类号"] == "H01M 4/36; H01M 10/0525"
+    assert not any("【" in str(v) for r in rows for v in r.values())
+    assert ws.auto_filter.ref == "A1:P3" and ws.freeze_panes == "A2"
+
+
+def test_default_export_name_is_the_query_and_the_day():
+    import datetime as dt
+
+    from desktop.library.export import default_name
+
+    name = default_name("申请人:华为 电池/储能")
+    assert name == f"检索结果_申请人_华为_电池_储能_{dt.date.today():%Y%m%d}.xlsx"

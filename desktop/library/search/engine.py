@@ -417,6 +417,12 @@ class ResultSet:
     def facets(self, top: int = 20) -> dict[str, list[tuple[str, int]]]:
         return facet_counts(self.searcher, self.q, self.fq, top)
 
+    def iter_stored(self) -> Any:
+        """(stored fields, score) of every hit in order, without snippets (export, reports)."""
+        self._ensure(self.total)
+        for docnum, score in self._ranked:
+            yield self.searcher.stored_fields(docnum), score
+
     def iter_all(self) -> Any:
         self._ensure(self.total)
         for i in range(0, len(self._ranked), 500):

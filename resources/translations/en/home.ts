@@ -32,89 +32,89 @@
 <context>
     <name>HomePage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="104"/>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="181"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="96"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="173"/>
         <source>工作台</source>
         <translation>Desk</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="107"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="99"/>
         <source>＋ 新接待</source>
         <translation>+ New visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="126"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="118"/>
         <source>本月接待（人次）</source>
         <translation>Visits this month</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="126"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="118"/>
         <source>本月服务主体</source>
         <translation>Clients served this month</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="119"/>
         <source>本月生成文书</source>
         <translation>Documents this month</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="119"/>
         <source>待跟进</source>
         <translation>Open follow-ups</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="136"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="128"/>
         <source>今日接待</source>
         <translation>Today&apos;s visits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="137"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="129"/>
         <source>待跟进（今日到期与逾期）</source>
         <translation>Follow-ups (due today and overdue)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="132"/>
         <source>最近咨询的服务事项</source>
         <translation>Recently consulted service items</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="141"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="133"/>
         <source>最近使用的表单</source>
         <translation>Recently used forms</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="170"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="162"/>
         <source>匿名来访</source>
         <translation>Anonymous walk-in</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="186"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="178"/>
         <source>今天还没有接待记录</source>
         <translation>No visits recorded today</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="187"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="179"/>
         <source>【今日】</source>
         <translation>[today] </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="189"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="181"/>
         <source>【逾期】</source>
         <translation>[overdue] </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="193"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="185"/>
         <source>另有 %1 项更早逾期，在接待登记中查看全部…</source>
         <translation>%1 more overdue earlier: see them all in the visit log…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="195"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="187"/>
         <source>没有到期的跟进事项</source>
         <translation>No follow-ups due</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="201"/>
-        <location filename="../../../desktop/ui/pages/home/page.py" line="203"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="193"/>
+        <location filename="../../../desktop/ui/pages/home/page.py" line="195"/>
         <source>暂无</source>
         <translation>None yet</translation>
     </message>

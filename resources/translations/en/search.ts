@@ -370,7 +370,17 @@
         <translation>Patent type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="317"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="288"/>
+        <source>摘要</source>
+        <translation>Abstract</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="289"/>
+        <source>其他字段</source>
+        <translation>Other fields</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="318"/>
         <source>没有可导出的结果。</source>
         <translation>There are no results to export.</translation>
     </message>
@@ -380,12 +390,12 @@
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="334"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="329"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="336"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="331"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 hits to %2</translation>
     </message>

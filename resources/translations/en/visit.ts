@@ -52,27 +52,27 @@
 <context>
     <name>FormsStep</name>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="31"/>
+        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="33"/>
         <source>4. 申请表单</source>
         <translation>4. Forms</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="32"/>
+        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="34"/>
         <source>所选事项的相关表单（在表单页填写，已按客户档案预填）：</source>
         <translation>Forms of the chosen items (filled on the forms page, pre-filled from the client):</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="37"/>
+        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="39"/>
         <source>打开并预填…</source>
         <translation>Open pre-filled…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="44"/>
         <source>本次接待已生成的文书（自动关联）：</source>
         <translation>Documents generated during this visit (linked automatically):</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/visit/forms_step.py" line="48"/>
         <source>取消关联所选文书</source>
         <translation>Unlink the selected document</translation>
     </message>
@@ -85,17 +85,17 @@
         <translation>3. Guides and materials</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/guide_step.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/visit/guide_step.py" line="47"/>
         <source>申请材料（勾选来访者已具备的）：</source>
         <translation>Materials (tick what the visitor already has):</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/guide_step.py" line="72"/>
+        <location filename="../../../desktop/ui/pages/visit/guide_step.py" line="75"/>
         <source>先在第2步勾选服务事项。</source>
         <translation>Tick service items in step 2 first.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/guide_step.py" line="93"/>
+        <location filename="../../../desktop/ui/pages/visit/guide_step.py" line="96"/>
         <source>（非必需）</source>
         <translation> (optional)</translation>
     </message>

@@ -29,22 +29,22 @@
         <translation>All outcomes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/filters.py" line="62"/>
+        <location filename="../../../desktop/ui/pages/visits/filters.py" line="65"/>
         <source>客户名称…</source>
         <translation>Client name…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/filters.py" line="65"/>
+        <location filename="../../../desktop/ui/pages/visits/filters.py" line="68"/>
         <source>问题、答复、备注、标签中的文字…</source>
         <translation>Words in question, answer, notes, tags…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/filters.py" line="69"/>
+        <location filename="../../../desktop/ui/pages/visits/filters.py" line="72"/>
         <source>只看待跟进</source>
         <translation>Open follow-ups only</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/filters.py" line="72"/>
+        <location filename="../../../desktop/ui/pages/visits/filters.py" line="75"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>

@@ -285,7 +285,8 @@ class SearchPage(SearchLayout):
         terms = self.model.results.terms if self.model.results else set()
 
         def shown(view: RecordView | None) -> None:
-            self.detail.setHtml(record_html(view, hit.title, terms))
+            self.detail.setHtml(record_html(view, hit.title, terms, abstract_label=self.tr("摘要"),
+                                            other_label=self.tr("其他字段")))
 
         self.env.read(lambda: library.get_record(ctx, hit.id, lang), parent=self,
                       key="detail", on_done=shown)
@@ -316,15 +317,9 @@ class SearchPage(SearchLayout):
         if results is None or not results.total:
             self.say(self.tr("没有可导出的结果。"))
             return
-        folder = self.env.prefs.get(prefs.LAST_FOLDER) or str(self.env.ctx.paths.exports_dir)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出检索结果"),
-                                              str(Path(folder) / "检索结果.xlsx"),
-                                              "Excel (*.xlsx)")
+        path = self.output_path(self.tr("导出检索结果"), ".xlsx", "Excel (*.xlsx)")
         if not path:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        self.env.prefs.set(prefs.LAST_FOLDER, str(Path(path).parent))
         ctx, lang = self.env.ctx, self.env.lang
 
         def job(progress: Any, cancelled: Any) -> Any:
@@ -335,6 +330,21 @@ class SearchPage(SearchLayout):
                             on_done=lambda p: self.status.setText(
                                 self.tr("已导出 %1 条到 %2").replace("%1", str(results.total))
                                 .replace("%2", str(p))))
+
+    def output_path(self, title: str, suffix: str, pattern: str) -> str:
+        """A file to write the result to: the last export folder (or the data folder's
+        exports), a name from the query and the day."""
+        folder = self.env.prefs.get(prefs.EXPORT_FOLDER)
+        if not folder or not Path(folder).is_dir():
+            folder = str(self.env.ctx.paths.exports_dir)
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        name = library.default_export_name(self.query_text(), self.env.lang, suffix)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), pattern)
+        if path and not path.lower().endswith(suffix):
+            path += suffix
+        if path:
+            self.env.prefs.set(prefs.EXPORT_FOLDER, str(Path(path).parent))
+        return path
 
     def show_help(self) -> None:
         dlg = QueryHelpDialog(self)
