@@ -117,6 +117,15 @@ def export_results(ctx: AppContext, results: ResultSet, path: str | Path, *,
                                     cancelled=cancelled)
 
 
+def write_report(ctx: AppContext, results: ResultSet, path: str | Path, *, lang: str = "zh",
+                 progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> tuple[Path, Path]:
+    """The 专利导航 handout of ``results``: a DOCX at ``path`` (summary, charts, top records)
+    and an XLSX beside it with the same tables as native charts."""
+    return open_library(ctx).report(results, path, lang=lang, progress=progress,
+                                    cancelled=cancelled)
+
+
 def get_record(ctx: AppContext, hit_id: str, lang: str = "zh") -> RecordView | None:
     """All fields of a hit's record, for the detail pane."""
     return open_library(ctx).record(hit_id, lang)
@@ -175,5 +184,5 @@ __all__ = [
     "collections", "default_export_name", "ensure_index", "export_results", "get_record", "highlight_all",
     "import_files", "index_status", "is_empty", "load_synonyms", "make_matcher", "open_results", "parse_mapping_args",
     "preview_columns", "read_query_file", "rebuild_index", "save_mapping", "search",
-    "suggestions", "update_index", "words",
+    "suggestions", "update_index", "words", "write_report",
 ]

@@ -20,6 +20,7 @@ from desktop.library.export import export_results
 from desktop.library.fields import FIELDS
 from desktop.library.importing import ImportReport, import_paths
 from desktop.library.records import RecordView
+from desktop.library.report import write_report
 from desktop.library.search.engine import Filters, ResultSet, SearchResult, search
 from desktop.library.search.index import IndexChange, IndexStatus, LibraryIndex
 from desktop.library.search.snippets import PLAIN
@@ -94,6 +95,12 @@ class Library:
                cancelled: CancelledFn = never_cancelled) -> Path:
         return export_results(results, path, rows=self.rows, lang=lang, progress=progress,
                               cancelled=cancelled)
+
+    def report(self, results: ResultSet, path: str | Path, *, lang: str = "zh",
+               progress: ProgressFn = no_progress,
+               cancelled: CancelledFn = never_cancelled) -> tuple[Path, Path]:
+        return write_report(results, path, rows=self.rows, lang=lang, progress=progress,
+                            cancelled=cancelled)
 
     def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
         """Stored records by id (export, reports)."""

@@ -246,3 +246,31 @@ def test_default_export_name_is_the_query_and_the_day():
 
     name = default_name("申请人:华为 电池/储能")
     assert name == f"检索结果_申请人_华为_电池_储能_{dt.date.today():%Y%m%d}.xlsx"
+
+
+def test_navigation_report_charts_and_numbers_are_the_facets(loaded, tmp_path):
+    import zipfile
+
+    import docx
+
+    rs = loaded.open_results("有限公司 OR 研究所")
+    facets = rs.facets(top=200)
+    out, sheet = loaded.report(rs, tmp_path / "导航.docx")
+    assert out.suffix == ".docx" and sheet == out.with_suffix(".xlsx")
+    doc = docx.Document(str(out))
+    text = "\n".join(p.text for p in doc.paragraphs)
+    assert "命中记录：3 条" in text and "主要申请人" in text
+    tables = {t.rows[0].cells[0].text: [[c.text for c in r.cells] for r in t.rows[1:]]
+              for t in doc.tables}
+    assert tables["主要申请人"] == [[k, str(n)] for k, n in facets["applicant"][:10]]
+    assert tables["主要IPC小类"] == [[k, str(n)] for k, n in facets["ipc"][:10]]
+    assert tables["历年申请量"] == [[k, str(n)] for k, n in sorted(facets["year"])]
+    charts = [t for t in ("历年申请量", "主要申请人", "主要IPC小类", "地区分布", "法律状态", "专利类型")
+              if t in tables]
+    assert len(charts) == 6 and len(doc.inline_shapes) == 6  # one picture per chart
+    assert [r[1] for r in tables["序号"]][0] in {h.title for h in rs.hits(0, 3)}
+    with zipfile.ZipFile(sheet) as z:
+        assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 6
+    wb = openpyxl.load_workbook(sheet)
+    rows = [[c.value for c in r] for r in wb["主要申请人"].iter_rows(min_row=2)]
+    assert [(k, n) for k, n in rows] == facets["applicant"][:10]

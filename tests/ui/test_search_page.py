@@ -227,3 +227,9 @@ def test_detail_keeps_unknown_columns_apart_and_export_defaults_to_exports(page,
     assert default.parent == page.env.ctx.paths.exports_dir and default.name.startswith("检索结果_矸_")
     qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)  # next time: the folder used
     assert Path(asked[1]).parent == tmp_path
+    page.env.jobs.wait(10000)
+    out = tmp_path / "handout.docx"
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: out.with_suffix(".xlsx").exists(), timeout=60000)
+    qtbot.waitUntil(lambda: "已生成报告" in page.status.text(), timeout=20000)
+    assert asked[2].endswith(".docx") and out.exists()

@@ -64,6 +64,7 @@ class SearchPage(SearchLayout):
         self.help_button.clicked.connect(self.show_help)
         self.import_button.clicked.connect(self.choose_import)
         self.export_button.clicked.connect(self.choose_export)
+        self.report_button.clicked.connect(self.choose_report)
         self.clear_button.clicked.connect(self.clear_filters)
         self.cancel_button.clicked.connect(self.cancel_import)
         self.facets.itemClicked.connect(self._facet_clicked)
@@ -313,23 +314,34 @@ class SearchPage(SearchLayout):
 
     # -- export ----------------------------------------------------------------------
     def choose_export(self) -> None:
+        """Every hit to an XLSX, in the background."""
+        self._write_out(self.tr("没有可导出的结果。"), self.tr("导出检索结果"), ".xlsx",
+                        "Excel (*.xlsx)", library.export_results, self.tr("导出"),
+                        lambda res, p: self.tr("已导出 %1 条到 %2").replace(
+                            "%1", str(res.total)).replace("%2", str(p)))
+
+    def choose_report(self) -> None:
+        """The 专利导航 handout of the current result (DOCX and XLSX), in the background."""
+        self._write_out(self.tr("没有可生成报告的结果。"), self.tr("生成专利导航报告"), ".docx",
+                        "Word (*.docx)", library.write_report, self.tr("专利导航报告"),
+                        lambda _res, paths: self.tr("已生成报告 %1").replace("%1", str(paths[0])))
+
+    def _write_out(self, empty: str, title: str, suffix: str, pattern: str, write: Any,
+                   job_title: str, done: Any) -> None:
         results = self.model.results
         if results is None or not results.total:
-            self.say(self.tr("没有可导出的结果。"))
+            self.say(empty)
             return
-        path = self.output_path(self.tr("导出检索结果"), ".xlsx", "Excel (*.xlsx)")
+        path = self.output_path(title, suffix, pattern)
         if not path:
             return
         ctx, lang = self.env.ctx, self.env.lang
 
         def job(progress: Any, cancelled: Any) -> Any:
-            return library.export_results(ctx, results, path, lang=lang, progress=progress,
-                                          cancelled=cancelled)
+            return write(ctx, results, path, lang=lang, progress=progress, cancelled=cancelled)
 
-        self.env.jobs.start(job, parent=self, title=self.tr("导出"),
-                            on_done=lambda p: self.status.setText(
-                                self.tr("已导出 %1 条到 %2").replace("%1", str(results.total))
-                                .replace("%2", str(p))))
+        self.env.jobs.start(job, parent=self, title=job_title,
+                            on_done=lambda out: self.status.setText(done(results, out)))
 
     def output_path(self, title: str, suffix: str, pattern: str) -> str:
         """A file to write the result to: the last export folder (or the data folder's
