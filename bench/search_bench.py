@@ -66,7 +66,7 @@ def main() -> int:
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
     from desktop.app import open_folder
-    from desktop.library.api import Library
+    from desktop.library.service import Library
 
     work = args.workdir or Path(tempfile.mkdtemp(prefix="search_bench_"))
     work.mkdir(parents=True, exist_ok=True)

@@ -97,16 +97,18 @@ def index_status(ctx: AppContext) -> IndexStatus:
 
 def search(ctx: AppContext, text: str, *, limit: int = 10, filters: Filters | None = None,
            sort: str = "relevance", facets: bool = False,
-           marks: tuple[str, str] = PLAIN) -> SearchResult:
-    """The top ``limit`` hits (with snippets), the total and optionally the facets."""
+           marks: tuple[str, str] = PLAIN, count: bool = True) -> SearchResult:
+    """The top ``limit`` hits (with snippets), the total and optionally the facets;
+    ``count=False``: the first page only (``total`` -1 when there are more hits)."""
     return open_library(ctx).search(text, limit=limit, filters=filters, sort=sort,
-                                    facets=facets, marks=marks)
+                                    facets=facets, marks=marks, count=count)
 
 
 def open_results(ctx: AppContext, text: str, *, filters: Filters | None = None,
-                 sort: str = "relevance") -> ResultSet:
-    """A lazily fetched result set (pages of hits, facets, export)."""
-    return open_library(ctx).open_results(text, filters=filters, sort=sort)
+                 sort: str = "relevance", count: bool = True) -> ResultSet:
+    """A lazily fetched result set (pages of hits, facets, export); ``count=False`` leaves
+    the total to ``results.count()`` (the page shows the first hits before it)."""
+    return open_library(ctx).open_results(text, filters=filters, sort=sort, count=count)
 
 
 def export_results(ctx: AppContext, results: ResultSet, path: str | Path, *,

@@ -80,15 +80,15 @@ class Library:
     # -- searching -------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 10, filters: Filters | None = None,
                sort: str = "relevance", facets: bool = False,
-               marks: tuple[str, str] = PLAIN) -> SearchResult:
+               marks: tuple[str, str] = PLAIN, count: bool = True) -> SearchResult:
         self._ready()
         return search(self.index.searcher(), text, limit=limit, filters=filters, sort=sort,
-                      facets=facets, marks=marks)
+                      facets=facets, marks=marks, count=count)
 
     def open_results(self, text: str, *, filters: Filters | None = None,
-                     sort: str = "relevance") -> ResultSet:
+                     sort: str = "relevance", count: bool = True) -> ResultSet:
         self._ready()
-        return ResultSet(self.index.searcher(), text, filters=filters, sort=sort)
+        return ResultSet(self.index.searcher(), text, filters=filters, sort=sort, count=count)
 
     def export(self, results: ResultSet, path: str | Path, *, lang: str = "zh",
                progress: ProgressFn = no_progress,

@@ -233,3 +233,36 @@ def test_detail_keeps_unknown_columns_apart_and_export_defaults_to_exports(page,
     qtbot.waitUntil(lambda: out.with_suffix(".xlsx").exists(), timeout=60000)
     qtbot.waitUntil(lambda: "已生成报告" in page.status.text(), timeout=20000)
     assert asked[2].endswith(".docx") and out.exists()
+
+
+def test_first_page_shows_before_the_total_and_facets(page, qtbot, tmp_path, monkeypatch):
+    """The hits come first; the count and facets follow in the background (the window never
+    waits for them)."""
+    import threading
+
+    from desktop.library.api import ResultSet
+
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"title": f"一种储能装置{i}", "assignee": f"公司{i % 3}"},
+                                       ensure_ascii=False) + "\n" for i in range(450)),
+                    encoding="utf-8")
+    assert "新增 450 条" in import_and_wait(page, qtbot, [path])
+    release = threading.Event()
+    real_count = ResultSet.count
+
+    def slow_count(self):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return real_count(self)
+
+    monkeypatch.setattr(ResultSet, "count", slow_count)
+    pages, done = page.pages, page.searches
+    page.query_box.setEditText("储能装置")
+    page.run_search()
+    qtbot.waitUntil(lambda: page.pages > pages, timeout=20000)
+    assert page.model.rowCount() == 200 and page.searches == done
+    assert "正在统计" in page.status.text() and page.facets.topLevelItemCount() == 0
+    qtbot.mouseClick(page.query_box, Qt.MouseButton.LeftButton)  # the window answers meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: page.searches > done, timeout=20000)
+    assert "450" in page.status.text() and page.model.total == 450
+    assert page.facets.topLevelItemCount() > 0 and page.model.canFetchMore()

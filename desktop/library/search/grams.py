@@ -4,7 +4,10 @@ The word field finds what the segmenter made a word (or a dictionary word inside
 single character (煤 in 煤炭) or a substring across word boundaries (方法 in 地方法规) is not in
 it.  Beside it the index keeps every run of Chinese characters as overlapping bigrams, each at
 its own position, plus the run's last character alone; runs are kept two positions apart so a
-phrase never bridges two runs.  Then, for a run ``q`` typed in a query:
+phrase never bridges two runs.  A run is Chinese characters with the Latin letters and digits
+written against them (``SIM卡``, ``B型``, ``5G通讯``), lower-cased: the word segmenter splits
+such mixed text unpredictably, the grams do not.  Then, for a run ``q`` in a query that holds
+Chinese characters:
 
 - one character: every gram starting with it (its bigrams and a run-final unigram);
 - two characters: the bigram;
@@ -32,29 +35,25 @@ GRAM_FIELD = "gram"  # title, text, applicants (the word field's text)
 TITLE_GRAM_FIELD = "tgram"  # the title alone (名称: queries)
 # CJK unified ideographs, extension A and the compatibility block
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
-_RUN = re.compile(f"[{HAN}]+")
+_RUN = re.compile(f"[{HAN}0-9A-Za-z]+")
 _HAN_CHAR = re.compile(f"[{HAN}]")
 
 
 def han_runs(text: str) -> list[str]:
-    """The runs of Chinese characters in ``text``, in order."""
-    return _RUN.findall(text or "")
+    """The gram runs of ``text`` (Chinese characters with adjacent letters and digits,
+    lower-cased), in order; none when ``text`` holds no Chinese character."""
+    return [r.lower() for r in _RUN.findall(text or "")] if has_han(text) else []
 
 
 def has_han(text: str) -> bool:
     return _HAN_CHAR.search(text or "") is not None
 
 
-def without_han(text: str) -> str:
-    """``text`` with its Chinese runs replaced by spaces (the Latin words and digits left)."""
-    return _RUN.sub(" ", text or "")
-
-
 def gram_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
     """(gram, position, start, end) for every run of Chinese characters in ``text``."""
     pos = 0
     for m in _RUN.finditer(text or ""):
-        run, start = m.group(), m.start()
+        run, start = m.group().lower(), m.start()
         n = len(run)
         for i in range(n - 1):
             yield run[i:i + 2], pos + i, start + i, start + i + 2
@@ -63,7 +62,7 @@ def gram_tokens(text: str) -> Iterator[tuple[str, int, int, int]]:
 
 
 def gram_query(run: str, field: str = GRAM_FIELD, boost: float = 1.0) -> Any:
-    """Records whose ``field`` text contains ``run`` (Chinese characters only) as a substring."""
+    """Records whose ``field`` text contains ``run`` (one gram run, lower-cased) as a substring."""
     if not run:
         return None
     if len(run) == 1:

@@ -29,7 +29,6 @@ from desktop.library.search.grams import (
     TITLE_GRAM_FIELD,
     gram_query,
     han_runs,
-    without_han,
 )
 from desktop.library.search.numbers import (  # noqa: F401  (re-exported)
     QuerySyntaxError,
@@ -64,7 +63,7 @@ KIND_WORDS = {"专利": "patent", "patent": "patent", "文档": "document", "法
               "service_item": "service_item"}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
 _APPNO_SPACED = re.compile(r"(?<![\w.])((?:CN|ZL)?\s?\d{4}\s\d\s\d{7}(?:\s?\.\s?[\dXx])?)")
-GRAM_BOOST = 0.25  # a substring match scores below a word match (tuned in bench/ranking_bench.py)
+GRAM_BOOST = 0.5  # a substring match scores below a word match (tuned in bench/ranking_bench.py)
 _NUMBERISH = re.compile(r"^(?:CN|ZL)?\d[\d.]*[A-Z]?\d?$", re.I)
 
 
@@ -173,8 +172,8 @@ class Builder:
             self.notes.append(note)
 
     def phrase(self, text: str) -> Any:
-        """A quoted phrase: Chinese characters only → the substring; else the words in order."""
-        if len(han_runs(text)) == 1 and han_runs(text)[0] == text.strip():
+        """A quoted phrase: one gram run → the substring; else the words in order."""
+        if len(han_runs(text)) == 1 and han_runs(text)[0] == text.strip().lower():
             return self.recall_query(text.strip(), MATCH_FIELD, GRAM_FIELD, phrase=True)
         return self.text_query(text, MATCH_FIELD, phrase=True)
 
@@ -191,16 +190,16 @@ class Builder:
         return wq.And([wq.Term(field, w) for w in words])
 
     def recall_query(self, text: str, field: str, grams: str, phrase: bool = False) -> Any:
-        """Records holding every run of Chinese characters of ``text`` as a substring (the
-        gram field) and its other words; the words of ``text`` in the word field only score,
-        so a record holding them as words ranks above one holding only the characters."""
+        """Records holding every gram run of ``text`` (Chinese characters with the letters and
+        digits against them) as a substring; the words of ``text`` in the word field only
+        score, so a record holding them as words ranks above one holding only the characters.
+        Text without Chinese characters is matched by its words."""
         runs = han_runs(text)
         scored = self.text_query(text, field, phrase)
         if not runs:
             return scored
         self.terms.update(runs)
         need = [gram_query(r, grams, GRAM_BOOST) for r in runs]
-        need += [wq.Term(field, w) for w in query_words(without_han(text))]
         must = need[0] if len(need) == 1 else wq.And(need)
         return must if scored is None else wq.AndMaybe(must, scored)
 

@@ -30,7 +30,8 @@ from desktop.ui.pages.search.model import ResultModel
 log = logging.getLogger(__name__)
 FACET_ROLE = Qt.ItemDataRole.UserRole
 FACET_ORDER = ("kind", "applicant", "ipc", "year", "legal", "ptype", "region", "collection")
-Found = tuple[ResultSet, list[Hit], dict[str, list[tuple[str, int]]]]
+Found = tuple[ResultSet, list[Hit]]
+Facets = dict[str, list[tuple[str, int]]]
 
 
 class SearchPage(SearchLayout):
@@ -40,7 +41,9 @@ class SearchPage(SearchLayout):
         self.facet_filter: dict[str, str] = {}
         self.dialog: Any = None
         self.ready = False
-        self.searches = 0  # completed searches (tests wait on it)
+        self.searches = 0  # completed searches, totals and facets shown (tests wait on it)
+        self.pages = 0  # first pages shown
+        self._asked = 0  # searches asked for (a late answer to an older one is dropped)
         self._once_note = ""
         self.imports = ImportFlow(self)
         self.setAcceptDrops(True)
@@ -196,11 +199,14 @@ class SearchPage(SearchLayout):
         ctx, text, filters = self.env.ctx, self.query_text(), self.filters()
         sort = str(self.sort_box.currentData())
 
-        def search() -> Found:
-            results = library.open_results(ctx, text, filters=filters, sort=sort)
-            return results, results.hits(0, ResultModel.PAGE), results.facets()
+        def search() -> Found:  # the first page only: total and facets follow
+            results = library.open_results(ctx, text, filters=filters, sort=sort, count=False)
+            return results, results.hits(0, ResultModel.PAGE)
 
-        self.env.read(search, parent=self, key="search", on_done=self._show_results,
+        self._asked += 1
+        asked = self._asked
+        self.env.read(search, parent=self, key="search",
+                      on_done=lambda found: self._show_results(found, asked),
                       on_error=self._search_failed)
         self._remember(text)
         self.env.activity.search_run(text)  # a visit in progress links it
@@ -215,10 +221,11 @@ class SearchPage(SearchLayout):
         show_error(self, exc, self.env.lang)
         self.searches += 1
 
-    def _show_results(self, found: Found) -> None:
-        results, first, facets = found
+    def _show_results(self, found: Found, asked: int = 0) -> None:
+        """The first page now; the total and facets are counted in the background after."""
+        results, first = found
         self.model.set_results(results, first)
-        self._show_facets(facets)
+        self.facets.clear()
         notes = [self._once_note] if self._once_note else []
         self._once_note = ""
         if results.notice(self.env.lang):
@@ -227,10 +234,21 @@ class SearchPage(SearchLayout):
             notes.append(self.tr("已按分面筛选：") + "；".join(
                 f"{v}" for v in self.facet_filter.values()) + self.tr("（点“清除筛选”取消）"))
         self.say("\n".join(notes))
-        self.status.setText(self.tr("共 %1 条结果").replace("%1", f"{results.total:,}"))
+        self.status.setText(self.tr("共 %1 条结果").replace("%1", f"{results.total:,}")
+                            if results.counted else self.tr("正在统计命中数…"))
         self.detail.clear()
         if self.model.rowCount():
             self.table.selectRow(0)
+        self.pages += 1
+        self.env.read(lambda: (results.count(), results.facets()), parent=self, key="totals",
+                      on_done=lambda t: self._show_totals(results, t, asked),
+                      on_error=self._search_failed)
+
+    def _show_totals(self, results: ResultSet, totals: tuple[int, Facets], asked: int) -> None:
+        if asked != self._asked or self.model.results is not results:
+            return  # a newer search was asked for: its own totals follow
+        self._show_facets(totals[1])
+        self.status.setText(self.tr("共 %1 条结果").replace("%1", f"{totals[0]:,}"))
         self.searches += 1
 
     def clear_filters(self) -> None:
@@ -252,7 +270,7 @@ class SearchPage(SearchLayout):
                 "legal": self.tr("法律状态"), "ptype": self.tr("专利类型"),
                 "region": self.tr("地区"), "collection": self.tr("来源")}
 
-    def _show_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
+    def _show_facets(self, facets: Facets) -> None:
         self.facets.clear()
         titles = self.facet_titles()
         for name in FACET_ORDER:
