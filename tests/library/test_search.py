@@ -274,3 +274,14 @@ def test_navigation_report_charts_and_numbers_are_the_facets(loaded, tmp_path):
     wb = openpyxl.load_workbook(sheet)
     rows = [[c.value for c in r] for r in wb["主要申请人"].iter_rows(min_row=2)]
     assert [(k, n) for k, n in rows] == facets["applicant"][:10]
+
+
+def test_a_result_set_counts_every_hit_now_or_later(lib, tmp_path):
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(f'{{"title": "一种储能装置{i}"}}\n' for i in range(450)), encoding="utf-8")
+    lib.import_files([path])
+    for text in ("", "储能"):
+        assert lib.open_results(text).total == 450
+        later = lib.open_results(text, count=False)
+        assert later.count() == 450 and later.total == 450 and len(later.hits(0, 500)) == 450
+    assert lib.search("储能", count=False).total == -1 and lib.search("储能").total == 450

@@ -240,7 +240,8 @@ class ResultSet:
         results = self.searcher.search(self.q, **kwargs)
         self._ranked = [(h.docnum, h.score) for h in results]
         if results.has_exact_length() or (limit and len(self._ranked) < limit):
-            self.total, self.counted = len(self._ranked), True
+            self.total = len(results) if results.has_exact_length() else len(self._ranked)
+            self.counted = True
         elif count and not self.counted:
             self.count()
         elif not self.counted:
