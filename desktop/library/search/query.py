@@ -26,7 +26,7 @@ from desktop.library.search import numbers
 from desktop.library.search.analysis import query_words
 from desktop.library.search.grams import (
     GRAM_FIELD,
-    TITLE_GRAM_FIELD,
+    TitleContains,
     gram_query,
     han_runs,
 )
@@ -220,7 +220,13 @@ class Builder:
         if not value:
             raise QuerySyntaxError("empty field")
         if fname == "title":
-            return self.recall_query(value, "title", TITLE_GRAM_FIELD)
+            q = self.recall_query(value, "title", GRAM_FIELD)
+            runs = han_runs(value)
+            if not runs:
+                return q
+            must = q.a if isinstance(q, wq.AndMaybe) else q
+            kept = TitleContains(must, runs)
+            return wq.AndMaybe(kept, q.b) if isinstance(q, wq.AndMaybe) else kept
         if fname in ("all", "body"):
             return self.phrase(value) if phrase else self.recall_query(
                 value, MATCH_FIELD, GRAM_FIELD)

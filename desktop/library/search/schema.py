@@ -15,17 +15,17 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from desktop.library.records import number_keys
 from desktop.library.search.analysis import ChineseAnalyzer
-from desktop.library.search.grams import GRAM_FIELD, TITLE_GRAM_FIELD, GramAnalyzer
+from desktop.library.search.grams import GRAM_FIELD, GramAnalyzer
 from desktop.validators.api import check_ipc, ipc_prefixes
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 # "all" holds title, abstract/body, claims and applicants: one posting list per word, so a
 # query is a plain intersection.  The title is written into it twice: BM25F then ranks a title
 # match above an abstract match (measured about twice as fast as an optional title clause).
 MATCH_FIELD = "all"
 TITLE_REPEAT = 2
-# beside it, the character grams of the same text (once) and of the title: any run of Chinese
-# characters is found as a substring (see grams.py)
+# beside it, the character grams of the same text (once): any run of Chinese characters is
+# found as a substring (see grams.py)
 
 
 # Keyword facts of a record share one field, ``tags``, each value prefixed with its kind: one
@@ -50,7 +50,6 @@ def build_schema() -> Schema:
         rid=ID(stored=True, unique=True),
         all=TEXT(analyzer=ana),
         gram=TEXT(analyzer=grams),
-        tgram=TEXT(analyzer=grams),
         title=TEXT(analyzer=ana, stored=True, phrase=False),
         tags=KEYWORD(commas=True),
         app_date=NUMERIC(int, bits=32, shift_step=16),
@@ -79,10 +78,9 @@ def all_text(title: str, *rest: str | None) -> str:
 
 
 def text_fields(title: str, *rest: str | None) -> dict[str, str]:
-    """The searchable text of a document: the word field and the two gram fields."""
+    """The searchable text of a document: the word field and the gram field."""
     return {MATCH_FIELD: all_text(title, *rest),
-            GRAM_FIELD: "\n".join([title, *[r for r in rest if r]]),
-            TITLE_GRAM_FIELD: title}
+            GRAM_FIELD: "\n".join([title, *[r for r in rest if r]])}
 
 
 def date_int(value: _dt.date | None) -> int | None:
