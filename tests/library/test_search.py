@@ -285,3 +285,12 @@ def test_a_result_set_counts_every_hit_now_or_later(lib, tmp_path):
         later = lib.open_results(text, count=False)
         assert later.count() == 450 and later.total == 450 and len(later.hits(0, 500)) == 450
     assert lib.search("储能", count=False).total == -1 and lib.search("储能").total == 450
+
+
+def test_numbers_are_joined_only_when_they_are_numbers():
+    from desktop.library.search.numbers import normalise_numbers
+
+    assert normalise_numbers("2020 2023") == ("2020 2023", [])  # two years stay two words
+    assert normalise_numbers("电池 2020 1035 8721.5")[0] == "电池 202010358721.5"
+    assert normalise_numbers("公告号：CN 1073 9411 2A")[0] == "公开号:CN107394112A"
+    assert normalise_numbers("专利号 ZL 2017 1 0601862.3")[0] == "申请号:ZL201710601862.3"
