@@ -63,7 +63,7 @@ KIND_WORDS = {"专利": "patent", "patent": "patent", "文档": "document", "法
               "service_item": "service_item"}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
 _APPNO_SPACED = re.compile(r"(?<![\w.])((?:CN|ZL)?\s?\d{4}\s\d\s\d{7}(?:\s?\.\s?[\dXx])?)")
-GRAM_BOOST = 0.5  # a substring match scores below a word match (tuned in bench/ranking_bench.py)
+GRAM_BOOST = 0.1  # a substring match scores below a word match (tuned in bench/ranking_bench.py)
 _NUMBERISH = re.compile(r"^(?:CN|ZL)?\d[\d.]*[A-Z]?\d?$", re.I)
 
 
