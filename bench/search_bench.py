@@ -1,40 +1,60 @@
-"""Search benchmarks: index build, query latency with top-10 highlights, incremental import.
+"""Search benchmarks: index build, first page, total and facets, incremental import, the
+专利导航 report — this tree against another (the current code) in the same run.
 
-    python bench/search_bench.py --records 100000 --queries 200
-    python bench/search_bench.py --records 1000000 --no-baseline     # the 1M query figure
+    python bench/search_bench.py --records 100000 --queries 200 --compare /tmp/ipdesk_main
+    python bench/search_bench.py --records 1000000 --compare /tmp/ipdesk_main --no-report
 
-Prints one JSON object per figure (and per baseline) on stdout.  The baseline (whoosh + jieba's
-stock ChineseAnalyzer, see bench/baseline.py) is measured in the same run on the same records.
-Records are real records resampled and recombined (bench/corpus.py).
+``--compare DIR``: a source tree of the code to compare with (e.g. ``git archive main`` unpacked);
+each tree runs in its own process (``PYTHONPATH=DIR``) on a copy of the same database, built
+once from the synthetic records, so both index exactly the same rows.  ``--baseline`` also
+measures the naive whoosh + jieba baseline (bench/baseline.py) in this tree's process.
+
+Figures (one JSON object a line, each with ``tree``):
+
+- ``index_build``: full rebuild from the database (``--procs`` writer processes);
+- ``query_top10_total``: top 10 with snippets and the exact total (what every tree can do);
+- ``first_page``: top 10 with snippets, the total left for later (what the page waits for);
+- ``totals_facets``: the exact total and the facets (what the page shows after);
+- ``incremental_import_1000_searchable``; ``report`` (DOCX + XLSX of every record, ≥ 100,000 hits);
+- ``profile``: the functions taking the most time over the first-page queries (cProfile).
+
+Then ``ratio`` lines: the compared tree's time over this tree's, per figure.
 """
 
 from __future__ import annotations
 
 import argparse
+import cProfile
+import inspect
 import json
 import logging
+import os
+import pstats
+import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-import baseline  # noqa: E402
 import corpus  # noqa: E402
+
+TREE = os.environ.get("SEARCH_BENCH_TREE", "this")
 
 
 def emit(**obj: object) -> None:
-    print(json.dumps(obj, ensure_ascii=False), flush=True)
+    print(json.dumps({"tree": TREE, **obj}, ensure_ascii=False), flush=True)
 
 
-def write_jsonl(path: Path, rows: object) -> int:
+def write_jsonl(path: Path, rows: Any) -> int:
     n = 0
     with path.open("w", encoding="utf-8") as fh:
-        for r in rows:  # type: ignore[attr-defined]
+        for r in rows:
             fh.write(json.dumps(r, ensure_ascii=False) + "\n")
             n += 1
     return n
@@ -45,7 +65,7 @@ def percentile(values: list[float], pct: float) -> float:
     return s[min(len(s) - 1, int(round(pct / 100 * (len(s) - 1))))]
 
 
-def timed_queries(fn, queries: list[str]) -> list[float]:  # type: ignore[no-untyped-def]
+def timed(fn: Any, queries: list[str]) -> dict[str, float]:
     for q in queries[:5]:  # warm-up
         fn(q)
     out = []
@@ -53,7 +73,109 @@ def timed_queries(fn, queries: list[str]) -> list[float]:  # type: ignore[no-unt
         t = time.perf_counter()
         fn(q)
         out.append((time.perf_counter() - t) * 1000)
-    return out
+    return {"mean_ms": round(statistics.mean(out), 2), "p95_ms": round(percentile(out, 95), 2),
+            "max_ms": round(max(out), 2)}
+
+
+def open_library(data: Path) -> Any:
+    import desktop.app
+    from desktop.app import open_folder
+    from desktop.library.service import Library
+
+    real_wire = desktop.app.wire
+
+    def wire(ctx: Any) -> None:  # records only: the catalogue's items are not measured
+        real_wire(ctx)
+        ctx.wiring.document_sources.pop("catalogue", None)
+
+    desktop.app.wire = wire
+    ctx = open_folder(data)
+    return Library(ctx)
+
+
+def seed(work: Path, n: int) -> Path:
+    """The database with ``n`` synthetic records (made once, then copied for each tree)."""
+    folder = work / f"seed_{n}"
+    db = folder / "ipdesk.sqlite3"
+    if db.exists() and (folder / "done").exists():
+        return db
+    shutil.rmtree(folder, ignore_errors=True)
+    pool = corpus.Pool()
+    data = work / f"records_{n}.jsonl"
+    if not data.exists():
+        write_jsonl(data, corpus.records(pool, n))
+    lib = open_library(folder)
+    t = time.perf_counter()
+    rep = lib.import_files([data], update_index=False)
+    emit(figure="import_jsonl", records=n, seconds=round(time.perf_counter() - t, 2),
+         added=rep.added)
+    lib.close()
+    lib.ctx.close()
+    (folder / "done").write_text("ok")
+    return db
+
+
+def worker(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.WARNING)
+    data = Path(args.workdir) / f"data_{TREE}"
+    shutil.rmtree(data, ignore_errors=True)
+    data.mkdir(parents=True)
+    shutil.copy(args.db, data / "ipdesk.sqlite3")
+    lib = open_library(data)
+    n = args.records
+    change = lib.rebuild_index(procs=args.procs)
+    size = sum(f.stat().st_size for f in lib.index.path.glob("*") if f.is_file())
+    emit(figure="index_build", records=n, seconds=round(change.seconds, 2), procs=args.procs,
+         index_mb=round(size / 1e6, 1))
+    queries = corpus.queries(corpus.Pool(), args.queries)
+    deferred = "count" in inspect.signature(lib.search).parameters
+    totals = [lib.search(q, limit=0).total for q in queries[:50]]
+    emit(figure="query_top10_total", records=n, queries=len(queries),
+         median_hits=statistics.median(totals), **timed(lambda q: lib.search(q, limit=10),
+                                                        queries))
+    if deferred:
+        emit(figure="first_page", records=n, queries=len(queries),
+             **timed(lambda q: lib.search(q, limit=10, count=False), queries))
+    emit(figure="totals_facets", records=n, queries=len(queries),
+         **timed(lambda q: lib.search(q, limit=0, facets=True), queries))
+    prof = cProfile.Profile()
+    prof.enable()
+    for q in queries[:100]:
+        lib.search(q, limit=10, count=False) if deferred else lib.search(q, limit=10)
+    prof.disable()
+    stats = pstats.Stats(prof)
+    top = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:8]  # type: ignore[attr-defined]
+    emit(figure="profile", what="first page, 100 queries", top_tottime_s=[
+        [f"{Path(k[0]).name}:{k[1]}({k[2]})", round(v[2], 3)] for k, v in top])
+
+    extra = Path(args.workdir) / f"extra_{TREE}.jsonl"
+    write_jsonl(extra, corpus.records(corpus.Pool(), 1000, start=n + 10))
+    probe = json.loads(extra.read_text(encoding="utf-8").splitlines()[-1])["申请号"]
+    t = time.perf_counter()
+    rep = lib.import_files([extra])
+    found = lib.search(probe).total
+    emit(figure="incremental_import_1000_searchable", records_before=n,
+         seconds=round(time.perf_counter() - t, 2), added=rep.added, probe_found=found == 1)
+    if hasattr(lib, "report") and not args.no_report:
+        from desktop.library.search.engine import Filters
+
+        results = lib.open_results("", filters=Filters(kinds=("patent",)))
+        t = time.perf_counter()
+        lib.report(results, Path(args.workdir) / f"report_{TREE}.docx")
+        emit(figure="report", hits=results.total, seconds=round(time.perf_counter() - t, 2))
+    if args.baseline:
+        import baseline
+
+        rows = (json.loads(line) for line in (Path(args.workdir) / f"records_{n}.jsonl").open(
+            encoding="utf-8"))
+        _, base_build = baseline.build(Path(args.workdir) / "baseline_index", rows)
+        bs = baseline.BaselineSearcher(Path(args.workdir) / "baseline_index")
+        emit(figure="baseline_jieba_whoosh", build_seconds=round(base_build, 2),
+             **timed(bs.search, queries))
+        bs.close()
+    lib.close()
+    lib.ctx.close()
+    return 0
 
 
 def main() -> int:
@@ -61,67 +183,51 @@ def main() -> int:
     ap.add_argument("--records", type=int, default=100000)
     ap.add_argument("--queries", type=int, default=200)
     ap.add_argument("--procs", type=int, default=2)
-    ap.add_argument("--no-baseline", action="store_true")
+    ap.add_argument("--compare", type=Path, default=None, help="a source tree to compare with")
+    ap.add_argument("--baseline", action="store_true", help="also the naive whoosh + jieba one")
+    ap.add_argument("--no-report", action="store_true")
     ap.add_argument("--workdir", type=Path, default=None)
+    ap.add_argument("--worker", action="store_true", help=argparse.SUPPRESS)
+    ap.add_argument("--db", default=None, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.worker:
+        return worker(args)
+    sys.path.insert(0, str(ROOT))
     logging.basicConfig(level=logging.WARNING)
-    from desktop.app import open_folder
-    from desktop.library.api import Library
-
     work = args.workdir or Path(tempfile.mkdtemp(prefix="search_bench_"))
     work.mkdir(parents=True, exist_ok=True)
-    pool = corpus.Pool()
-    n = args.records
-    data = work / f"records_{n}.jsonl"
-    if not data.exists():
-        write_jsonl(data, corpus.records(pool, n))
-    ctx = open_folder(work / "data")
-    lib = Library(ctx)
-    t = time.perf_counter()
-    rep = lib.import_files([data], update_index=False)
-    emit(figure="import_jsonl", records=n, seconds=round(time.perf_counter() - t, 2),
-         added=rep.added, unchanged=rep.unchanged)
-
-    change = lib.rebuild_index(procs=args.procs)
-    base_build = None
-    if not args.no_baseline:
-        rows = (json.loads(line) for line in data.open(encoding="utf-8"))
-        _, base_build = baseline.build(work / "baseline_index", rows)
-    emit(figure="index_build", records=n, seconds=round(change.seconds, 2), procs=args.procs,
-         target_seconds=60 if n <= 100000 else None,
-         baseline_seconds=round(base_build, 2) if base_build else None,
-         ratio=round(base_build / change.seconds, 2) if base_build else None)
-
-    queries = corpus.queries(pool, args.queries)
-    ours = timed_queries(lambda q: lib.search(q, limit=10), queries)
-    totals = [lib.search(q, limit=0).total for q in queries[:50]]
-    fig = {"figure": "query_top10_highlights", "records": n, "queries": len(queries),
-           "mean_ms": round(statistics.mean(ours), 2), "p95_ms": round(percentile(ours, 95), 2),
-           "max_ms": round(max(ours), 2), "median_hits": statistics.median(totals),
-           "target_mean_ms": 35 if n <= 100000 else None,
-           "target_p95_ms": 120 if n <= 100000 else None}
-    if not args.no_baseline:
-        bs = baseline.BaselineSearcher(work / "baseline_index")
-        base = timed_queries(bs.search, queries)
-        bs.close()
-        fig.update(baseline_mean_ms=round(statistics.mean(base), 2),
-                   baseline_p95_ms=round(percentile(base, 95), 2),
-                   ratio_mean=round(statistics.mean(base) / statistics.mean(ours), 2),
-                   ratio_p95=round(percentile(base, 95) / percentile(ours, 95), 2))
-    emit(**fig)
-
-    # incremental: 1,000 new records imported and searchable
-    extra = work / "extra_1000.jsonl"
-    write_jsonl(extra, corpus.records(pool, 1000, start=n + 10))
-    probe = json.loads(extra.read_text(encoding="utf-8").splitlines()[-1])["申请号"]
-    t = time.perf_counter()
-    rep = lib.import_files([extra])
-    found = lib.search(probe).total
-    emit(figure="incremental_import_1000_searchable", records_before=n,
-         seconds=round(time.perf_counter() - t, 2), target_seconds=5, added=rep.added,
-         indexed=rep.indexed, probe_found=found == 1)
-    lib.close()
-    ctx.close()
+    db = seed(work, args.records)
+    results: dict[str, dict[str, dict[str, Any]]] = {}
+    trees = [("this", ROOT)] + ([("compare", args.compare.resolve())] if args.compare else [])
+    for label, tree in trees:
+        cmd = [sys.executable, str(Path(__file__).resolve()), "--worker", "--db", str(db),
+               "--workdir", str(work), "--records", str(args.records), "--queries",
+               str(args.queries), "--procs", str(args.procs)]
+        cmd += ["--no-report"] if args.no_report else []
+        cmd += ["--baseline"] if args.baseline and label == "this" else []
+        env = {**os.environ, "PYTHONPATH": str(tree), "SEARCH_BENCH_TREE": label}
+        proc = subprocess.Popen(cmd, cwd=str(tree), env=env, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout is not None
+        for line in proc.stdout:
+            print(line, end="", flush=True)
+            obj = json.loads(line)
+            results.setdefault(label, {})[obj.get("figure", "")] = obj
+        if proc.wait():
+            return proc.returncode
+    if "compare" in results:
+        mine, theirs = results["this"], results["compare"]
+        for fig, key in (("index_build", "seconds"), ("query_top10_total", "mean_ms"),
+                         ("query_top10_total", "p95_ms"), ("totals_facets", "mean_ms"),
+                         ("totals_facets", "p95_ms"),
+                         ("incremental_import_1000_searchable", "seconds")):
+            if fig in mine and fig in theirs and mine[fig].get(key):
+                emit(figure="ratio", of=f"{fig}.{key}", compare_over_this=round(
+                    theirs[fig][key] / mine[fig][key], 2))
+        if "first_page" in mine:
+            for key in ("mean_ms", "p95_ms"):
+                emit(figure="ratio", of=f"first_page.{key} vs compare query_top10_total",
+                     compare_over_this=round(theirs["query_top10_total"][key]
+                                             / mine["first_page"][key], 2))
     return 0
 
 

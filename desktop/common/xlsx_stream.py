@@ -32,7 +32,8 @@ class StreamedSheet:
     save the workbook with :func:`save_streamed`."""
 
     def __init__(self, wb: Any, title: str, header: Sequence[str], *,
-                 widths: Sequence[int] = (), formats: dict[int, str] | None = None) -> None:
+                 widths: Sequence[int] = (), formats: dict[int, str] | None = None,
+                 autofilter: bool = False) -> None:
         from openpyxl.cell import WriteOnlyCell
         from openpyxl.styles import Font
         from openpyxl.utils import get_column_letter
@@ -49,6 +50,7 @@ class StreamedSheet:
             cell.number_format = fmt
             self.styles[col] = cell.style_id
         self.widths = list(widths)
+        self.autofilter = autofilter  # a filter button on every header cell
         self.rows = 0
         self.body: IO[str] = tempfile.TemporaryFile("w+", encoding="utf-8")
         self._row(header, header=True)
@@ -96,7 +98,10 @@ class StreamedSheet:
         self.body.seek(0)
         while chunk := self.body.read(1 << 20):
             out.write(chunk.encode("utf-8"))
-        out.write(b'</sheetData><pageMargins left="0.75" right="0.75" top="1" bottom="1" '
+        out.write(b"</sheetData>")
+        if self.autofilter:
+            out.write(f'<autoFilter ref="A1:{last}{max(1, self.rows)}"/>'.encode())
+        out.write(b'<pageMargins left="0.75" right="0.75" top="1" bottom="1" '
                   b'header="0.5" footer="0.5"/></worksheet>')
 
     def close(self) -> None:

@@ -18,6 +18,7 @@ from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
 from desktop.library import importing
 from desktop.library.export import FACET_NAMES
+from desktop.library.export import default_name as default_export_name
 from desktop.library.fields import FIELDS
 from desktop.library.importers.columns import ColumnPlan
 from desktop.library.importers.columns import save_mapping as _save_mapping
@@ -96,16 +97,18 @@ def index_status(ctx: AppContext) -> IndexStatus:
 
 def search(ctx: AppContext, text: str, *, limit: int = 10, filters: Filters | None = None,
            sort: str = "relevance", facets: bool = False,
-           marks: tuple[str, str] = PLAIN) -> SearchResult:
-    """The top ``limit`` hits (with snippets), the total and optionally the facets."""
+           marks: tuple[str, str] = PLAIN, count: bool = True) -> SearchResult:
+    """The top ``limit`` hits (with snippets), the total and optionally the facets;
+    ``count=False``: the first page only (``total`` -1 when there are more hits)."""
     return open_library(ctx).search(text, limit=limit, filters=filters, sort=sort,
-                                    facets=facets, marks=marks)
+                                    facets=facets, marks=marks, count=count)
 
 
 def open_results(ctx: AppContext, text: str, *, filters: Filters | None = None,
-                 sort: str = "relevance") -> ResultSet:
-    """A lazily fetched result set (pages of hits, facets, export)."""
-    return open_library(ctx).open_results(text, filters=filters, sort=sort)
+                 sort: str = "relevance", count: bool = True) -> ResultSet:
+    """A lazily fetched result set (pages of hits, facets, export); ``count=False`` leaves
+    the total to ``results.count()`` (the page shows the first hits before it)."""
+    return open_library(ctx).open_results(text, filters=filters, sort=sort, count=count)
 
 
 def export_results(ctx: AppContext, results: ResultSet, path: str | Path, *,
@@ -113,6 +116,15 @@ def export_results(ctx: AppContext, results: ResultSet, path: str | Path, *,
                    cancelled: CancelledFn = never_cancelled) -> Path:
     """Every hit of ``results`` to an XLSX (with a facet summary sheet)."""
     return open_library(ctx).export(results, path, lang=lang, progress=progress,
+                                    cancelled=cancelled)
+
+
+def write_report(ctx: AppContext, results: ResultSet, path: str | Path, *, lang: str = "zh",
+                 progress: ProgressFn = no_progress,
+                 cancelled: CancelledFn = never_cancelled) -> tuple[Path, Path]:
+    """The 专利导航 handout of ``results``: a DOCX at ``path`` (summary, charts, top records)
+    and an XLSX beside it with the same tables as native charts."""
+    return open_library(ctx).report(results, path, lang=lang, progress=progress,
                                     cancelled=cancelled)
 
 
@@ -171,8 +183,8 @@ __all__ = [
     "FACET_NAMES", "FIELDS", "HTML", "LIBRARY_CHANGED", "PLAIN", "ColumnPlan", "Filters", "Hit",
     "ImportReport", "IndexChange", "IndexStatus", "Match", "MatchDoc", "Matcher",
     "RecordView", "Synonyms", "ResultSet", "SearchResult",
-    "collections", "ensure_index", "export_results", "get_record", "highlight_all",
+    "collections", "default_export_name", "ensure_index", "export_results", "get_record", "highlight_all",
     "import_files", "index_status", "is_empty", "load_synonyms", "make_matcher", "open_results", "parse_mapping_args",
     "preview_columns", "read_query_file", "rebuild_index", "save_mapping", "search",
-    "suggestions", "update_index", "words",
+    "suggestions", "update_index", "words", "write_report",
 ]

@@ -65,6 +65,7 @@ class RecordView:
     text: str | None
     collection: str | None
     flags: list[str]
+    extra: dict[str, Any] = field(default_factory=dict)  # unknown import columns, as headed
 
 
 def number_keys(publication_number: str | None, grant_number: str | None) -> list[str]:

@@ -20,6 +20,7 @@ from desktop.library.export import export_results
 from desktop.library.fields import FIELDS
 from desktop.library.importing import ImportReport, import_paths
 from desktop.library.records import RecordView
+from desktop.library.report import write_report
 from desktop.library.search.engine import Filters, ResultSet, SearchResult, search
 from desktop.library.search.index import IndexChange, IndexStatus, LibraryIndex
 from desktop.library.search.snippets import PLAIN
@@ -96,20 +97,32 @@ class Library:
     # -- searching -------------------------------------------------------------------
     def search(self, text: str, *, limit: int = 10, filters: Filters | None = None,
                sort: str = "relevance", facets: bool = False,
-               marks: tuple[str, str] = PLAIN) -> SearchResult:
+               marks: tuple[str, str] = PLAIN, count: bool = True) -> SearchResult:
         self._ready()
         return search(self.index.searcher(), text, limit=limit, filters=filters, sort=sort,
-                      facets=facets, marks=marks)
+                      facets=facets, marks=marks, count=count)
 
     def open_results(self, text: str, *, filters: Filters | None = None,
-                     sort: str = "relevance") -> ResultSet:
+                     sort: str = "relevance", count: bool = True) -> ResultSet:
         self._ready()
-        return ResultSet(self.index.searcher(), text, filters=filters, sort=sort)
+        return ResultSet(self.index.searcher(), text, filters=filters, sort=sort, count=count)
 
     def export(self, results: ResultSet, path: str | Path, *, lang: str = "zh",
                progress: ProgressFn = no_progress,
                cancelled: CancelledFn = never_cancelled) -> Path:
-        return export_results(results, path, lang=lang, progress=progress, cancelled=cancelled)
+        return export_results(results, path, rows=self.rows, lang=lang, progress=progress,
+                              cancelled=cancelled)
+
+    def report(self, results: ResultSet, path: str | Path, *, lang: str = "zh",
+               progress: ProgressFn = no_progress,
+               cancelled: CancelledFn = never_cancelled) -> tuple[Path, Path]:
+        return write_report(results, path, rows=self.rows, lang=lang, progress=progress,
+                            cancelled=cancelled)
+
+    def rows(self, ids: list[int]) -> dict[int, dict[str, Any]]:
+        """Stored records by id (export, reports)."""
+        with self.ctx.db.session() as s:
+            return store.get_rows(s, ids)
 
     def collections(self) -> list[str]:
         with self.ctx.db.session() as s:
@@ -164,15 +177,15 @@ def _view(row: dict[str, Any], lang: str) -> RecordView:
         fields["条款" if lang == "zh" else "article"] = row["section"]
     if row.get("doc_title"):
         fields["文件" if lang == "zh" else "document"] = row["doc_title"]
-    for k, v in json.loads(row.get("extra") or "{}").items():
-        fields[k] = v
+    extra = {str(k): v for k, v in json.loads(row.get("extra") or "{}").items()
+             if v not in (None, "")}
     if row.get("source_file"):
         fields["来源文件" if lang == "zh" else "source file"] = row["source_file"]
     if row.get("claims"):
         fields[FIELDS["claims"][0 if lang == "zh" else 1]] = row["claims"]
     text = row.get("abstract") or row.get("body")
     return RecordView(row["id"], row["kind"], row["title"], fields, text, row.get("collection"),
-                      json.loads(row.get("flags") or "[]"))
+                      json.loads(row.get("flags") or "[]"), extra)
 
 
 def open_library(ctx: AppContext) -> Library:

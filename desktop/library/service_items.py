@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from desktop.library.search.schema import all_text, tag
+from desktop.library.search.schema import tag, text_fields
 from desktop.wiring import SearchDocument
 
 DocumentsFn = Callable[[], Iterable[SearchDocument]]
@@ -40,7 +40,7 @@ def service_doc(item: SearchDocument) -> dict[str, Any]:
                          + ([tag("ptype", item.category)] if item.category else [])),
         "title": item.name,
         "body": item.text or "",
-        "all": all_text(item.name, item.text or "", item.category or ""),
+        **text_fields(item.name, item.text or "", item.category or ""),
         "ptype": item.category or None,
         "collection": "catalogue",
         "date": 0,

@@ -33,9 +33,11 @@ LANGUAGE: Pref[str] = Pref("ui/language", "zh", "界面语言", "Interface langu
 GEOMETRY: Pref[bytes] = Pref("ui/geometry", b"", "窗口位置与大小", "Window position and size")
 LAST_FOLDER: Pref[str] = Pref("ui/last_folder", "", "上次使用的文件夹", "Last folder used")
 FORMS_FOLDER: Pref[str] = Pref("forms/folder", "", "表单输出文件夹", "Forms output folder")
+EXPORT_FOLDER: Pref[str] = Pref("search/export_folder", "", "检索结果导出文件夹",
+                              "Search results export folder")
 SEARCH_HISTORY: Pref[list[str]] = Pref("search/history", [], "检索历史（本机）",
                                        "Search history (this desk)")
 SEARCH_HISTORY_MAX = 30
 
-ALL: tuple[Pref[Any], ...] = (LANGUAGE, GEOMETRY, LAST_FOLDER, FORMS_FOLDER,
+ALL: tuple[Pref[Any], ...] = (LANGUAGE, GEOMETRY, LAST_FOLDER, FORMS_FOLDER, EXPORT_FOLDER,
                               SEARCH_HISTORY)

@@ -53,6 +53,10 @@ def test_import_search_batch_and_index_commands(tmp_path):
     exported = tmp_path / "out.xlsx"
     ex = run(data, "search", "有限公司 OR 研究所", "--export", str(exported))
     assert ex.returncode == 0 and exported.exists()
+    handout = tmp_path / "导航.docx"
+    rep = run(data, "search", "有限公司 OR 研究所", "--report", str(handout))
+    assert rep.returncode == 0, rep.stderr
+    assert handout.exists() and handout.with_suffix(".xlsx").exists() and "导航.docx" in rep.stdout
 
 
 def test_bad_input_gives_one_line_and_exit_2(tmp_path):

@@ -6,9 +6,12 @@ from __future__ import annotations
 import pytest
 
 from desktop.app import open_folder
+from desktop.library.search.engine import Filters
 from desktop.library.service import Library
 
 pytestmark = pytest.mark.shared_data
+# the imported records only: the module-wide library also indexes the catalogue's items
+RECORDS = Filters(kinds=("patent", "document"))
 
 
 @pytest.fixture(scope="module")
@@ -54,3 +57,62 @@ def test_real_searches(real):
     common = lib.search("制备 方法")
     assert common.total > 1000 and all(h.snippet is None or "【" in h.snippet
                                        for h in common.hits)
+
+
+def _searchable_texts(lib) -> list[str]:  # type: ignore[no-untyped-def]
+    """Each record's searchable text (title, abstract/body, claims, applicants), from the db."""
+    from desktop.library import store
+
+    with lib.ctx.db.session() as s:
+        return ["\n".join(x for x in (r["title"], r.get("abstract"), r.get("body"),
+                                      r.get("claims"), r.get("applicants")) if x)
+                for r in store.iter_rows(s)]
+
+
+def test_any_chinese_substring_finds_every_record_holding_it(real):
+    """Recall you can state: hits equal a plain substring count, for 1-4 character queries
+    drawn from the real records (the three one-character operators 与 或 非 left out)."""
+    import random
+    import re
+
+    lib, _ = real
+    texts = _searchable_texts(lib)
+    rnd = random.Random(2026)
+    queries: set[str] = set()
+    for length in (1, 2, 3, 4):
+        picked = 0
+        while picked < 12:
+            runs = [r for r in re.findall(r"[\u4e00-\u9fff]+", rnd.choice(texts))
+                    if len(r) >= length]
+            if not runs:
+                continue
+            run = rnd.choice(runs)
+            start = rnd.randrange(len(run) - length + 1)
+            q = run[start:start + length]
+            if q in ("与", "或", "非") or q in queries:
+                continue
+            queries.add(q)
+            picked += 1
+    for q in ("煤", "煤炭", "煤矸石", "煤气化", "地方法规"):
+        queries.add(q)
+    wrong = {}
+    for q in sorted(queries):
+        expected = sum(1 for t in texts if q in t)
+        got = lib.search(q, limit=0, filters=RECORDS).total
+        if got != expected:
+            wrong[q] = (got, expected)
+    assert not wrong, wrong
+    assert lib.search("煤", limit=0, filters=RECORDS).total > 39  # the issue's case: 3 before n-grams
+
+
+def test_a_compound_never_finds_fewer_than_its_parts(real):
+    lib, _ = real
+    texts = _searchable_texts(lib)
+    for compound, parts in (("煤炭清洁利用", ("煤炭", "清洁", "利用")),
+                            ("锂离子电池", ("锂离子", "电池")), ("图像处理方法", ("图像", "处理", "方法"))):
+        adjacent = sum(1 for t in texts if "".join(parts) in t)
+        got = lib.search(compound, limit=0, filters=RECORDS).total
+        assert got == adjacent
+        assert got <= lib.search(" ".join(parts), limit=0, filters=RECORDS).total
+        assert lib.search(" ".join(parts), limit=0).total <= lib.search(
+            " ".join(parts[:2]), limit=0).total

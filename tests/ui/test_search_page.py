@@ -197,3 +197,72 @@ def test_page_repairs_a_damaged_index_on_open(ui_env, qtbot, tmp_path):
     page = win.show_page("search")
     qtbot.waitUntil(lambda: page.ready and page.searches > 0, timeout=20000)
     assert "建立检索索引" in page.notice.text() and page.model.total == 3  # lost index: rebuilt
+
+
+def test_detail_keeps_unknown_columns_apart_and_export_defaults_to_exports(page, qtbot,
+                                                                           tmp_path, monkeypatch):
+    path = tmp_path / "bdci.jsonl"
+    path.write_text('{"id": "96f0aa", "title": "一种煤矸石制砖方法", "assignee": "甲公司", '
+                    '"abstract": "以煤矸石为原料。", "label_id": 7}\n', encoding="utf-8")
+    assert "新增 1 条" in import_and_wait(page, qtbot, [path])
+    search(page, qtbot, "2023 1 0000001.1")  # a number found nowhere: the zero explains itself
+    assert page.model.total == 0 and "本地库中没有" in page.notice.text()
+    search(page, qtbot, "矸")
+    assert page.model.total == 1
+    qtbot.waitUntil(lambda: "其他字段" in page.detail.toPlainText(), timeout=10000)
+    text = page.detail.toPlainText()
+    assert text.index("申请（专利权）人") < text.index("其他字段") < text.index("label_id")
+    asked: list[str] = []
+    out = tmp_path / "x.xlsx"
+
+    def dialog(_parent, _title, default, _pattern):  # type: ignore[no-untyped-def]
+        asked.append(default)
+        return str(out), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=30000)
+    page.env.jobs.wait(10000)
+    default = Path(asked[0])
+    assert default.parent == page.env.ctx.paths.exports_dir and default.name.startswith("检索结果_矸_")
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)  # next time: the folder used
+    assert Path(asked[1]).parent == tmp_path
+    page.env.jobs.wait(10000)
+    out = tmp_path / "handout.docx"
+    qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: out.with_suffix(".xlsx").exists(), timeout=60000)
+    qtbot.waitUntil(lambda: "已生成报告" in page.status.text(), timeout=20000)
+    assert asked[2].endswith(".docx") and out.exists()
+
+
+def test_first_page_shows_before_the_total_and_facets(page, qtbot, tmp_path, monkeypatch):
+    """The hits come first; the count and facets follow in the background (the window never
+    waits for them)."""
+    import threading
+
+    from desktop.library.api import ResultSet
+
+    path = tmp_path / "many.jsonl"
+    path.write_text("".join(json.dumps({"title": f"一种储能装置{i}", "assignee": f"公司{i % 3}"},
+                                       ensure_ascii=False) + "\n" for i in range(450)),
+                    encoding="utf-8")
+    assert "新增 450 条" in import_and_wait(page, qtbot, [path])
+    release = threading.Event()
+    real_count = ResultSet.count
+
+    def slow_count(self):  # type: ignore[no-untyped-def]
+        release.wait(20)
+        return real_count(self)
+
+    monkeypatch.setattr(ResultSet, "count", slow_count)
+    pages, done = page.pages, page.searches
+    page.query_box.setEditText("储能装置")
+    page.run_search()
+    qtbot.waitUntil(lambda: page.pages > pages, timeout=20000)
+    assert page.model.rowCount() == 200 and page.searches == done
+    assert "正在统计" in page.status.text() and page.facets.topLevelItemCount() == 0
+    qtbot.mouseClick(page.query_box, Qt.MouseButton.LeftButton)  # the window answers meanwhile
+    release.set()
+    qtbot.waitUntil(lambda: page.searches > done, timeout=20000)
+    assert "450" in page.status.text() and page.model.total == 450
+    assert page.facets.topLevelItemCount() > 0 and page.model.canFetchMore()

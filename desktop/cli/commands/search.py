@@ -28,6 +28,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    choices=("patent", "document", "service_item"))
     p.add_argument("--facets", action="store_true", help="also count applicants, IPC, years, …")
     p.add_argument("--export", metavar="FILE.xlsx", help="export every hit to XLSX")
+    p.add_argument("--report", metavar="FILE.docx",
+                   help="专利导航报告 / the patent navigation handout (DOCX, and XLSX beside it)")
     p.set_defaults(handler=run)
 
 
@@ -71,6 +73,14 @@ def run(env: CommandEnv) -> int:
         if not env.json:
             env.out(env.t(f"已导出 {results.total} 条到 {path}",
                           f"exported {results.total} hits to {path}"))
+    if args.report:
+        results = library.open_results(ctx, text or queries[0], filters=filters,
+                                       sort=args.sort)
+        docx, xlsx = library.write_report(ctx, results, args.report, lang=env.lang,
+                                          progress=env.progress)
+        if not env.json:
+            env.out(env.t(f"已生成专利导航报告 {docx} 和 {xlsx}（{results.total} 条）",
+                          f"wrote the navigation report {docx} and {xlsx} ({results.total} hits)"))
     return 2 if failed else 0
 
 
@@ -96,8 +106,8 @@ def _print(env: CommandEnv, res, batch: bool) -> None:
                            top.title if top else "", (top.application_number or "") if top else "",
                            (top.publication_number or "") if top else ""]))
         return
-    if res.fallback:
-        env.err(res.notice_zh if env.lang == "zh" else res.notice_en)
+    if res.notice(env.lang):
+        env.err(res.notice(env.lang))
     env.out(env.t(f"共 {res.total} 条结果", f"{res.total} hits"))
     for i, h in enumerate(res.hits, start=1):
         kind = TYPE_ZH.get(h.type, h.type) if env.lang == "zh" else h.type

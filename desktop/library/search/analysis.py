@@ -165,7 +165,7 @@ class ChineseAnalyzer(Tokenizer):
     """whoosh analyzer: rjieba words (+ sub-words in index mode) with positions and offsets."""
 
     def __eq__(self, other: object) -> bool:
-        return isinstance(other, ChineseAnalyzer)
+        return type(other) is type(self)
 
     def __hash__(self) -> int:
         return hash(type(self).__name__)
@@ -186,8 +186,7 @@ class ChineseAnalyzer(Tokenizer):
                 t.endchar = start_char + len(value)
             yield t
             return
-        items = words(value) if mode == "query" else index_tokens(value)
-        for w, p, s, e in items:
+        for w, p, s, e in self.items(value, mode):
             t.text = w
             t.boost = 1.0
             t.stopped = False
@@ -199,6 +198,10 @@ class ChineseAnalyzer(Tokenizer):
                 t.startchar = start_char + s
                 t.endchar = start_char + e
             yield t
+
+    def items(self, value: str, mode: str) -> list[tuple[str, int, int, int]]:
+        """(token, position, start, end) of ``value``."""
+        return words(value) if mode == "query" else index_tokens(value)
 
 
 def query_words(text: str) -> list[str]:

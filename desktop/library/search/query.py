@@ -15,7 +15,6 @@ falls back to a plain-words search, and :class:`ParsedQuery` says so.
 
 from __future__ import annotations
 
-import calendar
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,7 +24,20 @@ from whoosh import query as wq
 from desktop.common.limits import MAX_QUERY_CHARS, MAX_QUERY_DEPTH, MAX_QUERY_TERMS
 from desktop.errors import UserError
 from desktop.library.normalise import norm_region
+from desktop.library.search import numbers
 from desktop.library.search.analysis import query_words
+from desktop.library.search.grams import (
+    GRAM_FIELD,
+    TitleContains,
+    gram_query,
+    han_runs,
+)
+from desktop.library.search.numbers import (  # noqa: F401  (re-exported)
+    QuerySyntaxError,
+    date_range,
+    identifier_query,
+    year_range,
+)
 from desktop.library.search.schema import MATCH_FIELD, tag
 from desktop.validators.api import appno_key, check_ipc, pubno_key
 
@@ -53,11 +65,8 @@ KIND_WORDS = {"专利": "patent", "patent": "patent", "文档": "document", "法
               "service_item": "service_item"}
 _QUOTES = {'"': '"', "“": "”", "”": "”", "「": "」", "『": "』"}
 _APPNO_SPACED = re.compile(r"(?<![\w.])((?:CN|ZL)?\s?\d{4}\s\d\s\d{7}(?:\s?\.\s?[\dXx])?)")
+GRAM_BOOST = 0.1  # a substring match scores below a word match (tuned in bench/ranking_bench.py)
 _NUMBERISH = re.compile(r"^(?:CN|ZL)?\d[\d.]*[A-Z]?\d?$", re.I)
-
-
-class QuerySyntaxError(ValueError):
-    pass
 
 
 @dataclass
@@ -67,9 +76,13 @@ class ParsedQuery:
     fallback: bool = False
     notice_zh: str = ""
     notice_en: str = ""
+    notes: list[numbers.Note] = field(default_factory=list)  # how the query was read
+    text: str = ""  # the query as parsed (numbers normalised)
 
     def notice(self, lang: str = "zh") -> str:
-        return self.notice_zh if lang == "zh" else self.notice_en
+        lines = ([self.notice_zh if lang == "zh" else self.notice_en] if self.fallback else [])
+        lines += [zh if lang == "zh" else en for zh, en in self.notes]
+        return "；".join(lines)
 
 
 # -- tokens ----------------------------------------------------------------------------
@@ -154,6 +167,18 @@ class Builder:
     def __init__(self, max_terms: int = MAX_QUERY_TERMS) -> None:
         self.terms: set[str] = set()
         self.budget = max_terms  # words left before the query counts as too large
+        self.notes: list[numbers.Note] = []
+
+    def note_check_digit(self, value: str) -> None:
+        note = numbers.check_digit_note(value)
+        if note and note not in self.notes:
+            self.notes.append(note)
+
+    def phrase(self, text: str) -> Any:
+        """A quoted phrase: one gram run → the substring; else the words in order."""
+        if len(han_runs(text)) == 1 and han_runs(text)[0] == text.strip().lower():
+            return self.recall_query(text.strip(), MATCH_FIELD, GRAM_FIELD, phrase=True)
+        return self.text_query(text, MATCH_FIELD, phrase=True)
 
     def text_query(self, text: str, field: str, phrase: bool) -> Any:
         """Words of ``text`` in ``field``: all of them, or as a phrase."""
@@ -172,9 +197,25 @@ class Builder:
             return wq.Phrase(field, words)
         return wq.And([wq.Term(field, w) for w in words])
 
+    def recall_query(self, text: str, field: str, grams: str, phrase: bool = False) -> Any:
+        """Records holding every gram run of ``text`` (Chinese characters with the letters and
+        digits against them) as a substring; the words of ``text`` in the word field only
+        score, so a record holding them as words ranks above one holding only the characters.
+        Text without Chinese characters is matched by its words."""
+        runs = han_runs(text)
+        scored = self.text_query(text, field, phrase)
+        if not runs:
+            return scored
+        self.terms.update(runs)
+        need = [gram_query(r, grams, GRAM_BOOST) for r in runs]
+        must = need[0] if len(need) == 1 else wq.And(need)
+        return must if scored is None else wq.AndMaybe(must, scored)
+
     def word(self, text: str) -> Any:
         ident = identifier_query(text)
-        plain = self.text_query(text, MATCH_FIELD, phrase=False)
+        if ident is not None:
+            self.note_check_digit(text)
+        plain = self.recall_query(text, MATCH_FIELD, GRAM_FIELD)
         if ident is not None:
             return ident if plain is None or _NUMBERISH.match(text) else wq.Or([ident, plain])
         return plain
@@ -187,12 +228,16 @@ class Builder:
         if not value:
             raise QuerySyntaxError("empty field")
         if fname == "title":
-            q = self.text_query(value, "title", False)
-            if phrase and q is not None and len(query_words(value)) > 1:
-                return wq.And([q, self.text_query(value, MATCH_FIELD, True)])
-            return q
+            q = self.recall_query(value, "title", GRAM_FIELD)
+            runs = han_runs(value)
+            if not runs:
+                return q
+            must = q.a if isinstance(q, wq.AndMaybe) else q
+            kept = TitleContains(must, runs)
+            return wq.AndMaybe(kept, q.b) if isinstance(q, wq.AndMaybe) else kept
         if fname in ("all", "body"):
-            return self.text_query(value, MATCH_FIELD, phrase)
+            return self.phrase(value) if phrase else self.recall_query(
+                value, MATCH_FIELD, GRAM_FIELD)
         if fname in ("applicants", "inventors"):  # any name containing the text
             self.terms.add(value)
             clean = value.replace("*", "").replace("?", "").replace(",", " ")
@@ -204,6 +249,7 @@ class Builder:
                 return wq.Prefix("tags", tag("ipc", key.rstrip("*")))
             return wq.Term("tags", tag("ipc", key))
         if fname == "appno":
+            self.note_check_digit(value)
             return wq.Term("tags", tag("appno", appno_key(value) or value.replace(" ", "").upper()))
         if fname == "pubno":
             return wq.Term("tags", tag("pubno", pubno_key(value) or value.replace(" ", "").upper()))
@@ -220,62 +266,21 @@ class Builder:
                 return wq.Term("tags", tag("kind", kind))
             return wq.Prefix("tags", tag("ptype", value.replace("专利", "") or value))
         if fname in ("app_date", "pub_date"):
-            lo, hi = date_range(value)
+            lo, hi = self.dates(value)
             return wq.NumericRange(fname, lo or 10101, hi or 99991231)
         if fname in ("date", "year"):
-            lo, hi = date_range(value)
+            lo, hi = self.dates(value)
             return year_range(lo // 10000 if lo else None, hi // 10000 if hi else None)
         raise QuerySyntaxError(f"unknown field {fname}")
 
-
-def year_range(lo: int | None, hi: int | None) -> Any:
-    """Records dated in years ``lo``..``hi`` (either open)."""
-    return wq.TermRange("tags", tag("year", f"{lo or 1:04d}"), tag("year", f"{hi or 9999:04d}"))
-
-
-def identifier_query(text: str) -> Any:
-    """A query for a bare application or publication number, or None."""
-    t = text.strip().upper()
-    if not re.search(r"\d{7}", t):
-        return None
-    ak = appno_key(t)
-    pk = pubno_key(t)
-    if ak and ("." in t or t.startswith("ZL") or len(ak) == 12 or not pk):
-        return wq.Term("tags", tag("appno", ak))
-    if ak and pk:  # nine digits: an old application number or a publication number
-        return wq.Or([wq.Term("tags", tag("appno", ak)), wq.Term("tags", tag("pubno", pk))])
-    if pk:
-        return wq.Term("tags", tag("pubno", pk))
-    return None
-
-
-def _date_bound(value: str, upper: bool) -> int | None:
-    v = value.strip().replace("/", "-").replace(".", "-")
-    if not v:
-        return None
-    m = re.fullmatch(r"(\d{4})(?:-?(\d{1,2})(?:-?(\d{1,2}))?)?", v)
-    if not m:
-        raise QuerySyntaxError(f"bad date {value}")
-    y = int(m.group(1))
-    mo = int(m.group(2)) if m.group(2) else (12 if upper else 1)
-    if not 1 <= mo <= 12:
-        raise QuerySyntaxError(f"bad month {value}")
-    d = int(m.group(3)) if m.group(3) else (calendar.monthrange(y, mo)[1] if upper else 1)
-    return y * 10000 + mo * 100 + d
-
-
-def date_range(value: str) -> tuple[int | None, int | None]:
-    """``2020..2023``, ``2020-06..``, ``..2021``, ``2022`` (whole year) → (low, high) yyyymmdd."""
-    if ".." in value:
-        lo, hi = value.split("..", 1)
-    elif re.fullmatch(r"\d{4}-\d{4}", value):
-        lo, hi = value.split("-")
-    else:
-        lo = hi = value
-    low, high = _date_bound(lo, False), _date_bound(hi, True)
-    if low is None and high is None:
-        raise QuerySyntaxError("empty range")
-    return low, high
+    def dates(self, value: str) -> tuple[int | None, int | None]:
+        """A date range; a reversed one (2023..2020) is swapped, and said so."""
+        lo, hi = date_range(value)
+        if lo and hi and lo > hi and ".." in value:
+            a, b = value.split("..", 1)
+            lo, hi = date_range(f"{b}..{a}")
+            self.notes.append(numbers.swapped_range_note(value, f"{b}..{a}"))
+        return lo, hi
 
 
 class Parser:
@@ -358,7 +363,7 @@ class Parser:
         if t.kind == "word":
             return self.b.word(t.text)
         if t.kind == "phrase":
-            return self.b.text_query(t.text, MATCH_FIELD, phrase=True)
+            return self.b.phrase(t.text)
         if t.kind == "field":
             if t.text == "" and self.peek() is not None and self.peek().kind == "lp":  # type: ignore[union-attr]
                 self.take()
@@ -383,7 +388,7 @@ def plain_words(text: str) -> str:
 
 def parse_query(text: str) -> ParsedQuery:
     """Parse the query language; malformed input falls back to plain words (and says so)."""
-    text = (text or "").strip()
+    text, notes = numbers.normalise_numbers((text or "").strip())
     if not text:
         return ParsedQuery(wq.Every())
     if len(text) > MAX_QUERY_CHARS:
@@ -394,7 +399,8 @@ def parse_query(text: str) -> ParsedQuery:
         if len(toks) > MAX_QUERY_TERMS:
             raise QuerySyntaxError("too many words")
         q = Parser(toks, b).parse()
-        return ParsedQuery(q if q is not None else wq.NullQuery, b.terms)
+        return ParsedQuery(q if q is not None else wq.NullQuery, b.terms,
+                           notes=notes + b.notes, text=text)
     except QuerySyntaxError as exc:
         b = Builder(max_terms=MAX_QUERY_TERMS)
         words = list(dict.fromkeys(w for w in plain_words(text).split() if w))
@@ -411,6 +417,7 @@ def parse_query(text: str) -> ParsedQuery:
             q, b.terms, True,
             f"查询语法有误（{_reason_zh(str(exc))}），已按普通词语检索：{' '.join(words)}",
             f"the query could not be parsed ({exc}); searched the plain words: {' '.join(words)}",
+            notes + b.notes, text,
         )
 
 

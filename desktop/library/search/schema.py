@@ -15,14 +15,17 @@ from whoosh.fields import COLUMN, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
 from desktop.library.records import number_keys
 from desktop.library.search.analysis import ChineseAnalyzer
+from desktop.library.search.grams import GRAM_FIELD, GramAnalyzer
 from desktop.validators.api import check_ipc, ipc_prefixes
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 10
 # "all" holds title, abstract/body, claims and applicants: one posting list per word, so a
 # query is a plain intersection.  The title is written into it twice: BM25F then ranks a title
 # match above an abstract match (measured about twice as fast as an optional title clause).
 MATCH_FIELD = "all"
 TITLE_REPEAT = 2
+# beside it, the character grams of the same text (once): any run of Chinese characters is
+# found as a substring (see grams.py)
 
 
 # Keyword facts of a record share one field, ``tags``, each value prefixed with its kind: one
@@ -30,8 +33,10 @@ TITLE_REPEAT = 2
 TAG = {
     "kind": "k:", "legal": "l:", "ptype": "t:", "region": "r:", "collection": "c:",
     "year": "y:", "appno": "a:", "pubno": "p:", "ipc": "i:", "applicant": "ap:",
-    "inventor": "in:",
+    "inventor": "in:", "has": "h:",
 }
+# "h:<name>": the record has this field (an empty result can then say which field is missing)
+HAS = ("app", "pub", "legal", "region", "ipc", "inv", "ap", "year")
 
 
 def tag(name: str, value: str) -> str:
@@ -40,9 +45,11 @@ def tag(name: str, value: str) -> str:
 
 def build_schema() -> Schema:
     ana = ChineseAnalyzer()
+    grams = GramAnalyzer()
     return Schema(
         rid=ID(stored=True, unique=True),
         all=TEXT(analyzer=ana),
+        gram=TEXT(analyzer=grams),
         title=TEXT(analyzer=ana, stored=True, phrase=False),
         tags=KEYWORD(commas=True),
         app_date=NUMERIC(int, bits=32, shift_step=16),
@@ -68,6 +75,12 @@ def all_text(title: str, *rest: str | None) -> str:
     """The text of the ``all`` field: the title (repeated, to weigh it), then the rest."""
     parts = [title, *[r for r in rest if r]] + [title] * (TITLE_REPEAT - 1)
     return "\n".join(parts)
+
+
+def text_fields(title: str, *rest: str | None) -> dict[str, str]:
+    """The searchable text of a document: the word field and the gram field."""
+    return {MATCH_FIELD: all_text(title, *rest),
+            GRAM_FIELD: "\n".join([title, *[r for r in rest if r]])}
 
 
 def date_int(value: _dt.date | None) -> int | None:
@@ -108,12 +121,15 @@ def doc_for_row(row: dict[str, Any]) -> dict[str, Any]:
                         ("year", str(when // 10000) if when else None)):
         if value:
             tags.append(tag(name, value))
+    present = (app_d, pub_d, row.get("legal_status"), row.get("region"), ipc,
+               row.get("inventors"), applicants, when)
+    tags += [tag("has", h) for h, v in zip(HAS, present, strict=True) if v]
     doc: dict[str, Any] = {
         "rid": f"r{row['id']}",
         "kind": row["kind"],
         "title": row["title"],
         "body": body or None,
-        "all": all_text(row["title"], body, "; ".join(applicants)),
+        **text_fields(row["title"], body, "; ".join(applicants)),
         "tags": ",".join(tags),
         "applicants": "; ".join(applicants) or None,
         "ipc": ",".join(ipc) or None,

@@ -1,4 +1,11 @@
-"""A measured speed-up for whoosh 2.7 (whoosh-reloaded), applied once on import.
+"""A measured speed-up and one fix for whoosh 2.7 (whoosh-reloaded), applied once on import.
+
+The fix: ``AndMaybeMatcher.skip_to(id)`` moves its optional side to ``id`` rather than to
+where the required side landed (and ``skip_to_quality`` does not move it at all), so inside an
+AND the optional side's score was silently dropped for records after a skip.  Here the
+optional side always follows the required one.  The search engine relies on AndMaybe (words
+score, character grams decide the match), so a test checks the scores add up
+(tests/library/test_search.py).
 
 While writing postings and while scoring, whoosh asks the segment for a document's field length
 once per posting; each call reads one byte through the file layer, and for fields without a
@@ -59,4 +66,33 @@ def apply() -> None:
         return None  # as whoosh does for a zero length byte
 
     cls.doc_field_length = doc_field_length
+    _fix_and_maybe()
     _applied = True
+
+
+def _fix_and_maybe() -> None:
+    from whoosh.matching import binary, mcore
+
+    cls = binary.AndMaybeMatcher
+
+    def follow(self: Any) -> None:
+        a, b = self.a, self.b
+        if a.is_active() and b.is_active() and b.id() < a.id():
+            b.skip_to(a.id())
+
+    def skip_to(self: Any, id: int) -> bool:  # noqa: A002 - whoosh's signature
+        if not self.a.is_active():
+            raise mcore.ReadTooFar
+        ra = self.a.skip_to(id)
+        follow(self)
+        return bool(ra)
+
+    original_quality = cls.skip_to_quality
+
+    def skip_to_quality(self: Any, minquality: float) -> int:
+        skipped = original_quality(self, minquality)
+        follow(self)
+        return int(skipped)
+
+    cls.skip_to = skip_to
+    cls.skip_to_quality = skip_to_quality

@@ -211,73 +211,83 @@
         <translation>Export XLSX…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="66"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="63"/>
+        <source>专利导航报告…</source>
+        <translation>Navigation report…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="65"/>
+        <source>由当前检索结果生成专利导航报告（DOCX，附图表XLSX）</source>
+        <translation>Make a patent navigation report from the current results (DOCX, with an XLSX of the charts)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="70"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="68"/>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="92"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="72"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="96"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="69"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="73"/>
         <source>专利</source>
         <translation>Patent</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="70"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="74"/>
         <source>文档</source>
         <translation>Document</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="71"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="75"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="77"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="78"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="82"/>
         <source>不限</source>
         <translation>Any</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="81"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="85"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="86"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="90"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="90"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="94"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="94"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="98"/>
         <source>清除筛选</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="109"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="113"/>
         <source>取消导入</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="117"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="121"/>
         <source>分面（点击筛选）</source>
         <translation>Facets (click to filter)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/layout.py" line="117"/>
+        <location filename="../../../desktop/ui/pages/search/layout.py" line="121"/>
         <source>数量</source>
         <translation>Count</translation>
     </message>
@@ -285,109 +295,145 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="54"/>
         <source>正在检查检索索引…</source>
         <translation>Checking the search index…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="57"/>
         <source>检查检索索引</source>
         <translation>Checking the search index</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="123"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="127"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="250"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="269"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="251"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="270"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="252"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="271"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="252"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="271"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="100"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="104"/>
         <source>检索索引与数据库不一致，已自动修复重建。</source>
         <translation>The search index did not match the database and was rebuilt.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="102"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="106"/>
         <source>已为库中数据建立检索索引。</source>
         <translation>A search index was built for the library&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="110"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="114"/>
         <source>检索索引不可用</source>
         <translation>The search index is not available</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="226"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="234"/>
         <source>已按分面筛选：</source>
         <translation>Filtered by facet: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="227"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="235"/>
         <source>（点“清除筛选”取消）</source>
         <translation> (Clear filters to remove)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="229"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="237"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="251"/>
         <source>共 %1 条结果</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="249"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="238"/>
+        <source>正在统计命中数…</source>
+        <translation>Counting the hits…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="268"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="249"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="268"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="250"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="269"/>
         <source>IPC小类</source>
         <translation>IPC subclass</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="251"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="270"/>
         <source>专利类型</source>
         <translation>Patent type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="317"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="307"/>
+        <source>摘要</source>
+        <translation>Abstract</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="308"/>
+        <source>其他字段</source>
+        <translation>Other fields</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="336"/>
         <source>没有可导出的结果。</source>
         <translation>There are no results to export.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="320"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="336"/>
         <source>导出检索结果</source>
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="334"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="337"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="336"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="338"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 hits to %2</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="343"/>
+        <source>没有可生成报告的结果。</source>
+        <translation>There are no results to report on.</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="343"/>
+        <source>生成专利导航报告</source>
+        <translation>Make a patent navigation report</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="344"/>
+        <source>专利导航报告</source>
+        <translation>Patent navigation report</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="345"/>
+        <source>已生成报告 %1</source>
+        <translation>Report written: %1</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,10 @@ class SearchLayout(QWidget):
         self.export_button = QPushButton(self.tr("导出XLSX…"))
         self.export_button.setObjectName("exportButton")
         top.addWidget(self.export_button)
+        self.report_button = QPushButton(self.tr("专利导航报告…"))
+        self.report_button.setObjectName("reportButton")
+        self.report_button.setToolTip(self.tr("由当前检索结果生成专利导航报告（DOCX，附图表XLSX）"))
+        top.addWidget(self.report_button)
         lay.addLayout(top)
 
         filters = QHBoxLayout()

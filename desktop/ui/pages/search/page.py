@@ -30,7 +30,8 @@ from desktop.ui.pages.search.model import ResultModel
 log = logging.getLogger(__name__)
 FACET_ROLE = Qt.ItemDataRole.UserRole
 FACET_ORDER = ("kind", "applicant", "ipc", "year", "legal", "ptype", "region", "collection")
-Found = tuple[ResultSet, list[Hit], dict[str, list[tuple[str, int]]]]
+Found = tuple[ResultSet, list[Hit]]
+Facets = dict[str, list[tuple[str, int]]]
 
 
 class SearchPage(SearchLayout):
@@ -40,7 +41,9 @@ class SearchPage(SearchLayout):
         self.facet_filter: dict[str, str] = {}
         self.dialog: Any = None
         self.ready = False
-        self.searches = 0  # completed searches (tests wait on it)
+        self.searches = 0  # completed searches, totals and facets shown (tests wait on it)
+        self.pages = 0  # first pages shown
+        self._asked = 0  # searches asked for (a late answer to an older one is dropped)
         self._once_note = ""
         self.imports = ImportFlow(self)
         self.setAcceptDrops(True)
@@ -64,6 +67,7 @@ class SearchPage(SearchLayout):
         self.help_button.clicked.connect(self.show_help)
         self.import_button.clicked.connect(self.choose_import)
         self.export_button.clicked.connect(self.choose_export)
+        self.report_button.clicked.connect(self.choose_report)
         self.clear_button.clicked.connect(self.clear_filters)
         self.cancel_button.clicked.connect(self.cancel_import)
         self.facets.itemClicked.connect(self._facet_clicked)
@@ -195,11 +199,14 @@ class SearchPage(SearchLayout):
         ctx, text, filters = self.env.ctx, self.query_text(), self.filters()
         sort = str(self.sort_box.currentData())
 
-        def search() -> Found:
-            results = library.open_results(ctx, text, filters=filters, sort=sort)
-            return results, results.hits(0, ResultModel.PAGE), results.facets()
+        def search() -> Found:  # the first page only: total and facets follow
+            results = library.open_results(ctx, text, filters=filters, sort=sort, count=False)
+            return results, results.hits(0, ResultModel.PAGE)
 
-        self.env.read(search, parent=self, key="search", on_done=self._show_results,
+        self._asked += 1
+        asked = self._asked
+        self.env.read(search, parent=self, key="search",
+                      on_done=lambda found: self._show_results(found, asked),
                       on_error=self._search_failed)
         self._remember(text)
         self.env.activity.search_run(text)  # a visit in progress links it
@@ -214,22 +221,34 @@ class SearchPage(SearchLayout):
         show_error(self, exc, self.env.lang)
         self.searches += 1
 
-    def _show_results(self, found: Found) -> None:
-        results, first, facets = found
+    def _show_results(self, found: Found, asked: int = 0) -> None:
+        """The first page now; the total and facets are counted in the background after."""
+        results, first = found
         self.model.set_results(results, first)
-        self._show_facets(facets)
+        self.facets.clear()
         notes = [self._once_note] if self._once_note else []
         self._once_note = ""
-        if results.parsed.fallback:
-            notes.append(results.parsed.notice(self.env.lang))
+        if results.notice(self.env.lang):
+            notes.append(results.notice(self.env.lang))
         if self.facet_filter:
             notes.append(self.tr("已按分面筛选：") + "；".join(
                 f"{v}" for v in self.facet_filter.values()) + self.tr("（点“清除筛选”取消）"))
         self.say("\n".join(notes))
-        self.status.setText(self.tr("共 %1 条结果").replace("%1", f"{results.total:,}"))
+        self.status.setText(self.tr("共 %1 条结果").replace("%1", f"{results.total:,}")
+                            if results.counted else self.tr("正在统计命中数…"))
         self.detail.clear()
         if self.model.rowCount():
             self.table.selectRow(0)
+        self.pages += 1
+        self.env.read(lambda: (results.count(), results.facets()), parent=self, key="totals",
+                      on_done=lambda t: self._show_totals(results, t, asked),
+                      on_error=self._search_failed)
+
+    def _show_totals(self, results: ResultSet, totals: tuple[int, Facets], asked: int) -> None:
+        if asked != self._asked or self.model.results is not results:
+            return  # a newer search was asked for: its own totals follow
+        self._show_facets(totals[1])
+        self.status.setText(self.tr("共 %1 条结果").replace("%1", f"{totals[0]:,}"))
         self.searches += 1
 
     def clear_filters(self) -> None:
@@ -251,7 +270,7 @@ class SearchPage(SearchLayout):
                 "legal": self.tr("法律状态"), "ptype": self.tr("专利类型"),
                 "region": self.tr("地区"), "collection": self.tr("来源")}
 
-    def _show_facets(self, facets: dict[str, list[tuple[str, int]]]) -> None:
+    def _show_facets(self, facets: Facets) -> None:
         self.facets.clear()
         titles = self.facet_titles()
         for name in FACET_ORDER:
@@ -285,7 +304,8 @@ class SearchPage(SearchLayout):
         terms = self.model.results.terms if self.model.results else set()
 
         def shown(view: RecordView | None) -> None:
-            self.detail.setHtml(record_html(view, hit.title, terms))
+            self.detail.setHtml(record_html(view, hit.title, terms, abstract_label=self.tr("摘要"),
+                                            other_label=self.tr("其他字段")))
 
         self.env.read(lambda: library.get_record(ctx, hit.id, lang), parent=self,
                       key="detail", on_done=shown)
@@ -312,29 +332,49 @@ class SearchPage(SearchLayout):
 
     # -- export ----------------------------------------------------------------------
     def choose_export(self) -> None:
+        """Every hit to an XLSX, in the background."""
+        self._write_out(self.tr("没有可导出的结果。"), self.tr("导出检索结果"), ".xlsx",
+                        "Excel (*.xlsx)", library.export_results, self.tr("导出"),
+                        lambda res, p: self.tr("已导出 %1 条到 %2").replace(
+                            "%1", str(res.total)).replace("%2", str(p)))
+
+    def choose_report(self) -> None:
+        """The 专利导航 handout of the current result (DOCX and XLSX), in the background."""
+        self._write_out(self.tr("没有可生成报告的结果。"), self.tr("生成专利导航报告"), ".docx",
+                        "Word (*.docx)", library.write_report, self.tr("专利导航报告"),
+                        lambda _res, paths: self.tr("已生成报告 %1").replace("%1", str(paths[0])))
+
+    def _write_out(self, empty: str, title: str, suffix: str, pattern: str, write: Any,
+                   job_title: str, done: Any) -> None:
         results = self.model.results
         if results is None or not results.total:
-            self.say(self.tr("没有可导出的结果。"))
+            self.say(empty)
             return
-        folder = self.env.prefs.get(prefs.LAST_FOLDER) or str(self.env.ctx.paths.exports_dir)
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("导出检索结果"),
-                                              str(Path(folder) / "检索结果.xlsx"),
-                                              "Excel (*.xlsx)")
+        path = self.output_path(title, suffix, pattern)
         if not path:
             return
-        if not path.lower().endswith(".xlsx"):
-            path += ".xlsx"
-        self.env.prefs.set(prefs.LAST_FOLDER, str(Path(path).parent))
         ctx, lang = self.env.ctx, self.env.lang
 
         def job(progress: Any, cancelled: Any) -> Any:
-            return library.export_results(ctx, results, path, lang=lang, progress=progress,
-                                          cancelled=cancelled)
+            return write(ctx, results, path, lang=lang, progress=progress, cancelled=cancelled)
 
-        self.env.jobs.start(job, parent=self, title=self.tr("导出"),
-                            on_done=lambda p: self.status.setText(
-                                self.tr("已导出 %1 条到 %2").replace("%1", str(results.total))
-                                .replace("%2", str(p))))
+        self.env.jobs.start(job, parent=self, title=job_title,
+                            on_done=lambda out: self.status.setText(done(results, out)))
+
+    def output_path(self, title: str, suffix: str, pattern: str) -> str:
+        """A file to write the result to: the last export folder (or the data folder's
+        exports), a name from the query and the day."""
+        folder = self.env.prefs.get(prefs.EXPORT_FOLDER)
+        if not folder or not Path(folder).is_dir():
+            folder = str(self.env.ctx.paths.exports_dir)
+            Path(folder).mkdir(parents=True, exist_ok=True)
+        name = library.default_export_name(self.query_text(), self.env.lang, suffix)
+        path, _ = QFileDialog.getSaveFileName(self, title, str(Path(folder) / name), pattern)
+        if path and not path.lower().endswith(suffix):
+            path += suffix
+        if path:
+            self.env.prefs.set(prefs.EXPORT_FOLDER, str(Path(path).parent))
+        return path
 
     def show_help(self) -> None:
         dlg = QueryHelpDialog(self)

@@ -1,0 +1,183 @@
+"""Docnum sets: which records match a query (its required part), counted from posting blocks
+with C-speed set operations, frequent terms' sets cached per searcher, and the facet values
+of each record (a per-searcher map built once from the ``tags`` posting lists)."""
+
+from __future__ import annotations
+
+import threading
+from collections import Counter, OrderedDict
+from typing import Any
+
+from whoosh import query as wq
+
+from desktop.library.search.schema import TAG
+
+
+class FacetCache:
+    """Per-searcher map docnum -> facet values, built once from the posting lists."""
+
+    def __init__(self, searcher: Any) -> None:
+        self.searcher = searcher
+        self._maps: dict[str, dict[int, Any]] = {}
+
+    def values(self, fname: str) -> dict[int, Any]:
+        if fname not in self._maps:
+            reader = self.searcher.reader()
+            prefix = TAG[fname]
+            m: dict[int, Any] = {}
+            multi = fname in ("applicant", "ipc")
+            for term in reader.expand_prefix("tags", prefix):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                value = text[len(prefix):]
+                if fname == "ipc" and len(value) != 4:
+                    continue
+                for docnum in _term_docs(self.searcher, "tags", text.encode("utf-8")):
+                    if multi:
+                        m.setdefault(docnum, []).append(value)
+                    else:
+                        m[docnum] = value
+            self._maps[fname] = m
+        return self._maps[fname]
+
+    def count(self, docnums: Any, fname: str, top: int = 20) -> list[tuple[str, int]]:
+        m = self.values(fname)
+        c: Counter[str] = Counter()
+        if fname in ("applicant", "ipc"):
+            for d in docnums:
+                vals = m.get(d)
+                if vals:
+                    c.update(vals)
+        else:
+            for d in docnums:
+                v = m.get(d)
+                if v is not None:
+                    c[v] += 1
+        return c.most_common(top)
+
+
+_facet_caches: dict[int, FacetCache] = {}
+_facet_lock = threading.Lock()
+
+
+def facet_cache(searcher: Any) -> FacetCache:
+    """The facet cache of the latest searcher asked for (the GUI and a job may both ask)."""
+    key = id(searcher)
+    with _facet_lock:
+        cache = _facet_caches.get(key)
+        if cache is None or cache.searcher is not searcher:
+            _facet_caches.clear()
+            cache = _facet_caches[key] = FacetCache(searcher)
+        return cache
+
+
+def required_part(q: Any) -> Any:
+    """``q`` without its optional (score-only) parts: what decides whether a record matches.
+    Counting with it skips the title-boost posting lists."""
+    if isinstance(q, wq.AndMaybe):
+        return required_part(q.a)
+    if isinstance(q, wq.AndNot):
+        return wq.AndNot(required_part(q.a), q.b)
+    if isinstance(q, (wq.And, wq.Or)):
+        return type(q)([required_part(s) for s in q.subqueries], boost=q.boost)
+    return q
+
+
+def _term_docs(searcher: Any, fieldname: str, text: Any) -> set[int]:
+    """Docnums holding a term, read a posting block at a time (C-speed set updates instead of
+    whoosh's one-id-at-a-time iteration); deleted documents left out."""
+    out: set[int] = set()
+    for sub, offset in searcher.leaf_searchers():
+        reader = sub.reader()
+        if (fieldname, text) not in reader:
+            continue
+        m = reader.postings(fieldname, text)
+        ids: list[int] = []
+        try:
+            while not m._atend:  # whoosh3 leaf matcher internals, with a safe fallback
+                if m._ids is None:
+                    m._read_ids()
+                ids.extend(m._ids[m._i:m._blocklength])
+                m._next_block()
+        except AttributeError:
+            ids = list(m.all_ids())
+        if reader.has_deletions():
+            ids = [d for d in ids if not reader.is_deleted(d)]
+        out.update(d + offset for d in ids) if offset else out.update(ids)
+    return out
+
+
+class TermSetCache:
+    """Docnum sets of frequent terms (方法, 装置, …) kept per searcher, so counting and facets
+    for the words officers type most do not re-read long posting lists.  Bounded in size."""
+
+    MIN_DOCS = 2000
+    MAX_IDS = 3_000_000
+
+    def __init__(self) -> None:
+        self.searcher: Any = None
+        self.sets: OrderedDict[tuple[str, bytes], set[int]] = OrderedDict()
+        self.size = 0
+        self.lock = threading.Lock()
+
+    def get(self, searcher: Any, fieldname: str, text: bytes) -> set[int]:
+        with self.lock:
+            if searcher is not self.searcher:
+                self.searcher, self.sets, self.size = searcher, OrderedDict(), 0
+            key = (fieldname, text)
+            found = self.sets.get(key)
+            if found is not None:
+                self.sets.move_to_end(key)
+                return found
+        docs = _term_docs(searcher, fieldname, text)
+        if len(docs) >= self.MIN_DOCS:
+            with self.lock:
+                if searcher is self.searcher:
+                    self.sets[key] = docs
+                    self.size += len(docs)
+                    while self.size > self.MAX_IDS and self.sets:
+                        _k, old = self.sets.popitem(last=False)
+                        self.size -= len(old)
+        return docs
+
+
+_term_sets = TermSetCache()
+
+
+def match_set(searcher: Any, q: Any) -> set[int]:
+    """The docnums matching ``q`` (its required part), as a set."""
+    q = required_part(q)
+    if isinstance(q, wq.Term):
+        text = q.text
+        field = searcher.schema[q.fieldname]
+        if not isinstance(text, bytes):
+            text = field.to_bytes(text)
+        return _term_sets.get(searcher, q.fieldname, text)
+    if isinstance(q, wq.And):
+        sets = sorted((match_set(searcher, sub) for sub in q.subqueries), key=len)
+        if not sets:
+            return set()
+        return sets[0].intersection(*sets[1:]) if len(sets) > 1 else set(sets[0])
+    if isinstance(q, wq.Or):
+        result: set[int] = set()
+        for sub in q.subqueries:
+            result |= match_set(searcher, sub)
+        return result
+    if isinstance(q, wq.AndNot):
+        return match_set(searcher, q.a) - match_set(searcher, q.b)
+    if isinstance(q, wq.Every):
+        return set(searcher.reader().all_doc_ids())
+    return set(q.docs(searcher))
+
+
+def count_matches(searcher: Any, q: Any, fq: Any) -> int:
+    found = match_set(searcher, q)
+    if fq is not None:
+        found = found & match_set(searcher, fq)  # never in place: sets may be cached
+    return len(found)
+
+
+def matching_docnums(searcher: Any, q: Any, fq: Any) -> set[int]:
+    found = match_set(searcher, q)
+    if fq is not None:
+        found = found & match_set(searcher, fq)  # never in place: sets may be cached
+    return found
