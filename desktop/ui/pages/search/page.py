@@ -242,7 +242,15 @@ class SearchPage(SearchLayout):
         self.pages += 1
         self.env.read(lambda: (results.count(), results.facets()), parent=self, key="totals",
                       on_done=lambda t: self._show_totals(results, t, asked),
-                      on_error=self._search_failed)
+                      on_error=lambda exc: self._totals_failed(results, exc, asked))
+
+    def _totals_failed(self, results: ResultSet, exc: BaseException, asked: int) -> None:
+        """A count for a search already replaced (its searcher closed meanwhile) is dropped;
+        a real failure of the current one is shown."""
+        if asked != self._asked or self.model.results is not results or not self.isVisible():
+            log.info("totals of an earlier search dropped: %s", exc)
+            return
+        self._search_failed(exc)
 
     def _show_totals(self, results: ResultSet, totals: tuple[int, Facets], asked: int) -> None:
         if asked != self._asked or self.model.results is not results:
