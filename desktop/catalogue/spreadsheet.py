@@ -51,7 +51,9 @@ from desktop.jobs import (
 log = logging.getLogger(__name__)
 SHEET = "服务事项"
 FIELDS = tuple(FIELD_LABELS)
-REQUIRED_COLUMNS = tuple(f for f in FIELDS if f != "active")
+#: a sheet from before the checking date existed (or with it left blank) keeps the stored date
+OPTIONAL_COLUMNS = ("active", "checked")
+REQUIRED_COLUMNS = tuple(f for f in FIELDS if f not in OPTIONAL_COLUMNS)
 MAX_ROWS = 5000
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -210,6 +212,8 @@ def _field_changes(before: dict[str, Any], after: dict[str, Any]) -> tuple[Field
 def diff_items(db: Database, items: list[ServiceItem], file: str = "", *,
                references: References) -> ImportPlan:
     current = {s.item.code: s.item for s in stored_items(db, include_retired=True)}
+    items = [it.model_copy(update={"checked": current[it.code].checked})
+             if it.checked is None and it.code in current else it for it in items]
     plan = ImportPlan(file=file, items=items)
     incoming = {i.code for i in items}
     for it in items:

@@ -168,3 +168,12 @@ def test_merged_category_cells_apply_to_every_row_they_cover(loaded, tmp_path: P
 
     plan = catalogue.plan_import(loaded, _edit(_export(loaded, tmp_path), edit))
     assert not plan.has_changes
+
+
+def test_a_sheet_without_the_checking_date_keeps_the_stored_one(loaded, tmp_path: Path) -> None:
+    def drop_checked(ws, col):  # type: ignore[no-untyped-def]
+        ws.delete_cols(col["信息核对日期"])
+
+    plan = catalogue.plan_import(loaded, _edit(_export(loaded, tmp_path), drop_checked))
+    assert plan.added == [] and plan.changed == []
+    assert all(i.checked == get_item(loaded.db, i.code).checked for i in plan.items)
