@@ -50,6 +50,15 @@ class Fee(_Strict):
     verified: bool = True
     source: str
 
+    def is_abolished(self, today: _dt.date | None = None) -> bool:
+        return self.abolished is not None and self.abolished <= (today or _dt.date.today())
+
+    def charged(self, online: bool = False) -> Decimal:
+        """What the fee costs today: 0 once abolished; the online amount where there is one."""
+        if self.is_abolished():
+            return Decimal(0)
+        return self.online if online and self.online is not None else self.amount
+
 
 class Figure(_Strict):
     id: str = Field(pattern=r"^[a-z0-9_.]+$")
@@ -104,7 +113,7 @@ def figure_text(fig: Figure) -> str:
 
 def fee_text(fee: Fee, variant: str | None = None) -> str:
     """How a fee reads in a guide: ``900元``, ``网上申请270元、纸件申请300元``, ``不收费（…停征）``."""
-    if fee.abolished is not None and fee.abolished <= _dt.date.today():
+    if fee.abolished is not None and fee.is_abolished():
         d = fee.abolished
         return f"不收费（自{d.year}年{d.month}月{d.day}日起停征）"
     if variant == "online":

@@ -7,7 +7,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from desktop.common.fees import Fee, FeeTable, fee_table, figure_text
+from desktop.common.fees import FeeTable, fee_table, figure_text
 from desktop.forms.fields import format_money, split_list
 from desktop.forms.spec import FeeReductionRule, LookupRule, TrademarkFeeRule
 
@@ -15,17 +15,6 @@ if TYPE_CHECKING:
     from desktop.forms.validation import FormResult
 
 ONLINE, PAPER = "网上申请", "纸件申请"
-
-
-def _charged(fee: Fee, online: bool) -> Decimal:
-    """What the fee costs today (0 once abolished)."""
-    import datetime as _dt
-
-    if fee.abolished is not None and fee.abolished <= _dt.date.today():
-        return Decimal(0)
-    if online and fee.online is not None:
-        return fee.online
-    return fee.amount
 
 
 def limit_amount(value: float | str, table: FeeTable | None = None) -> Decimal:
@@ -51,7 +40,7 @@ def trademark_fee(rule: TrademarkFeeRule, res: FormResult) -> None:
         items = len(split_list(row.get(rule.items_column) or ""))
         extra = max(0, items - rule.items_included)
         for online in (True, False):
-            totals[online] += _charged(base, online) + extra * _charged(extra_fee, online)
+            totals[online] += base.charged(online) + extra * extra_fee.charged(online)
         parts.append(f"第{cls}类{items}项" + (f"（超出{extra}项）" if extra else ""))
         parts_en.append(f"class {cls}: {items} items")
     if not parts:
@@ -61,8 +50,8 @@ def trademark_fee(rule: TrademarkFeeRule, res: FormResult) -> None:
     chosen, other = totals[online], totals[not online]
     which, other_name = (ONLINE, PAPER) if online else (PAPER, ONLINE)
     said = which if channel else f"按{ONLINE}计（未选择提交方式）"
-    rate = (f"每类{format_money(_charged(base, online))}元含{rule.items_included}项，"
-            f"超出每项{format_money(_charged(extra_fee, online))}元")
+    rate = (f"每类{format_money(base.charged(online))}元含{rule.items_included}项，"
+            f"超出每项{format_money(extra_fee.charged(online))}元")
     res.computed.append(Computed(
         rule.output, rule.label, rule.label_en, float(chosen),
         f"{format_money(chosen)} 元（{which}）",
@@ -95,8 +84,8 @@ def lookup(rule: LookupRule, res: FormResult) -> None:
     ref = rule.table[choice]
     if isinstance(ref, str):
         fee = fee_table().fee(ref)
-        amount = _charged(fee, online=False)
-        note = "（已停征）" if fee.abolished is not None and amount == 0 else ""
+        amount = fee.charged()
+        note = "（已停征）" if fee.is_abolished() else ""
     else:
         amount, note = Decimal(str(ref)), ""
     res.computed.append(Computed(
