@@ -24,6 +24,13 @@ class CatalogueItem(TimestampMixin, Base):
     origin: Mapped[str] = mapped_column(String(20), nullable=False, default="bundled")
     # the whole validated item (desktop.catalogue.schema.ServiceItem as JSON data)
     data: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
+    # optimistic locking: bumped on every UPDATE; a save from a stale copy is refused
+    lock_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
+                                              server_default="1")
+    updated_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                            server_default="")
+
+    __mapper_args__ = {"version_id_col": lock_version}
 
 
 class CatalogueItemHistory(Base):
@@ -40,3 +47,5 @@ class CatalogueItemHistory(Base):
     note: Mapped[str] = mapped_column(Text, nullable=False, default="")
     data: Mapped[dict[str, Any]] = mapped_column(JSON, nullable=False)
     recorded_at: Mapped[_dt.datetime] = mapped_column(DateTime, nullable=False, default=utcnow)
+    recorded_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                             server_default="")

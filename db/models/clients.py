@@ -26,3 +26,12 @@ class Client(TimestampMixin, Base):
     industry: Mapped[str | None] = mapped_column(String(100))
     region: Mapped[str | None] = mapped_column(String(200))
     notes: Mapped[str | None] = mapped_column(Text)
+    # optimistic locking: bumped on every UPDATE; a save from a stale copy is refused
+    lock_version: Mapped[int] = mapped_column(Integer, nullable=False, default=1,
+                                              server_default="1")
+    created_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                            server_default="")
+    updated_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                            server_default="")
+
+    __mapper_args__ = {"version_id_col": lock_version}

@@ -29,3 +29,5 @@ class FormDocument(Base):
     output_path: Mapped[str] = mapped_column(String(1000), nullable=False)
     # extra files written with it (e.g. the XLSX patent list), JSON list of paths
     attachments_json: Mapped[str] = mapped_column(Text, nullable=False, default="[]")
+    created_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                            server_default="")

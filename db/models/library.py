@@ -26,6 +26,8 @@ class LibraryBatch(Base):
     unchanged: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     rejected: Mapped[int] = mapped_column(Integer, nullable=False, default=0)
     problems: Mapped[str] = mapped_column(Text, nullable=False, default="[]")  # JSON list
+    created_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                            server_default="")
 
 
 class LibraryRecord(TimestampMixin, Base):

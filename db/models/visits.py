@@ -51,6 +51,12 @@ class Visit(TimestampMixin, Base):
     model_answer: Mapped[bool] = mapped_column(Boolean, nullable=False, default=False)
     answer_item: Mapped[str | None] = mapped_column(String(40))
     anonymised_at: Mapped[_dt.datetime | None] = mapped_column(DateTime)
+    # who recorded it (the signed-in login or desk profile; ``officer`` is the name shown)
+    recorded_by: Mapped[str] = mapped_column(String(100), nullable=False, default="",
+                                             server_default="")
+    # one key per visit, made where it was first recorded: a visit sent twice (an offline
+    # desk's queue replayed) is stored once
+    idem_key: Mapped[str | None] = mapped_column(String(40), unique=True)
 
     topics: Mapped[list[VisitTopic]] = relationship(
         cascade="all, delete-orphan", lazy="selectin", order_by="VisitTopic.position")

@@ -42,9 +42,14 @@ def test_models_match_migrations(tmp_path):
 def test_backup_before_migrating_an_older_database(tmp_path):
     path = tmp_path / "ipdesk.sqlite3"
     db = Database(sqlite_url(path))
+    from alembic import command
+
+    from db.migrate import alembic_config
+
     with db.engine.begin() as conn:  # an "older" database: the schema of revision 0001 only
-        conn.execute(text("CREATE TABLE alembic_version (version_num VARCHAR(32) PRIMARY KEY)"))
-        conn.execute(text("INSERT INTO alembic_version VALUES ('0001_foundation')"))
+        cfg = alembic_config(db)
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "0001_foundation")
         conn.execute(text("CREATE TABLE marker (x INTEGER)"))
         conn.execute(text("INSERT INTO marker VALUES (42)"))
     db.dispose()
