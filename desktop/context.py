@@ -8,6 +8,7 @@ It is opened once by the composition root (:func:`desktop.app.open_app`), which 
 from __future__ import annotations
 
 import logging
+import socket
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -32,6 +33,12 @@ class AppContext:
     db: Database
     migration: MigrationReport | None = None
     wiring: Wiring = field(default_factory=Wiring)
+    # who is signed in (PostgreSQL login or desk profile; "" until someone signs in), their
+    # role (admin | officer | readonly; "" = a desk of its own with no profiles: everything)
+    # and this desk's name (its host name unless set); written on what they create or change
+    actor: str = ""
+    role: str = ""
+    desk: str = field(default_factory=socket.gethostname)
     _services: dict[str, object] = field(default_factory=dict, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _closers: list[Callable[[], None]] = field(default_factory=list, repr=False)
