@@ -14,11 +14,82 @@ from desktop.app import open_folder  # noqa: E402
 from desktop.context import AppContext  # noqa: E402
 from desktop.paths import SHARED_DIR  # noqa: E402
 
+TESTS = Path(__file__).resolve().parent
+# Data-layer and command-line tests run on SQLite and on PostgreSQL (a network of desks must
+# behave as a desk of its own): their ``ctx`` (and, in tests/cli, the commands' database) is
+# parametrised ``[sqlite]`` / ``[postgresql]``.  ``@pytest.mark.sqlite_only`` opts a test out
+# (it is about the SQLite file itself: backups of the file, WAL, a damaged file).
+BOTH_BACKENDS = ("catalogue", "cli", "clients", "forms", "library", "visits")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "db_backend" not in metafunc.fixturenames:
+        return
+    try:
+        top = Path(str(metafunc.definition.path)).relative_to(TESTS).parts[0]
+    except ValueError:
+        return
+    if top in BOTH_BACKENDS and metafunc.definition.get_closest_marker("sqlite_only") is None:
+        metafunc.parametrize("db_backend", ["sqlite", "postgresql"], indirect=True)
+
+
+def _pg_admin_url() -> str:
+    base = os.environ.get("IPDESK_TEST_PG_URL")
+    if not base:
+        if os.environ.get("IPDESK_REQUIRE_PG"):
+            pytest.fail("IPDESK_REQUIRE_PG is set but IPDESK_TEST_PG_URL is not: the "
+                        "PostgreSQL tests must run here")
+        pytest.skip("no PostgreSQL server: set IPDESK_TEST_PG_URL (see .ci/start_postgres.sh)")
+    return base.replace("postgresql+psycopg://", "postgresql://")
+
+
+def _create_database(template: str | None = None) -> str:
+    import uuid
+
+    import psycopg
+
+    admin = _pg_admin_url()
+    name = f"ipdesk_t_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(admin, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{name}"' + (f' TEMPLATE "{template}"' if template else ""))
+    return admin.rsplit("/", 1)[0] + "/" + name
+
+
+def _drop_database(url: str) -> None:
+    import psycopg
+
+    name = url.rsplit("/", 1)[1]
+    with psycopg.connect(_pg_admin_url(), autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(scope="session")
+def _pg_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A database migrated to the app's schema once, copied for each test (fast)."""
+    url = _create_database()
+    context = open_folder(tmp_path_factory.mktemp("pg-template"), url)
+    context.close()
+    yield url.rsplit("/", 1)[1]
+    _drop_database(url)
+
 
 @pytest.fixture
-def ctx(tmp_path: Path) -> Iterator[AppContext]:
-    """An app context on a new SQLite database under a temporary data folder."""
-    context = open_folder(tmp_path / "data")
+def db_backend(request: pytest.FixtureRequest) -> Iterator[str | None]:
+    """The database URL of this test's backend: None for SQLite (the data folder's file),
+    else a fresh PostgreSQL database at the app's schema (dropped afterwards)."""
+    if getattr(request, "param", "sqlite") == "sqlite":
+        yield None
+        return
+    url = _create_database(template=request.getfixturevalue("_pg_template"))
+    yield url
+    _drop_database(url)
+
+
+@pytest.fixture
+def ctx(tmp_path: Path, db_backend: str | None) -> Iterator[AppContext]:
+    """An app context under a temporary data folder, on a new SQLite database (or, for
+    the data-layer tests' ``[postgresql]`` run, a new PostgreSQL database)."""
+    context = open_folder(tmp_path / "data", db_backend)
     yield context
     context.close()
 
@@ -29,20 +100,9 @@ def pg_url() -> Iterator[str]:
 
     Needs a server: set IPDESK_TEST_PG_URL (``.ci/start_postgres.sh`` starts one; CI does).
     """
-    import uuid
-
-    base = os.environ.get("IPDESK_TEST_PG_URL")
-    if not base:
-        pytest.skip("no PostgreSQL server: set IPDESK_TEST_PG_URL (see .ci/start_postgres.sh)")
-    import psycopg
-
-    name = f"ipdesk_t_{uuid.uuid4().hex[:10]}"
-    admin = base.replace("postgresql+psycopg://", "postgresql://")
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield admin.rsplit("/", 1)[0] + "/" + name
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    url = _create_database()
+    yield url
+    _drop_database(url)
 
 
 @pytest.fixture(scope="session")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -66,7 +67,8 @@ def test_init_and_clients_round_trip(tmp_path):
     res = run("init", "--json", data_dir=data)
     assert res.returncode == 0
     info = json.loads(res.stdout)
-    assert info["revision"] and (data / "ipdesk.sqlite3").exists()
+    assert info["revision"]
+    assert (data / "ipdesk.sqlite3").exists() == (not os.environ.get("IPDESK_DB_URL"))
     add = run("clients", "add", "晋城光机电公司", "--id-number", "91350200776049653A",
               "--phone", "13812345678", "--region", "晋城经开区", data_dir=data)
     assert add.returncode == 0, add.stderr

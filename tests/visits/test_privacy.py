@@ -172,7 +172,7 @@ def test_opening_the_app_anonymises_old_visits(ctx: AppContext, client_ids: dict
     old = add_visit(_dt.date.today() - _dt.timedelta(days=3 * 365 + 5),
                     client_id=client_ids["张三"], question="张三来问专利", answer="可以。")
     fresh = add_visit(_dt.date.today(), client_id=client_ids["张三"], question="张三再问")
-    again = open_folder(ctx.paths.root)
+    again = open_folder(ctx.paths.root, ctx.db.url)
     try:
         assert visits.get_visit(again, old.id or 0).anonymised
         assert visits.get_visit(again, old.id or 0).question == "[客户]来问专利"
