@@ -31,6 +31,7 @@ from desktop.catalogue.schema import (
     AUDIENCES,
     CATEGORIES,
     FIELD_LABELS,
+    FIELD_LABELS_EN,
     FormRef,
     ServiceItem,
 )
@@ -99,6 +100,11 @@ def suggest_items(ctx: AppContext, text: str, limit: int = 5) -> list[Suggestion
 
 def item_to_data(item: ServiceItem) -> dict[str, Any]:
     return loader.item_to_data(item)
+
+
+def item_from_data(data: dict[str, Any]) -> ServiceItem:
+    """An item from its stored data (as :func:`item_to_data` writes it), validated."""
+    return loader.validate_item(data)
 
 
 def item_to_yaml(item: ServiceItem) -> str:
@@ -245,13 +251,14 @@ def set_admin_password(ctx: AppContext, password: str, *, current: str | None = 
 
 
 __all__ = [
-    "AUDIENCES", "CATALOGUE_CHANGED", "CATEGORIES", "FIELD_LABELS", "FORM_SCHEME",
+    "AUDIENCES", "CATALOGUE_CHANGED", "CATEGORIES", "FIELD_LABELS", "FIELD_LABELS_EN",
+    "FORM_SCHEME",
     "CatalogueIndex", "CatalogueMatcher", "EditableItem", "FormRef", "HistoryEntry",
     "ImportPlan", "ImportRejected", "ServiceItem",
     "Suggestion", "Ticks",
     "admin_password_set", "apply_import", "can_write_pdf", "categories_of",
     "check_admin_password", "check_item_files", "delete_item", "export_xlsx", "get_item",
-    "get_item_for_edit", "get_items", "guide_html", "handout_html", "item_from_yaml", "item_history",
+    "get_item_for_edit", "get_items", "guide_html", "handout_html", "item_from_data", "item_from_yaml", "item_history",
     "DEFAULT_MAX_AGE_DAYS", "Finding", "footer_line", "load_item_files", "review_items", "stale_facts",
     "item_plain_text", "item_sections", "item_to_data", "item_to_yaml", "list_items",
     "load_index", "material_line", "plan_import", "references", "save_item",
