@@ -35,7 +35,14 @@ from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancell
 from desktop.library import service_items, store
 from desktop.library.search import follow
 from desktop.library.search.analysis import configure_dictionary
-from desktop.library.search.lifecycle import clean_stale, guard_workers, write_locked
+from desktop.library.search.lifecycle import (  # noqa: F401  (BULK_UPDATE_ROWS re-exported)
+    BULK_UPDATE_ROWS,
+    bulk_rebuild_pays,
+    clean_stale,
+    default_procs,
+    guard_workers,
+    write_locked,
+)
 from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row, tag
 from desktop.library.service_items import DocumentsFn, no_documents
 
@@ -44,10 +51,11 @@ INDEX_NAME = "library"
 META_FILE = "library.json"
 LOCK_WAIT_SECONDS = 600.0
 WRITER_LIMIT_MB = 256  # per writing process
-BULK_UPDATE_ROWS = 20000  # an update this large may be done as a rebuild (bulk_rebuild_pays)
 SIDE_FOLDERS = (f"{INDEX_NAME}.new", f"{INDEX_NAME}.old")
 NEW_IMPORTS = "new imports not indexed yet"
 CHANGES_PENDING = "changes from other desks not indexed yet"
+OTHER_DATABASE = "index built from another database"
+PREDATES_LOG = "index made before the change log (rebuilt once)"
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -78,24 +86,6 @@ class IndexChange:
     seconds: float
     reason: str = ""
     repaired: bool = False  # an existing index was found inconsistent and rebuilt
-
-
-def default_procs(total: int) -> int:
-    """Writer processes for a rebuild: two for a large library, but only from a
-    single-threaded process (the command line).  whoosh's multiprocess writer forks, and
-    forking a process whose other threads hold locks (the GUI with Qt's worker threads, a
-    database pool) can leave the child deadlocked; there the rebuild runs in one process."""
-    if total < 20000 or threading.active_count() > 1:
-        return 1
-    return 2
-
-
-def bulk_rebuild_pays(pending: int, total: int) -> bool:
-    """Whether indexing ``pending`` new records is faster as a full multi-process rebuild:
-    updating costs about twice a rebuild per record (each update looks its record up), so a
-    rebuild wins when the new records are at least half of all and there are enough of them
-    for two processes."""
-    return pending >= BULK_UPDATE_ROWS and pending * 2 >= total and default_procs(total) > 1
 
 
 def _process_lock(path: Path) -> threading.Lock:
@@ -229,8 +219,10 @@ class LibraryIndex:
         since = int(meta.get("batch", 0))
         with self.db.session() as s:
             ident = changelog.identity(s)
-            if state is None or state.db != ident:
-                why = "index built from another database"
+            if state is None:
+                why = PREDATES_LOG
+            elif state.db != ident:
+                why = OTHER_DATABASE
             elif changelog.max_seq(s) < state.seq:
                 why = "the database is older than the index (restored?)"
             else:
@@ -369,16 +361,18 @@ class LibraryIndex:
         reason = ""
         if meta.get("version") != SCHEMA_VERSION:
             reason = "schema version changed"
-        elif state is None or state.db != ident or seq > top:
-            reason = "index built from another database"
-        elif seq < top or (state.gaps and batch == last and docs - services != in_db):
-            reason = CHANGES_PENDING
+        elif state is None:
+            reason = PREDATES_LOG
+        elif state.db != ident or seq > top:
+            reason = OTHER_DATABASE
         elif batch > last:
             reason = "index is ahead of the database"
-        elif batch == last and docs - services != in_db:
-            reason = f"index holds {docs - services} records, database {in_db}"
         elif batch < last:
             reason = NEW_IMPORTS
+        elif seq < top or (state.gaps and docs - services != in_db):
+            reason = CHANGES_PENDING
+        elif docs - services != in_db:
+            reason = f"index holds {docs - services} records, database {in_db}"
         return IndexStatus(str(self.path), True, docs, in_db, batch, last, services,
                            reason == "", size, reason, seq, top)
 
