@@ -61,11 +61,13 @@ def max_seq(session: Session) -> int:
     return int(session.scalar(select(func.max(_T.c.seq))) or 0)
 
 
-def read(session: Session, after: int, gaps: Iterable[tuple[int, int]] = ()) -> list[Change]:
-    """Rows with ``seq > after``, and rows inside the ``gaps`` (inclusive ranges), by seq."""
+def read(session: Session, after: int, gaps: Iterable[tuple[int, int]] = (),
+         limit: int | None = None) -> list[Change]:
+    """Rows with ``seq > after``, and rows inside the ``gaps`` (inclusive ranges), by seq
+    (the first ``limit`` of them)."""
     cond = [_T.c.seq > after] + [and_(_T.c.seq >= lo, _T.c.seq <= hi) for lo, hi in gaps]
     q = select(_T.c.seq, _T.c.kind, _T.c.key, _T.c.op, _T.c.origin, _T.c.at) \
-        .where(or_(*cond)).order_by(_T.c.seq)
+        .where(or_(*cond)).order_by(_T.c.seq).limit(limit)
     return [Change(int(r.seq), r.kind, r.key, r.op, r.origin, r.at) for r in session.execute(q)]
 
 

@@ -103,7 +103,7 @@ class Library:
         """Delete records (every desk's index drops them on its next sync; this one now)."""
         with self.ctx.db.session() as s:
             n = store.delete_records(s, ids, origin=self.ctx.desk)
-        if n:
+        if n and self.index.exists():
             try:
                 self.index.sync()
             except Exception:  # committed; the index catches up on the next sync

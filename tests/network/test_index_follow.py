@@ -182,3 +182,19 @@ def test_cli_index_sync_and_search_follow_the_database(url: str, tmp_path: Path)
     found = run("desk_b", "search", "另一装置", "--json")  # search syncs before it runs
     assert json.loads(found.stdout)["total"] == 1
     assert "重建" not in found.stderr
+
+
+def test_a_desk_far_behind_rebuilds_instead(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    url = f"sqlite:///{tmp_path / 'shared.sqlite3'}"
+    a = open_folder(tmp_path / "desk_a", url)
+    b = open_folder(tmp_path / "desk_b", url)
+    try:
+        library.ensure_index(b)
+        library.import_files(a, [write_patents(tmp_path / "p.csv", range(5))])
+        monkeypatch.setattr(follow, "MAX_ROWS", 2)
+        change = library.sync_index(b).value
+        assert change.action == "rebuild" and "far behind" in change.reason
+        assert len(titles(b, "测试装置")) == 5
+    finally:
+        a.close()
+        b.close()

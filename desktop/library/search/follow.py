@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 GAP_TTL_SECONDS = 600.0  # much longer than the commit of any one transaction
 MAX_GAPS = 200  # ranges kept; beyond that the oldest are dropped (logged)
 START_WINDOW = 5000  # seqs below the newest checked for gaps when an index is built
+MAX_ROWS = 200_000  # a desk further behind than this rebuilds instead (Pending.too_many)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class Pending:
     catalogue: bool
     rows: int
     state: FollowState
+    too_many: bool = False  # more than MAX_ROWS changes: a rebuild is cheaper
 
 
 def _missing(lo: int, hi: int, present: set[int], since: float) -> list[Gap]:
@@ -92,7 +94,10 @@ def start_state(session: Session, now: float) -> FollowState:
 
 def pending(session: Session, state: FollowState, now: float) -> Pending:
     """The changes after ``state`` (and inside its gaps), and the state after them."""
-    rows = changelog.read(session, state.seq, [(g.lo, g.hi) for g in state.gaps])
+    rows = changelog.read(session, state.seq, [(g.lo, g.hi) for g in state.gaps],
+                          limit=MAX_ROWS + 1)
+    if len(rows) > MAX_ROWS:
+        return Pending(set(), False, len(rows), state, too_many=True)
     seen = {r.seq for r in rows}
     gaps: list[Gap] = []
     for g in state.gaps:

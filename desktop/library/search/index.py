@@ -226,12 +226,15 @@ class LibraryIndex:
             elif changelog.max_seq(s) < state.seq:
                 why = "the database is older than the index (restored?)"
             else:
-                why = ""
                 todo = follow.pending(s, state, time.time())
+                why = "far behind the change log: a fresh build is faster" \
+                    if todo.too_many else ""
                 last = store.last_batch_id(s)
                 ids = todo.record_ids | (store.ids_since_batch(s, since) if last > since
                                          else set())
-                bulk = bulk_rebuild_pays(len(ids), store.record_count(s))
+                # (counting the library only when there is something to do: every desk
+                # syncs every few seconds)
+                bulk = bool(ids) and bulk_rebuild_pays(len(ids), store.record_count(s))
                 rows = store.get_rows(s, sorted(ids)) if ids and not bulk else {}
         if why:
             return self.rebuild(progress, cancelled, reason=why)
