@@ -149,3 +149,54 @@ def test_migration_merges_stored_duplicates_into_the_lowest_id(kind: str, tmp_pa
                            "'2026-01-01', '2026-01-01')"))
     finally:
         ctx.close()
+
+
+def test_truly_concurrent_writers_on_postgres_wait_and_merge(pg_url: str, tmp_path: Path) -> None:
+    """Without the import lock (another writer, e.g. a copy into the shared database): the
+    second insert of a patent waits for the first transaction, then conflicts and is
+    merged as an update — no duplicate, no error."""
+    import threading
+    import time
+
+    from sqlalchemy.orm import Session
+
+    from desktop.library.importing import open_patent_table
+    from desktop.library.normalise import normalise_patent
+
+    ctx = open_folder(tmp_path / "desk", pg_url)
+    try:
+        def writer_for(path: Path, name: str) -> tuple[Session, store.BatchWriter]:
+            s = Session(ctx.db.engine)
+            w = store.BatchWriter(s, kind="patents", collection=name, sources=[str(path)])
+            table = open_patent_table(path)
+            for item in table.rows:
+                rec = normalise_patent(item, source_file=str(path))  # type: ignore[arg-type]
+                w.add(rec, name)  # type: ignore[arg-type]
+            table.close()
+            return s, w
+
+        s1, w1 = writer_for(write_patents(tmp_path / "a.csv", range(0, 40)), "a")
+        s2, w2 = writer_for(write_patents(tmp_path / "b.csv", range(20, 60)), "b")
+        w1.finish()  # A's rows inserted, not committed
+        done = threading.Event()
+
+        def second() -> None:
+            w2.finish()  # blocks on A's uncommitted rows 20-39
+            s2.commit()
+            done.set()
+
+        t = threading.Thread(target=second)
+        t.start()
+        time.sleep(1.0)
+        assert not done.is_set(), "the second writer should wait for the first"
+        s1.commit()
+        t.join(60)
+        assert done.is_set()
+        s1.close()
+        s2.close()
+        assert (w1.counts.added, w2.counts.added) == (40, 20)
+        assert w2.counts.updated + w2.counts.unchanged == 20
+        with ctx.db.session() as s:
+            assert store.record_count(s) == 60
+    finally:
+        ctx.close()
