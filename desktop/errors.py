@@ -7,7 +7,9 @@ the GUI into a message box or an inline hint.  Anything else is a bug and is log
 
 from __future__ import annotations
 
+import datetime as _dt
 from dataclasses import dataclass
+from typing import Any
 
 from desktop.common.limits import one_line
 
@@ -95,3 +97,42 @@ class ValidationFailed(UserError):
         zh = "；".join(f"{p.field}: {p.zh}" for p in problems)
         en = "; ".join(f"{p.field}: {p.en}" for p in problems)
         super().__init__(zh, en, file=file, row=row)
+
+
+def _local_hhmm(at: _dt.datetime | None) -> str:
+    """A stored (naive UTC) time as the desk's local HH:MM ("?" when unknown)."""
+    if at is None:
+        return "?"
+    if at.tzinfo is None:
+        at = at.replace(tzinfo=_dt.UTC)
+    return at.astimezone().strftime("%H:%M")
+
+
+class EditConflict(UserError):
+    """A save from a copy that is no longer current (optimistic locking): someone else saved
+    the record after it was opened here.  Nothing was written.
+
+    ``mine`` is what this desk tried to save, ``theirs`` what is stored now (plain dicts of
+    the editable fields); ``my_version`` is the lock version the copy was read with,
+    ``their_version`` the stored one (save again with it to overwrite on purpose)."""
+
+    def __init__(self, what_zh: str, what_en: str, *, mine: dict[str, Any],
+                 theirs: dict[str, Any], my_version: int, their_version: int,
+                 changed_by: str = "", changed_at: _dt.datetime | None = None) -> None:
+        self.mine = mine
+        self.theirs = theirs
+        self.my_version = my_version
+        self.their_version = their_version
+        self.changed_by = changed_by
+        self.changed_at = changed_at
+        when = _local_hhmm(changed_at)
+        who_zh = changed_by or "其他用户"
+        who_en = changed_by or "someone else"
+        super().__init__(f"{what_zh}已被 {who_zh} 于 {when} 修改（你打开后）；未保存。",
+                         f"this {what_en} was changed by {who_en} at {when} (after you opened "
+                         "it); not saved.")
+
+    def differing(self) -> list[str]:
+        """The fields whose saved value differs from the value being saved, in field order."""
+        keys = list(dict.fromkeys([*self.mine, *self.theirs]))
+        return [k for k in keys if self.mine.get(k) != self.theirs.get(k)]

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.base import Base, TimestampMixin, utcnow
@@ -39,7 +39,9 @@ class LibraryRecord(TimestampMixin, Base):
     kind: Mapped[str] = mapped_column(String(20), nullable=False, index=True)
     title: Mapped[str] = mapped_column(Text, nullable=False)
     application_number: Mapped[str | None] = mapped_column(String(40))
-    appno_key: Mapped[str | None] = mapped_column(String(20), index=True)
+    # one record per application number; per publication number among records without one
+    # (migration 0008): two desks importing the same patent at once cannot both add it
+    appno_key: Mapped[str | None] = mapped_column(String(20), index=True, unique=True)
     publication_number: Mapped[str | None] = mapped_column(String(40))
     pubno_key: Mapped[str | None] = mapped_column(String(20), index=True)
     grant_number: Mapped[str | None] = mapped_column(String(40))
@@ -69,3 +71,8 @@ class LibraryRecord(TimestampMixin, Base):
     content_hash: Mapped[str] = mapped_column(String(40), nullable=False)
     batch_id: Mapped[int | None] = mapped_column(
         ForeignKey("library_batches.id", ondelete="SET NULL"), index=True)
+
+    __table_args__ = (
+        Index("uq_library_records_pubno_key", "pubno_key", unique=True,
+              sqlite_where=text("appno_key IS NULL"), postgresql_where=text("appno_key IS NULL")),
+    )

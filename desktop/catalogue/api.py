@@ -31,10 +31,11 @@ from desktop.catalogue.schema import (
     AUDIENCES,
     CATEGORIES,
     FIELD_LABELS,
+    FIELD_LABELS_EN,
     FormRef,
     ServiceItem,
 )
-from desktop.catalogue.store import HistoryEntry
+from desktop.catalogue.store import EditableItem, HistoryEntry
 from desktop.catalogue.suggest import CatalogueMatcher, Suggestion
 from desktop.catalogue.suggest import suggest_items as _suggest_items
 from desktop.catalogue.text import footer_line, item_plain_text, item_sections, material_line
@@ -101,6 +102,11 @@ def item_to_data(item: ServiceItem) -> dict[str, Any]:
     return loader.item_to_data(item)
 
 
+def item_from_data(data: dict[str, Any]) -> ServiceItem:
+    """An item from its stored data (as :func:`item_to_data` writes it), validated."""
+    return loader.validate_item(data)
+
+
 def item_to_yaml(item: ServiceItem) -> str:
     return loader.item_to_yaml(item)
 
@@ -145,9 +151,20 @@ def review_items(items: Sequence[ServiceItem], *, max_age_days: int = DEFAULT_MA
 
 # -- changing --------------------------------------------------------------------------
 
-def save_item(ctx: AppContext, item: ServiceItem, *, note: str = "") -> Op[str]:
-    """Save an edited item (already validated); the old version goes to history."""
-    return Op(store.save_item(ctx.db, item, note=note), CATALOGUE_CHANGED)
+def get_item_for_edit(ctx: AppContext, code: str) -> EditableItem:
+    """One item with the lock version the editor must save against (and who changed it)."""
+    return store.get_editable(ctx.db, code)
+
+
+def save_item(ctx: AppContext, item: ServiceItem, *, note: str = "",
+              lock_version: int | None = None) -> Op[str]:
+    """Save an edited item (already validated); the old version goes to history.
+
+    ``lock_version`` (from :func:`get_item_for_edit`): when another desk saved the item since,
+    :class:`desktop.errors.EditConflict` carries both versions and nothing is written; save
+    again with the conflict's ``their_version`` to overwrite on purpose."""
+    return Op(store.save_item(ctx.db, item, note=note, lock_version=lock_version,
+                              actor=ctx.actor, desk=ctx.desk), CATALOGUE_CHANGED)
 
 
 def delete_item(ctx: AppContext, code: str) -> Op[str]:
@@ -234,12 +251,14 @@ def set_admin_password(ctx: AppContext, password: str, *, current: str | None = 
 
 
 __all__ = [
-    "AUDIENCES", "CATALOGUE_CHANGED", "CATEGORIES", "FIELD_LABELS", "FORM_SCHEME",
-    "CatalogueIndex", "CatalogueMatcher", "FormRef", "HistoryEntry", "ImportPlan", "ImportRejected", "ServiceItem",
+    "AUDIENCES", "CATALOGUE_CHANGED", "CATEGORIES", "FIELD_LABELS", "FIELD_LABELS_EN",
+    "FORM_SCHEME",
+    "CatalogueIndex", "CatalogueMatcher", "EditableItem", "FormRef", "HistoryEntry",
+    "ImportPlan", "ImportRejected", "ServiceItem",
     "Suggestion", "Ticks",
     "admin_password_set", "apply_import", "can_write_pdf", "categories_of",
     "check_admin_password", "check_item_files", "delete_item", "export_xlsx", "get_item",
-    "get_items", "guide_html", "handout_html", "item_from_yaml", "item_history",
+    "get_item_for_edit", "get_items", "guide_html", "handout_html", "item_from_data", "item_from_yaml", "item_history",
     "DEFAULT_MAX_AGE_DAYS", "Finding", "footer_line", "load_item_files", "review_items", "stale_facts",
     "item_plain_text", "item_sections", "item_to_data", "item_to_yaml", "list_items",
     "load_index", "material_line", "plan_import", "references", "save_item",

@@ -18,7 +18,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
+from db import changelog
 from db.models import CatalogueItem, CatalogueItemHistory, Setting
 from db.session import Database
 from desktop.catalogue.loader import (
@@ -29,7 +31,7 @@ from desktop.catalogue.loader import (
 )
 from desktop.catalogue.references import References
 from desktop.catalogue.schema import CATEGORIES, ServiceItem
-from desktop.errors import UserError
+from desktop.errors import EditConflict, UserError
 
 log = logging.getLogger(__name__)
 _FINGERPRINT_KEY = "catalogue.bundle_fingerprint"
@@ -45,6 +47,17 @@ class HistoryEntry:
     note: str
     recorded_at: _dt.datetime
     item: ServiceItem
+
+
+@dataclass(frozen=True)
+class EditableItem:
+    """An item as the editor opens it: with the lock version a save must still find, and
+    who changed it last."""
+
+    item: ServiceItem
+    lock_version: int
+    updated_by: str
+    updated_at: _dt.datetime
 
 
 @dataclass(frozen=True)
@@ -77,14 +90,21 @@ def _apply(row: CatalogueItem, item: ServiceItem, origin: str) -> None:
     row.data = item_to_data(item)
 
 
-def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "") -> str:
-    """Insert or update ``item`` inside an open session; returns added/changed/unchanged."""
+def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "",
+               actor: str = "", desk: str = "", lock_version: int | None = None) -> str:
+    """Insert or update ``item`` inside an open session; returns added/changed/unchanged.
+
+    With ``lock_version`` the stored item must still be at that version, else
+    :class:`EditConflict` (nothing written).  Every change is noted in the change log."""
     row = s.get(CatalogueItem, item.code)
     if row is None:
-        row = CatalogueItem(code=item.code)
+        row = CatalogueItem(code=item.code, updated_by=actor)
         _apply(row, item, origin)
         s.add(row)
+        changelog.note(s, changelog.CATALOGUE, [item.code], origin=desk)
         return "added"
+    if lock_version is not None and row.lock_version != lock_version:
+        raise conflict(item, lock_version, row)
     if row.data == item_to_data(item):
         return "unchanged"
     action = "changed"
@@ -94,7 +114,16 @@ def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "") ->
         action = "restored"
     _keep_history(s, row, action, note)
     _apply(row, item, origin)
+    row.updated_by = actor
+    changelog.note(s, changelog.CATALOGUE, [item.code], origin=desk)
     return action
+
+
+def conflict(mine: ServiceItem, my_version: int, row: CatalogueItem) -> EditConflict:
+    return EditConflict("该服务事项", "service item", mine=item_to_data(mine),
+                        theirs=dict(row.data), my_version=my_version,
+                        their_version=row.lock_version, changed_by=row.updated_by,
+                        changed_at=row.updated_at)
 
 
 def ensure_loaded(db: Database, directory: Path | None = None) -> int:
@@ -216,10 +245,33 @@ def get_items(db: Database, codes: Iterable[str]) -> list[ServiceItem]:
     return [get_item(db, c) for c in codes]
 
 
-def save_item(db: Database, item: ServiceItem, *, note: str = "") -> str:
-    """Save an item from the editor (already validated); the old version goes to history."""
+def get_editable(db: Database, code: str) -> EditableItem:
+    """One item with its lock version, for the editor."""
+    ensure_loaded(db)
     with db.session() as s:
-        return write_item(s, item, "edit", note=note or "管理员编辑")
+        row = s.get(CatalogueItem, code.strip().upper())
+        if row is None:
+            raise UserError(f"没有编码为 {code} 的服务事项", f"no service item with code {code}",
+                            field="事项编码")
+        return EditableItem(_to_item(row.data), row.lock_version, row.updated_by,
+                            row.updated_at)
+
+
+def save_item(db: Database, item: ServiceItem, *, note: str = "",
+              lock_version: int | None = None, actor: str = "", desk: str = "") -> str:
+    """Save an item from the editor (already validated); the old version goes to history.
+    ``lock_version``: the version the editor opened (a newer stored one: EditConflict)."""
+    try:
+        with db.session() as s:
+            return write_item(s, item, "edit", note=note or "管理员编辑", actor=actor,
+                              desk=desk, lock_version=lock_version)
+    except StaleDataError:  # saved by another desk between the read and the write above
+        with db.session() as s:
+            row = s.get(CatalogueItem, item.code)
+            if row is None:
+                raise UserError(f"服务事项 {item.code} 已被删除", f"service item {item.code} "
+                                "was deleted") from None
+            raise conflict(item, lock_version or 0, row) from None
 
 
 def retire_item(db: Database, code: str, *, note: str = "") -> ServiceItem:
@@ -246,6 +298,7 @@ def delete_item(db: Database, code: str, *, references: References) -> str:
         if row is not None:
             _keep_history(s, row, "deleted", "删除")
             s.delete(row)
+            changelog.note(s, changelog.CATALOGUE, [item.code], changelog.DELETE)
     return "deleted"
 
 

@@ -45,8 +45,13 @@ def normalise(data: ClientData) -> tuple[ClientData, list[FieldProblem]]:
 
 
 def save_client(ctx: AppContext, data: ClientData) -> Op[ClientData]:
-    """Insert (``data.id`` None) or update; raises ``ValidationFailed`` with every problem."""
-    return Op(service.save_client(ctx.db, data), CLIENTS_CHANGED)
+    """Insert (``data.id`` None) or update; raises ``ValidationFailed`` with every problem.
+
+    ``data.lock_version`` (set on every client read) makes the update conditional: when
+    another desk saved the client since, :class:`desktop.errors.EditConflict` carries both
+    versions and nothing is written.  Set it to the conflict's ``their_version`` to save on
+    top of theirs on purpose, or to None to save without the check."""
+    return Op(service.save_client(ctx.db, data, ctx.actor), CLIENTS_CHANGED)
 
 
 def get_clients(ctx: AppContext, client_ids: Iterable[int]) -> dict[int, ClientData]:

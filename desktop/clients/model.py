@@ -77,6 +77,16 @@ class ClientData:
     id: int | None = None
     created_at: _dt.datetime | None = field(default=None)
     updated_at: _dt.datetime | None = field(default=None)
+    # optimistic locking: the version this copy was read with (None: a new client, or a
+    # save that does not check); a save from an older version raises EditConflict
+    lock_version: int | None = None
+    updated_by: str = ""
 
     def as_dict(self) -> dict[str, object]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
+
+    def editable(self) -> dict[str, object]:
+        """The fields an officer edits (what a conflict compares)."""
+        out: dict[str, object] = {k: getattr(self, k) for k in EDITABLE_KEYS}
+        out["id_check_confirmed"] = bool(self.id_check_confirmed)
+        return out

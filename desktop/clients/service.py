@@ -6,12 +6,13 @@ from collections.abc import Iterable
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from db.models import Client
 from db.session import Database
 from desktop.clients.model import EDITABLE_KEYS, ClientData
 from desktop.clients.validation import normalise_client
-from desktop.errors import FieldProblem, UserError, ValidationFailed
+from desktop.errors import EditConflict, FieldProblem, UserError, ValidationFailed
 
 
 def to_data(row: Client) -> ClientData:
@@ -21,6 +22,7 @@ def to_data(row: Client) -> ClientData:
         contact_person=row.contact_person, phone=row.phone, email=row.email,
         industry=row.industry, region=row.region, notes=row.notes,
         created_at=row.created_at, updated_at=row.updated_at,
+        lock_version=row.lock_version, updated_by=row.updated_by,
     )
 
 
@@ -50,20 +52,38 @@ def _existing_row(s: Session, client_id: int) -> Client:
     return row
 
 
-def save_client(db: Database, data: ClientData) -> ClientData:
-    """Insert (``data.id`` is None) or update a client; raises :class:`ValidationFailed`."""
+def save_client(db: Database, data: ClientData, actor: str = "") -> ClientData:
+    """Insert (``data.id`` is None) or update a client; raises :class:`ValidationFailed`.
+
+    With ``data.lock_version`` set, the update is made only if the stored client is still at
+    that version (optimistic locking): otherwise :class:`EditConflict` with both versions,
+    and nothing is written.  ``actor`` is recorded as who created / last changed it."""
     clean, problems = check_client(db, data)
     if problems:
         raise ValidationFailed(problems)
-    with db.session() as s:
-        if clean.id is None:
-            row = Client()
-            s.add(row)
-        else:
-            row = _existing_row(s, clean.id)
-        apply_fields(row, clean)
-        s.flush()
-        return to_data(row)
+    try:
+        with db.session() as s:
+            if clean.id is None:
+                row = Client(created_by=actor)
+                s.add(row)
+            else:
+                row = _existing_row(s, clean.id)
+                if clean.lock_version is not None and row.lock_version != clean.lock_version:
+                    raise _conflict(clean, to_data(row))
+            apply_fields(row, clean)
+            row.updated_by = actor
+            s.flush()  # UPDATE … WHERE lock_version = the version read: a race is caught
+            return to_data(row)
+    except StaleDataError:  # saved by another desk between the read and the write above
+        assert clean.id is not None
+        raise _conflict(clean, get_client(db, clean.id)) from None
+
+
+def _conflict(mine: ClientData, theirs: ClientData) -> EditConflict:
+    return EditConflict("该客户档案", "client profile", mine=mine.editable(),
+                        theirs=theirs.editable(), my_version=mine.lock_version or 0,
+                        their_version=theirs.lock_version or 0,
+                        changed_by=theirs.updated_by, changed_at=theirs.updated_at)
 
 
 def apply_fields(row: Client, data: ClientData) -> None:

@@ -83,6 +83,22 @@ def update_index(ctx: AppContext, progress: ProgressFn = no_progress,
     return _index_op(open_library(ctx).update_index(progress, cancelled))
 
 
+def sync_index(ctx: AppContext, progress: ProgressFn = no_progress,
+               cancelled: CancelledFn = never_cancelled) -> Op[IndexChange]:
+    """Follow the shared database: re-index the records other desks (and this one) changed
+    or deleted since the last sync, from the change log, without a full rebuild.  The GUI
+    runs it in the background every few seconds; ``index sync`` and ``search`` on the
+    command line."""
+    return _index_op(open_library(ctx).sync_index(progress, cancelled))
+
+
+def delete_records(ctx: AppContext, record_ids: Iterable[int]) -> Op[int]:
+    """Delete library records by id; returns how many there were.  Noted in the change log,
+    so every desk's index drops them."""
+    n = open_library(ctx).delete_records(record_ids)
+    return Op(n, LIBRARY_CHANGED if n else Changes())
+
+
 def rebuild_index(ctx: AppContext, progress: ProgressFn = no_progress,
                   cancelled: CancelledFn = never_cancelled,
                   procs: int | None = None) -> Op[IndexChange]:
@@ -183,8 +199,9 @@ __all__ = [
     "FACET_NAMES", "FIELDS", "HTML", "LIBRARY_CHANGED", "PLAIN", "ColumnPlan", "Filters", "Hit",
     "ImportReport", "IndexChange", "IndexStatus", "Match", "MatchDoc", "Matcher",
     "RecordView", "Synonyms", "ResultSet", "SearchResult",
-    "collections", "default_export_name", "ensure_index", "export_results", "get_record", "highlight_all",
+    "collections", "default_export_name", "delete_records", "ensure_index", "export_results",
+    "get_record", "highlight_all",
     "import_files", "index_status", "is_empty", "load_synonyms", "make_matcher", "open_results", "parse_mapping_args",
     "preview_columns", "read_query_file", "rebuild_index", "save_mapping", "search",
-    "suggestions", "update_index", "words", "write_report",
+    "suggestions", "sync_index", "update_index", "words", "write_report",
 ]

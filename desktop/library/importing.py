@@ -19,6 +19,7 @@ from desktop.common.limits import one_line
 from desktop.context import AppContext
 from desktop.errors import RowProblem, UserError, location
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
+from desktop.library import import_lock
 from desktop.library.importers.cnki import looks_like_cnki, open_cnki
 from desktop.library.importers.columns import ColumnPlan
 from desktop.library.importers.documents import DOC_SUFFIXES, read_document
@@ -224,8 +225,10 @@ def _import_batch(ctx: AppContext, files: list[tuple[Path, Path | None]], kind: 
                   cancelled: CancelledFn) -> ImportReport:
     report = ImportReport(batch_id=None)
     with ctx.db.session() as session:
+        import_lock.hold(session, progress, cancelled)  # one import at a time per database
         writer = BatchWriter(session, kind=kind, collection=collection,
-                             sources=[str(f) for f, _ in files])
+                             sources=[str(f) for f, _ in files], origin=ctx.desk,
+                             actor=ctx.actor)
         for i, (path, folder) in enumerate(files):
             check_cancelled(cancelled)
             coll = _collection_for(path, folder, collection)

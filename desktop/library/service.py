@@ -89,6 +89,27 @@ class Library:
                      cancelled: CancelledFn = never_cancelled) -> IndexChange:
         return self.index.update(progress, cancelled)
 
+    def sync_index(self, progress: ProgressFn = no_progress,
+                   cancelled: CancelledFn = never_cancelled) -> IndexChange:
+        """Apply what other desks changed since the last sync (no full rebuild).  A desk
+        without an index yet is left alone (the first search builds it)."""
+        if not self.index.exists():
+            return IndexChange("none", 0, 0.0, "no index yet")
+        change = self.index.sync(progress, cancelled)
+        self._checked = True
+        return change
+
+    def delete_records(self, ids: Iterable[int]) -> int:
+        """Delete records (every desk's index drops them on its next sync; this one now)."""
+        with self.ctx.db.session() as s:
+            n = store.delete_records(s, ids, origin=self.ctx.desk)
+        if n and self.index.exists():
+            try:
+                self.index.sync()
+            except Exception:  # committed; the index catches up on the next sync
+                log.warning("index not updated after deleting records", exc_info=True)
+        return n
+
     def rebuild_index(self, progress: ProgressFn = no_progress,
                       cancelled: CancelledFn = never_cancelled,
                       procs: int | None = None) -> IndexChange:

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, cast
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, delete, func, select, update
 from sqlalchemy.orm import Session
 
+from db import changelog
 from db.base import utcnow
 from db.models.library import LibraryBatch
 from db.models.library import LibraryRecord as RecordRow
@@ -88,20 +89,27 @@ def merge(old: dict[str, Any], new: dict[str, Any]) -> dict[str, Any]:
 
 
 class BatchWriter:
-    """Upserts records of one import batch within ``session`` (the caller commits)."""
+    """Upserts records of one import batch within ``session`` (the caller commits).
+
+    Safe against another desk importing the same patents at the same moment: imports take
+    the database's import lock (:func:`desktop.library.import_lock.hold`), and a new record
+    is inserted with ``ON CONFLICT DO NOTHING`` on the unique canonical numbers; one that
+    another writer added meanwhile is looked up again and merged as an update."""
 
     CHUNK = 2000
 
     def __init__(self, session: Session, *, kind: str, collection: str | None,
-                 sources: list[str]) -> None:
+                 sources: list[str], origin: str = "", actor: str = "") -> None:
         self.session = session
         batch = LibraryBatch(kind=kind, collection=collection, sources="\n".join(sources),
-                             started_at=utcnow())
+                             started_at=utcnow(), created_by=actor)
         session.add(batch)
         session.flush()
         self.batch_id = batch.id
         self.batch = batch
+        self.origin = origin
         self.counts = BatchCounts()
+        self.touched: set[int] = set()  # ids added or changed: noted in the change log
         self.by_appno: dict[str, int] = {}
         self.by_pubno: dict[str, int] = {}
         self.by_ident: dict[str, int] = {}
@@ -151,39 +159,68 @@ class BatchWriter:
 
     def flush(self) -> None:
         rows, self._pending = self._pending, []
-        if not rows:
-            return
-        s = self.session
-        now = utcnow()
-        self._load_keys(rows)
-        matched: dict[int, dict[str, Any]] = {}
+        for _attempt in range(3):
+            if not rows:
+                return
+            self._load_keys(rows)
+            order, new_rows = self._classify(rows)
+            rows = self._update(order) + self._insert(new_rows)
+            if rows:  # added (or removed) by another writer since we looked: look again
+                log.info("%d records were changed by another desk meanwhile; merging", len(rows))
+                self._forget(rows)
+        if rows:
+            raise RuntimeError(f"{len(rows)} records kept conflicting with concurrent writes")
+
+    def _classify(self, rows: list[dict[str, Any]]
+                  ) -> tuple[list[tuple[int, dict[str, Any]]], dict[str, dict[str, Any]]]:
+        """Rows matching stored records (id, row), and new rows by key (duplicates within
+        the chunk merged)."""
         order: list[tuple[int, dict[str, Any]]] = []
         new_rows: dict[str, dict[str, Any]] = {}
         for row in rows:
             rid = self._find(row)
-            if rid is None:
-                key = row.get("appno_key") or row.get("pubno_key") or row["ident_hash"]
-                key = f"{'a' if row.get('appno_key') else 'p' if row.get('pubno_key') else 'h'}:{key}"
-                if key in new_rows:  # duplicate within this chunk: merge into the pending row
-                    before = content_hash(new_rows[key])
-                    new_rows[key] = merge(new_rows[key], row)
-                    if content_hash(new_rows[key]) == before:
-                        self.counts.unchanged += 1
-                    else:
-                        self.counts.updated += 1
-                else:
-                    new_rows[key] = row
-            else:
+            if rid is not None:
                 order.append((rid, row))
-        if order:
-            ids = list({rid for rid, _ in order})
-            cols = [_T.c.id, *[_T.c[c] for c in DATA_COLUMNS], _T.c.source_file,
-                    _T.c.source_row, _T.c.ident_hash, _T.c.content_hash]
-            for i in range(0, len(ids), 900):
-                for r in s.execute(select(*cols).where(_T.c.id.in_(ids[i:i + 900]))).mappings():
-                    matched[r["id"]] = dict(r)
+                continue
+            key = _new_key(row)
+            if key in new_rows:  # duplicate within this chunk: merge into the pending row
+                before = content_hash(new_rows[key])
+                new_rows[key] = merge(new_rows[key], row)
+                if content_hash(new_rows[key]) == before:
+                    self.counts.unchanged += 1
+                else:
+                    self.counts.updated += 1
+            else:
+                new_rows[key] = row
+        return order, new_rows
+
+    def _forget(self, rows: list[dict[str, Any]]) -> None:
+        """Drop what is known about the keys of ``rows`` (they are looked up again)."""
+        for r in rows:
+            for col, target in (("appno_key", self.by_appno), ("pubno_key", self.by_pubno),
+                                ("ident_hash", self.by_ident)):
+                if r.get(col):
+                    target.pop(r[col], None)
+                    self._looked_up.discard((col, r[col]))
+
+    def _update(self, order: list[tuple[int, dict[str, Any]]]) -> list[dict[str, Any]]:
+        """Merge rows into their stored records; returns rows whose record another desk
+        deleted meanwhile (to be looked up again)."""
+        if not order:
+            return []
+        s = self.session
+        matched: dict[int, dict[str, Any]] = {}
+        ids = list({rid for rid, _ in order})
+        cols = [_T.c.id, *[_T.c[c] for c in DATA_COLUMNS], _T.c.source_file,
+                _T.c.source_row, _T.c.ident_hash, _T.c.content_hash]
+        for i in range(0, len(ids), 900):
+            for r in s.execute(select(*cols).where(_T.c.id.in_(ids[i:i + 900]))).mappings():
+                matched[r["id"]] = dict(r)
         updates: dict[int, dict[str, Any]] = {}
+        vanished = [row for rid, row in order if rid not in matched]
         for rid, row in order:
+            if rid not in matched:
+                continue
             base = updates.get(rid) or matched[rid]
             merged = merge(base, row)
             h = content_hash(merged)
@@ -193,31 +230,49 @@ class BatchWriter:
             merged["content_hash"] = h
             updates[rid] = merged
             self.counts.updated += 1
-        if updates:
-            params = []
-            for rid, m in updates.items():
-                p = {f"v_{c}": m.get(c) for c in (*DATA_COLUMNS, "source_file", "source_row",
-                                                  "content_hash")}
-                p.update(v_id=rid, v_batch=self.batch_id, v_now=now)
-                params.append(p)
-            stmt = update(_T).where(_T.c.id == bindparam("v_id")).values(
-                **{c: bindparam(f"v_{c}") for c in (*DATA_COLUMNS, "source_file", "source_row",
-                                                    "content_hash")},
-                batch_id=bindparam("v_batch"), updated_at=bindparam("v_now"))
-            s.connection().execute(stmt, params)
-            for rid, m in updates.items():
-                self._register(rid, m)
-        if new_rows:
-            values = []
-            for row in new_rows.values():
-                row["content_hash"] = content_hash(row)
-                row.update(batch_id=self.batch_id, created_at=now, updated_at=now)
-                values.append(row)
-            result = s.execute(insert(_T).returning(_T.c.id, sort_by_parameter_order=True),
-                               values)
-            for (rid,), row in zip(result, values, strict=False):
-                self._register(rid, row)
-            self.counts.added += len(values)
+        if not updates:
+            return vanished
+        names = (*DATA_COLUMNS, "source_file", "source_row", "content_hash")
+        now = utcnow()
+        params = []
+        for rid, m in sorted(updates.items()):  # one order everywhere: no deadlocks
+            p = {f"v_{c}": m.get(c) for c in names}
+            p.update(v_id=rid, v_batch=self.batch_id, v_now=now)
+            params.append(p)
+        stmt = update(_T).where(_T.c.id == bindparam("v_id")).values(
+            **{c: bindparam(f"v_{c}") for c in names},
+            batch_id=bindparam("v_batch"), updated_at=bindparam("v_now"))
+        s.connection().execute(stmt, params)
+        for rid, m in updates.items():
+            self._register(rid, m)
+        self.touched.update(updates)
+        return vanished
+
+    def _insert(self, new_rows: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
+        """Insert new rows; returns those another writer added first."""
+        if not new_rows:
+            return []
+        now = utcnow()
+        values = []
+        for row in new_rows.values():  # in the file's order (imports take turns)
+            row["content_hash"] = content_hash(row)
+            row.update(batch_id=self.batch_id, created_at=now, updated_at=now)
+            values.append(row)
+        stmt = _insert_ignoring_conflicts(self.session).returning(
+            _T.c.id, _T.c.appno_key, _T.c.pubno_key, _T.c.ident_hash)
+        done: dict[str, int] = {}
+        for rid, ak, pk, ident in self.session.execute(stmt, values):
+            done[_new_key({"appno_key": ak, "pubno_key": pk, "ident_hash": ident})] = rid
+        conflicts = []
+        for row in values:
+            rid = done.get(_new_key(row))
+            if rid is None:
+                conflicts.append(row)
+                continue
+            self._register(rid, row)
+            self.touched.add(rid)
+            self.counts.added += 1
+        return conflicts
 
     def finish(self) -> LibraryBatch:
         self.flush()
@@ -227,8 +282,44 @@ class BatchWriter:
         b.problems = json.dumps(
             [{"file": f, "row": p.row, "field": p.field, "zh": p.reason_zh, "en": p.reason_en}
              for f, p in c.problems[:5000]], ensure_ascii=False)
+        # last, so the change log's numbers are handed out just before the commit
+        changelog.note(self.session, changelog.LIBRARY, sorted(self.touched),
+                       origin=self.origin)
         self.session.flush()
         return b
+
+
+def _new_key(row: dict[str, Any]) -> str:
+    """The key a new record is known by: its application number, else its publication
+    number, else its identity hash."""
+    if row.get("appno_key"):
+        return f"a:{row['appno_key']}"
+    if row.get("pubno_key"):
+        return f"p:{row['pubno_key']}"
+    return f"h:{row['ident_hash']}"
+
+
+def _insert_ignoring_conflicts(session: Session) -> Any:
+    """``INSERT … ON CONFLICT DO NOTHING`` into the records table (SQLite and PostgreSQL)."""
+    if session.get_bind().dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(_T).on_conflict_do_nothing()
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(_T).on_conflict_do_nothing()
+
+
+def delete_records(session: Session, ids: Iterable[int], origin: str = "") -> int:
+    """Delete records by id (noted in the change log, so every desk's index drops them)."""
+    wanted = sorted(set(ids))
+    gone: list[int] = []
+    for i in range(0, len(wanted), 900):
+        chunk = wanted[i:i + 900]
+        gone += [int(r) for r in session.scalars(select(_T.c.id).where(_T.c.id.in_(chunk)))]
+        session.execute(delete(_T).where(_T.c.id.in_(chunk)))
+    changelog.note(session, changelog.LIBRARY, gone, changelog.DELETE, origin)
+    return len(gone)
 
 
 # -- reading -------------------------------------------------------------------------
@@ -257,6 +348,11 @@ def iter_rows(session: Session, *, since_batch: int = 0, ids: Iterable[int] | No
             return
         yield from rows
         last = rows[-1]["id"]
+
+
+def ids_since_batch(session: Session, since_batch: int) -> set[int]:
+    """Ids of records last written by an import batch after ``since_batch``."""
+    return set(session.scalars(select(_T.c.id).where(_T.c.batch_id > since_batch)))
 
 
 def all_ids(session: Session) -> set[int]:

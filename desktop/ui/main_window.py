@@ -26,6 +26,7 @@ from desktop import __version__
 from desktop.changes import Changes
 from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
+from desktop.ui.index_follower import IndexFollower, follow_interval
 from desktop.ui.pages import PAGES, PageSpec
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         env.navigator = self.navigate
         self.nav.setCurrentRow(0)  # the day starts on the start page (工作台)
         self.read_outlet()
+        self.follower = IndexFollower(env, self, follow_interval())  # search at every desk
+        self.follower.start()
 
     # -- navigation ------------------------------------------------------------------
     def page(self, key: str) -> QWidget:
@@ -153,6 +156,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentIndex(row)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt name)
+        self.follower.stop()
         self.env.prefs.set(prefs.GEOMETRY, bytes(self.saveGeometry().data()))
         self.env.prefs.sync()
         self.env.jobs.wait(5000)

@@ -1,11 +1,11 @@
-"""``clients add|list|show|import|export``: client profiles from the command line."""
+"""``clients add|edit|list|show|import|export``: client profiles from the command line."""
 
 from __future__ import annotations
 
 import argparse
 
 from desktop.cli.env import CommandEnv
-from desktop.errors import ValidationFailed
+from desktop.errors import EditConflict, ValidationFailed
 
 _FIELD_OPTIONS = ("kind", "id_number", "address", "postcode", "contact_person", "phone",
                   "email", "industry", "region", "notes")
@@ -26,6 +26,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     a.add_argument("--confirm", action="store_true",
                    help="keep a credit code whose check character fails (after checking it)")
     a.set_defaults(handler=add)
+    ed = add_command(csub, "edit", "修改客户（只改给出的字段）/ edit a client (the fields given)")
+    ed.add_argument("client_id", type=int)
+    ed.add_argument("--name")
+    ed.add_argument("--kind", choices=("enterprise", "institution", "university", "individual"))
+    for opt in _FIELD_OPTIONS[1:]:
+        ed.add_argument(f"--{opt.replace('_', '-')}", dest=opt)
+    ed.add_argument("--lock-version", type=int, metavar="N",
+                    help="the version you read (clients show --json); a newer stored version "
+                         "is a conflict: nothing saved, exit 2")
+    ed.add_argument("--confirm", action="store_true",
+                    help="keep a credit code whose check character fails (after checking it)")
+    ed.set_defaults(handler=edit)
     ls = add_command(csub, "list", "列出或检索客户 / list or search clients")
     ls.add_argument("query", nargs="?", default="")
     ls.set_defaults(handler=list_)
@@ -71,6 +83,47 @@ def add(env: CommandEnv) -> int:
     else:
         env.out(env.t(f"已保存客户 {saved.id}：{saved.name}", f"saved client {saved.id}: "
                       f"{saved.name}"))
+    return 0
+
+
+def edit(env: CommandEnv) -> int:
+    from desktop.clients import api as clients
+
+    args = env.args
+    ctx = env.context()
+    data = clients.get_client(ctx, args.client_id)
+    for key in ("name", *_FIELD_OPTIONS):
+        value = getattr(args, key)
+        if value is not None:
+            setattr(data, key, value or None if key != "name" else value)
+    if args.confirm:
+        data.id_check_confirmed = True
+    if args.lock_version is not None:
+        data.lock_version = args.lock_version
+    try:
+        saved = clients.save_client(ctx, data).value
+    except ValidationFailed as exc:
+        for p in exc.problems:
+            env.err(f"{p.field}: {p.text(env.lang)}")
+        return 2
+    except EditConflict as exc:
+        if env.json:
+            env.emit_json({"saved": False, "conflict": True, "error": exc.message(env.lang),
+                           "mine": exc.mine, "theirs": exc.theirs,
+                           "my_version": exc.my_version, "their_version": exc.their_version,
+                           "changed_by": exc.changed_by, "changed_at": exc.changed_at,
+                           "differing": exc.differing()}, compact=True)
+        env.err(f"错误 / error: {exc.message(env.lang)}")
+        for key in exc.differing():
+            env.err(f"  {clients.field_label(key, env.lang)}: "
+                    f"{env.t('你的', 'yours')} {exc.mine.get(key)!r} / "
+                    f"{env.t('已保存的', 'stored')} {exc.theirs.get(key)!r}")
+        return 2
+    if env.json:
+        env.emit_json(_row(saved))
+    else:
+        env.out(env.t(f"已保存客户 {saved.id}：{saved.name}（版本 {saved.lock_version}）",
+                      f"saved client {saved.id}: {saved.name} (version {saved.lock_version})"))
     return 0
 
 

@@ -1,4 +1,5 @@
-"""``index update|rebuild|status``: keep the library's search index in line with the database."""
+"""``index update|sync|rebuild|status``: keep the library's search index in line with the
+database (``sync``: apply what other desks changed, from the change log)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     from desktop.cli import add_command
 
     p = add_command(sub, "index", "检索索引：更新、重建、状态 / search index: update, rebuild, status")
-    p.add_argument("action", choices=("update", "rebuild", "status"))
+    p.add_argument("action", choices=("update", "sync", "rebuild", "status"))
     p.add_argument("--procs", type=int, default=None,
                    help="rebuild with this many processes (default: 2 for large libraries)")
     p.set_defaults(handler=run)
@@ -34,12 +35,16 @@ def run(env: CommandEnv) -> int:
                       f"{st.records_in_db} database records"))
         env.out(env.t(f"已索引到第 {st.indexed_batch} 批导入，最新为第 {st.last_batch} 批",
                       f"indexed through import batch {st.indexed_batch}; latest is {st.last_batch}"))
+        env.out(env.t(f"已应用变更记录至 {st.indexed_seq}，数据库最新为 {st.last_seq}",
+                      f"change log applied through {st.indexed_seq}; latest is {st.last_seq}"))
         env.out(env.t("状态：一致" if st.consistent else f"状态：需要更新或重建（{st.reason}）",
                       "state: consistent" if st.consistent
                       else f"state: needs update or rebuild ({st.reason})"))
         return 0
     if action == "update":
         change = library.update_index(ctx, env.progress).value
+    elif action == "sync":
+        change = library.sync_index(ctx, env.progress).value
     else:
         change = library.rebuild_index(ctx, env.progress, procs=env.args.procs).value
     if env.json:

@@ -89,7 +89,11 @@ def _announce_repair(env: CommandEnv, st: Any) -> None:
     silently; the progress follows on a terminal."""
     if st.consistent or st.records_in_db == 0:
         return
-    if st.reason == "new imports not indexed yet":
+    if st.reason == "changes from other desks not indexed yet":
+        env.err(env.t(f"正在同步其他服务台的变更（变更记录 {st.indexed_seq} → {st.last_seq}）……",
+                      f"applying other desks' changes (change log {st.indexed_seq} → "
+                      f"{st.last_seq})…"))
+    elif st.reason == "new imports not indexed yet":
         env.err(env.t(f"检索索引缺少最近导入的记录，正在补建索引（数据库共 {st.records_in_db:,} 条）……",
                       f"the search index lacks recent imports; indexing them now "
                       f"({st.records_in_db:,} records in the database)…"))

@@ -1,11 +1,12 @@
-"""The library's whoosh index: create, update, rebuild, check, repair.
+"""The library's whoosh index: create, update (follow the database), rebuild, check, repair.
 
-The database is the source of truth.  ``library.json`` beside the index records the last import
-batch indexed; :meth:`LibraryIndex.update` indexes records of later batches (and the catalogue's
-service items when they changed), :meth:`LibraryIndex.rebuild` builds a fresh index in a side
-folder and swaps it in, so a crash or kill while indexing never leaves a half index in use.
-Writes go through one lock per index folder (a queue: a second writer waits its turn) and
-whoosh's file lock is waited for, never surfaced.
+The database is the source of truth.  ``library.json`` beside the index records the database
+it was built from, the last change-log ``seq`` applied (:mod:`.follow`) and the last import
+batch indexed.  :meth:`LibraryIndex.update` re-indexes what changed since (any desk's imports
+and deletions, the catalogue's service items); :meth:`LibraryIndex.rebuild` builds a fresh
+index in a side folder and swaps it in, so a crash or kill never leaves a half index in use.
+Writes go through one lock per index folder (a second writer waits its turn) and whoosh's
+file lock is waited for, never surfaced.
 """
 
 from __future__ import annotations
@@ -26,13 +27,22 @@ from whoosh import index as windex
 from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
+from db import changelog
 from db.session import Database
 from desktop.common.files import disk_full, no_space, save_atomically
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, check_cancelled, never_cancelled, no_progress
 from desktop.library import service_items, store
+from desktop.library.search import follow
 from desktop.library.search.analysis import configure_dictionary
-from desktop.library.search.lifecycle import clean_stale, guard_workers, write_locked
+from desktop.library.search.lifecycle import (  # noqa: F401  (BULK_UPDATE_ROWS re-exported)
+    BULK_UPDATE_ROWS,
+    bulk_rebuild_pays,
+    clean_stale,
+    default_procs,
+    guard_workers,
+    write_locked,
+)
 from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row, tag
 from desktop.library.service_items import DocumentsFn, no_documents
 
@@ -41,8 +51,11 @@ INDEX_NAME = "library"
 META_FILE = "library.json"
 LOCK_WAIT_SECONDS = 600.0
 WRITER_LIMIT_MB = 256  # per writing process
-BULK_UPDATE_ROWS = 20000  # an update this large may be done as a rebuild (bulk_rebuild_pays)
 SIDE_FOLDERS = (f"{INDEX_NAME}.new", f"{INDEX_NAME}.old")
+NEW_IMPORTS = "new imports not indexed yet"
+CHANGES_PENDING = "changes from other desks not indexed yet"
+OTHER_DATABASE = "index built from another database"
+PREDATES_LOG = "index made before the change log (rebuilt once)"
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
 
@@ -59,6 +72,8 @@ class IndexStatus:
     consistent: bool
     size_bytes: int
     reason: str = ""
+    indexed_seq: int = 0  # the change-log position applied, and the newest in the database
+    last_seq: int = 0
 
     def to_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -71,24 +86,6 @@ class IndexChange:
     seconds: float
     reason: str = ""
     repaired: bool = False  # an existing index was found inconsistent and rebuilt
-
-
-def default_procs(total: int) -> int:
-    """Writer processes for a rebuild: two for a large library, but only from a
-    single-threaded process (the command line).  whoosh's multiprocess writer forks, and
-    forking a process whose other threads hold locks (the GUI with Qt's worker threads, a
-    database pool) can leave the child deadlocked; there the rebuild runs in one process."""
-    if total < 20000 or threading.active_count() > 1:
-        return 1
-    return 2
-
-
-def bulk_rebuild_pays(pending: int, total: int) -> bool:
-    """Whether indexing ``pending`` new records is faster as a full multi-process rebuild:
-    updating costs about twice a rebuild per record (each update looks its record up), so a
-    rebuild wins when the new records are at least half of all and there are enough of them
-    for two processes."""
-    return pending >= BULK_UPDATE_ROWS and pending * 2 >= total and default_procs(total) > 1
 
 
 def _process_lock(path: Path) -> threading.Lock:
@@ -140,8 +137,11 @@ class LibraryIndex:
 
     def _create(self, path: Path) -> Any:
         path.mkdir(parents=True, exist_ok=True)
+        with self.db.session() as s:  # where the change log stands before anything is read
+            state = follow.start_state(s, time.time())
         ix = windex.create_in(str(path), build_schema())
-        self._write_meta({"version": SCHEMA_VERSION, "batch": 0, "services": ""}, path)
+        self._write_meta({"version": SCHEMA_VERSION, "batch": 0, "services": "",
+                          **state.to_meta()}, path)
         return ix
 
     def close(self) -> None:
@@ -206,41 +206,68 @@ class LibraryIndex:
                 writer.commit()
 
     def update(self, progress: ProgressFn = no_progress,
-               cancelled: CancelledFn = never_cancelled) -> IndexChange:
-        """Index records imported since the last update, and changed service items."""
+               cancelled: CancelledFn = never_cancelled, *,
+               services: bool = True) -> IndexChange:
+        """Re-index what changed since the last update: records named by the change log
+        (this desk's and other desks' imports and deletions) and records of later import
+        batches; the service items always (``services``) or when the log says so."""
         started = time.monotonic()
         meta = self.read_meta()
         if meta.get("version") != SCHEMA_VERSION or not self.exists():
             return self.rebuild(progress, cancelled, reason="index missing or outdated")
+        state = follow.FollowState.from_meta(meta)
         since = int(meta.get("batch", 0))
         with self.db.session() as s:
-            last = store.last_batch_id(s)
-            pending = store.record_count(s, since_batch=since) if last > since else 0
-            total = store.record_count(s)
-            bulk = bulk_rebuild_pays(pending, total)  # e.g. a 100,000-record import
-            rows = list(store.iter_rows(s, since_batch=since)) if pending and not bulk else []
-        if bulk:
+            ident = changelog.identity(s)
+            if state is None:
+                why = PREDATES_LOG
+            elif state.db != ident:
+                why = OTHER_DATABASE
+            elif changelog.max_seq(s) < state.seq:
+                why = "the database is older than the index (restored?)"
+            else:
+                todo = follow.pending(s, state, time.time())
+                why = "far behind the change log: a fresh build is faster" \
+                    if todo.too_many else ""
+                last = store.last_batch_id(s)
+                ids = todo.record_ids | (store.ids_since_batch(s, since) if last > since
+                                         else set())
+                # (counting the library only when there is something to do: every desk
+                # syncs every few seconds)
+                bulk = bool(ids) and bulk_rebuild_pays(len(ids), store.record_count(s))
+                rows = store.get_rows(s, sorted(ids)) if ids and not bulk else {}
+        if why:
+            return self.rebuild(progress, cancelled, reason=why)
+        if bulk:  # e.g. a 100,000-record import
             return self.rebuild(progress, cancelled,
-                                reason=f"{pending} new records: a multi-process build is faster")
-        services = service_items.service_docs(self.documents())
-        fp = service_items.fingerprint(services)
-        if not rows and fp == meta.get("services", ""):
+                                reason=f"{len(ids)} new records: a multi-process build is faster")
+        docs, fp = None, meta.get("services", "")
+        if services or todo.catalogue or not fp:
+            docs = service_items.service_docs(self.documents())
+            fp = service_items.fingerprint(docs)
+        new_meta = {"version": SCHEMA_VERSION, "batch": max(last, since), "services": fp,
+                    **todo.state.to_meta()}
+        if not ids and fp == meta.get("services", ""):
+            if new_meta != meta:
+                self._write_meta(new_meta)
             return IndexChange("none", 0, round(time.monotonic() - started, 3))
-        ix = self.index()
         n = 0
-        with self._space_guard("更新", "updated"), self._writer(ix) as w:
-            for row in rows:
-                w.update_document(**doc_for_row(row))
+        with self._space_guard("更新", "updated"), self._writer(self.index()) as w:
+            for rid in sorted(ids):
+                if rid in rows:
+                    w.update_document(**doc_for_row(rows[rid]))
+                else:  # deleted (at this desk or another)
+                    w.delete_by_term("rid", f"r{rid}")
                 n += 1
                 if n % 500 == 0:
                     check_cancelled(cancelled)
-                    progress(n, len(rows), "更新索引 / updating the index")
-            if fp != meta.get("services", ""):
+                    progress(n, len(ids), "更新索引 / updating the index")
+            if docs is not None and fp != meta.get("services", ""):
                 w.delete_by_term("tags", tag("kind", "service_item"))
-                for doc in services:
+                for doc in docs:
                     w.add_document(**doc)
-                n += len(services)
-        self._write_meta({"version": SCHEMA_VERSION, "batch": max(last, since), "services": fp})
+                n += len(docs)
+        self._write_meta(new_meta)
         progress(n, n, "")
         return IndexChange("update", n, round(time.monotonic() - started, 3))
 
@@ -256,6 +283,9 @@ class LibraryIndex:
                 raise UserError("另一个程序正在重建检索索引，请稍后再试",
                                 "another program is rebuilding the search index; try again later")
             shutil.rmtree(fresh, ignore_errors=True)
+            # the service items first: loading the bundled catalogue writes to the change log,
+            # which the new index's starting point (taken in _create) must include
+            services = service_items.service_docs(self.documents())
             ix = self._create(fresh)
             with self.db.session() as s:
                 total = store.record_count(s)
@@ -274,7 +304,6 @@ class LibraryIndex:
                         if n % 1000 == 0:
                             check_cancelled(cancelled)
                             progress(n, total, "重建索引 / rebuilding the index")
-                    services = service_items.service_docs(self.documents())
                     for doc in services:
                         writer.add_document(**doc)
                     progress(total, total, "写入索引 / committing the index")
@@ -285,7 +314,7 @@ class LibraryIndex:
                     shutil.rmtree(fresh, ignore_errors=True)
                     raise
             ix.close()
-            self._write_meta({"version": SCHEMA_VERSION, "batch": last,
+            self._write_meta({**self.read_meta(fresh), "batch": last,
                               "services": service_items.fingerprint(services)}, fresh)
             self.close()
             old = self.root / f"{INDEX_NAME}.old"
@@ -314,11 +343,15 @@ class LibraryIndex:
         with self.db.session() as s:
             in_db = store.record_count(s)
             last = store.last_batch_id(s)
+            ident = changelog.identity(s)
+            top = changelog.max_seq(s)
+        state = follow.FollowState.from_meta(meta)
+        seq = state.seq if state is not None else 0
         size = sum(f.stat().st_size for f in self.path.glob("*") if f.is_file()) \
             if self.path.is_dir() else 0
         if not self.exists():
             return IndexStatus(str(self.path), False, 0, in_db, 0, last, 0, in_db == 0, size,
-                               "no index")
+                               "no index", 0, top)
         try:
             searcher = self.searcher()
             docs = searcher.doc_count()
@@ -326,19 +359,31 @@ class LibraryIndex:
         except Exception as exc:  # damaged index files
             log.warning("index unreadable: %s", exc)
             return IndexStatus(str(self.path), True, 0, in_db, 0, last, 0, False, size,
-                               f"unreadable: {exc}")
+                               f"unreadable: {exc}", seq, top)
         batch = int(meta.get("batch", 0))
         reason = ""
         if meta.get("version") != SCHEMA_VERSION:
             reason = "schema version changed"
+        elif state is None:
+            reason = PREDATES_LOG
+        elif state.db != ident or seq > top:
+            reason = OTHER_DATABASE
         elif batch > last:
             reason = "index is ahead of the database"
-        elif batch == last and docs - services != in_db:
-            reason = f"index holds {docs - services} records, database {in_db}"
         elif batch < last:
-            reason = "new imports not indexed yet"
+            reason = NEW_IMPORTS
+        elif seq < top or (state.gaps and docs - services != in_db):
+            reason = CHANGES_PENDING
+        elif docs - services != in_db:
+            reason = f"index holds {docs - services} records, database {in_db}"
         return IndexStatus(str(self.path), True, docs, in_db, batch, last, services,
-                           reason == "", size, reason)
+                           reason == "", size, reason, seq, top)
+
+    def sync(self, progress: ProgressFn = no_progress,
+             cancelled: CancelledFn = never_cancelled) -> IndexChange:
+        """Follow the database: apply the changes logged since the last sync (the periodic
+        job at every desk); the service items only when the catalogue changed."""
+        return self.update(progress, cancelled, services=False)
 
     def ensure(self, progress: ProgressFn = no_progress,
                cancelled: CancelledFn = never_cancelled) -> IndexChange:
@@ -350,7 +395,7 @@ class LibraryIndex:
         if st.consistent and st.exists:
             change = self.update(progress, cancelled)  # picks up catalogue changes
             return change
-        if st.exists and st.reason == "new imports not indexed yet":
+        if st.exists and st.reason in (NEW_IMPORTS, CHANGES_PENDING):
             change = self.update(progress, cancelled)
             st2 = self.status()
             if st2.consistent:

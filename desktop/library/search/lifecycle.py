@@ -23,6 +23,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 WATCH_SECONDS = 0.5
+BULK_UPDATE_ROWS = 20000  # an update this large may be done as a rebuild (bulk_rebuild_pays)
 _PR_SET_PDEATHSIG = 1
 
 
@@ -96,3 +97,21 @@ def clean_stale(root: Path, names: tuple[str, ...]) -> list[Path]:
                 removed.append(folder)
                 log.info("removed a stale index folder %s", folder)
     return removed
+
+
+def default_procs(total: int) -> int:
+    """Writer processes for a rebuild: two for a large library, but only from a
+    single-threaded process (the command line).  whoosh's multiprocess writer forks, and
+    forking a process whose other threads hold locks (the GUI with Qt's worker threads, a
+    database pool) can leave the child deadlocked; there the rebuild runs in one process."""
+    if total < 20000 or threading.active_count() > 1:
+        return 1
+    return 2
+
+
+def bulk_rebuild_pays(pending: int, total: int) -> bool:
+    """Whether indexing ``pending`` new records is faster as a full multi-process rebuild:
+    updating costs about twice a rebuild per record (each update looks its record up), so a
+    rebuild wins when the new records are at least half of all and there are enough of them
+    for two processes."""
+    return pending >= BULK_UPDATE_ROWS and pending * 2 >= total and default_procs(total) > 1

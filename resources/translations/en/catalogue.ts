@@ -4,63 +4,63 @@
 <context>
     <name>AdminActions</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="43"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="44"/>
         <source>设置管理员密码</source>
         <translation>Set admin password</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="45"/>
         <source>尚未设置管理员密码。请设置（至少6位）：</source>
         <translation>No admin password is set yet. Choose one (at least 6 characters):</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="51"/>
         <source>管理员验证</source>
         <translation>Admin check</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="51"/>
         <source>请输入管理员密码：</source>
         <translation>Admin password:</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="59"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="60"/>
         <source>管理员密码不正确</source>
         <translation>Wrong admin password</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="98"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="113"/>
         <source>该事项被表单或接待记录引用，已停用而未删除。</source>
         <translation>Forms or visit records refer to this item, so it was retired instead of deleted.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="126"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="141"/>
         <source>导出服务事项清单</source>
         <translation>Export service catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="127"/>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="142"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="155"/>
         <source>Excel 工作簿 (*.xlsx)</source>
         <translation>Excel workbook (*.xlsx)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="150"/>
         <source>正在导出服务事项清单</source>
         <translation>Exporting the catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="139"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="154"/>
         <source>导入服务事项清单</source>
         <translation>Import service catalogue</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="151"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="166"/>
         <source>正在读取服务事项清单</source>
         <translation>Reading the catalogue sheet</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="163"/>
+        <location filename="../../../desktop/ui/pages/catalogue/admin_actions.py" line="178"/>
         <source>正在更新服务事项清单</source>
         <translation>Updating the catalogue</translation>
     </message>
@@ -299,32 +299,32 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="184"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="208"/>
         <source>历史版本</source>
         <translation>History</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="191"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="215"/>
         <source>被修改</source>
         <translation>changed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="191"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="215"/>
         <source>被停用</source>
         <translation>retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="192"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="216"/>
         <source>被恢复</source>
         <translation>restored</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="192"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="216"/>
         <source>被删除</source>
         <translation>deleted</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="199"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="223"/>
         <source>没有历史版本</source>
         <translation>No earlier versions</translation>
     </message>
@@ -400,52 +400,57 @@
 <context>
     <name>ItemEditorDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="115"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="119"/>
         <source>编辑服务事项（管理员）</source>
         <translation>Edit service item (admin)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="118"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="122"/>
         <source>按YAML格式编辑，保存前自动校验；修改“code”即另存为新事项。</source>
         <translation>Edit as YAML; it is validated before saving. Changing &quot;code&quot; saves a new item.</translation>
     </message>
     <message>
         <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="132"/>
+        <source>你的修改（未保存，可复制）</source>
+        <translation>Your changes (not saved; copy from here)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="139"/>
         <source>校验</source>
         <translation>Validate</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="136"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="143"/>
         <source>删除此事项…</source>
         <translation>Delete this item…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="138"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="145"/>
         <source>被表单或接待记录引用的事项只会停用，不会删除</source>
         <translation>Items that forms or visits refer to are retired, never deleted</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="142"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="149"/>
         <source>保存</source>
         <translation>Save</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="146"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="153"/>
         <source>取消</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="154"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="161"/>
         <source>编辑内容</source>
         <translation>edited text</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="161"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="168"/>
         <source>编码 {code} 已被其他事项使用</source>
         <translation>Code {code} is already used by another item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="163"/>
+        <location filename="../../../desktop/ui/pages/catalogue/dialogs.py" line="170"/>
         <source>校验通过</source>
         <translation>Valid</translation>
     </message>

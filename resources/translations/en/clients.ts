@@ -4,72 +4,72 @@
 <context>
     <name>ClientDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="37"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="38"/>
         <source>编辑客户</source>
         <translation>Edit client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="37"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="38"/>
         <source>新增客户</source>
         <translation>New client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
         <source>名称 *</source>
         <translation>Name *</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="40"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
         <source>类型</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
         <source>统一社会信用代码/身份证号</source>
         <translation>Credit code / ID number</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="41"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
         <source>邮编</source>
         <translation>Postcode</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="42"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
         <source>联系人</source>
         <translation>Contact person</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="44"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="43"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="44"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="45"/>
         <source>所属行业</source>
         <translation>Industry</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="45"/>
         <source>所在园区/地区</source>
         <translation>Zone / region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="45"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="46"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="82"/>
+        <location filename="../../../desktop/ui/pages/clients/dialog.py" line="92"/>
         <source>我已核对营业执照，确认保留此代码</source>
         <translation>I have checked the business licence; keep this code</translation>
     </message>
@@ -252,6 +252,19 @@
         <location filename="../../../desktop/ui/pages/clients/page.py" line="252"/>
         <source>已导出 %1 个客户到 %2</source>
         <translation>Exported %1 clients to %2</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/clients/conflict.py" line="44"/>
+        <source>你的输入：</source>
+        <translation>You typed: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/clients/conflict.py" line="57"/>
+        <source>（空）</source>
+        <translation>(empty)</translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="51"/>
+        <source>保存冲突</source>
+        <translation>Save conflict</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="61"/>
+        <source>字段</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="61"/>
+        <source>你的修改</source>
+        <translation>Your changes</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="62"/>
+        <source>对方保存的</source>
+        <translation>Saved by the other desk</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="78"/>
+        <source>继续编辑</source>
+        <translation>Keep editing</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="79"/>
+        <source>载入对方保存的内容，你的修改显示在旁边，核对后再保存</source>
+        <translation>Load the saved version; your changes are shown beside it — check, then save</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="80"/>
+        <source>用我的覆盖</source>
+        <translation>Overwrite with mine</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="81"/>
+        <source>在对方的版本之上保存你的修改（对方的修改被替换）</source>
+        <translation>Save your changes on top of the saved version (their changes are replaced)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="82"/>
+        <source>放弃我的修改</source>
+        <translation>Discard mine</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="82"/>
+        <source>不保存，保留对方的版本</source>
+        <translation>Do not save; keep the saved version</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <location filename="../../../desktop/ui/jobs.py" line="104"/>
@@ -12,12 +65,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="38"/>
+        <location filename="../../../desktop/ui/main_window.py" line="39"/>
         <source>IP Desk 知识产权服务台</source>
         <translation>IP Desk</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="69"/>
+        <location filename="../../../desktop/ui/main_window.py" line="70"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>

@@ -12,6 +12,7 @@ from desktop.catalogue import api as catalogue
 from desktop.catalogue.api import CatalogueIndex, ImportPlan, ServiceItem
 from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
+from desktop.ui.pages.catalogue.conflict import item_conflict
 from desktop.ui.pages.catalogue.dialogs import HistoryDialog, ImportDiffDialog, ItemEditorDialog
 
 
@@ -70,24 +71,38 @@ class AdminActions(QWidget):
         if item is None:
             return
 
-        def open_editor() -> None:
-            dialog = ItemEditorDialog(item, {i.code for i in self.index.items},
-                                      on_delete=lambda code: self.delete_item(code),
-                                      lang=self.env.lang, parent=self)
-            dialog.accepted.connect(lambda: self.save_edit(dialog))
-            self.dialog = dialog
-            dialog.open()
+        ctx = self.env.ctx
+
+        def open_editor() -> None:  # the item as stored now, with its lock version
+            self.env.read(lambda: catalogue.get_item_for_edit(ctx, item.code), parent=self,
+                          key="edit", on_done=lambda ed: self.open_item_editor(
+                              ed.item, ed.lock_version))
 
         self.with_admin(open_editor)
+
+    def open_item_editor(self, item: ServiceItem, lock_version: int | None,
+                         mine_text: str | None = None) -> None:
+        dialog = ItemEditorDialog(item, {i.code for i in self.index.items},
+                                  on_delete=lambda code: self.delete_item(code),
+                                  lang=self.env.lang, parent=self, lock_version=lock_version,
+                                  mine_text=mine_text)
+        dialog.accepted.connect(lambda: self.save_edit(dialog))
+        self.dialog = dialog
+        dialog.open()
 
     def save_edit(self, dialog: ItemEditorDialog) -> None:
         item = dialog.result_item
         if item is None:
             return
+        self.save_item_version(item, dialog.lock_version)
+
+    def save_item_version(self, item: ServiceItem, lock_version: int | None) -> None:
+        """Save in the background; a conflict (another desk saved it since) asks what to do."""
         ctx = self.env.ctx
         self.select_after_reload = item.code
-        self.env.run_op(lambda _p, _c: catalogue.save_item(ctx, item), parent=self,
-                        show_dialog=False)
+        self.env.run_op(lambda _p, _c: catalogue.save_item(ctx, item, lock_version=lock_version),
+                        parent=self, show_dialog=False,
+                        on_error=lambda exc: item_conflict(self, item, exc))
 
     def delete_item(self, code: str) -> None:
         ctx = self.env.ctx

@@ -105,10 +105,14 @@ class ItemEditorDialog(QDialog):
 
     def __init__(self, item: ServiceItem, existing_codes: set[str],
                  on_delete: Callable[[str], None] | None = None, lang: str = "zh",
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, lock_version: int | None = None,
+                 mine_text: str | None = None) -> None:
         super().__init__(parent)
         self.lang = lang
         self.original = item
+        # the version this editor opened (a save finding a newer one is a conflict), and
+        # after a conflict the text this officer had written, shown beside theirs
+        self.lock_version = lock_version
         self.existing = existing_codes
         self.on_delete = on_delete
         self.result_item: ServiceItem | None = None
@@ -122,7 +126,10 @@ class ItemEditorDialog(QDialog):
         self.editor.setObjectName("item_yaml")
         self.editor.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.editor.setPlainText(catalogue.item_to_yaml(item))
-        lay.addWidget(self.editor, 1)
+        if mine_text is None:
+            lay.addWidget(self.editor, 1)
+        else:
+            lay.addWidget(mine_beside(self.editor, mine_text, self.tr("你的修改（未保存，可复制）")), 1)
         self.problems = QLabel()
         self.problems.setObjectName("editor_problems")
         self.problems.setWordWrap(True)
@@ -173,6 +180,23 @@ class ItemEditorDialog(QDialog):
         if self.on_delete is not None:
             self.on_delete(self.original.code)
             self.reject()
+
+
+def mine_beside(editor: QPlainTextEdit, mine_text: str, title: str) -> QSplitter:
+    """The editor (their saved version) with this officer's unsaved text beside it."""
+    split = QSplitter()
+    split.addWidget(editor)
+    pane = QWidget()
+    box = QVBoxLayout(pane)
+    box.setContentsMargins(0, 0, 0, 0)
+    box.addWidget(QLabel(title))
+    mine = QPlainTextEdit(mine_text)
+    mine.setObjectName("item_yaml_mine")
+    mine.setReadOnly(True)
+    mine.setFont(editor.font())
+    box.addWidget(mine, 1)
+    split.addWidget(pane)
+    return split
 
 
 class HistoryDialog(QDialog):

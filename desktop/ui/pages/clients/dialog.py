@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from desktop.clients import api as clients
 from desktop.clients.api import CLIENT_KINDS, ClientData
-from desktop.errors import FieldProblem, ValidationFailed
+from desktop.errors import EditConflict, FieldProblem, ValidationFailed
 from desktop.ui.env import UiEnv
 from desktop.ui.jobs import show_error
+from desktop.ui.pages.clients.conflict import resolve_conflict
 
 _LINE_FIELDS = ("name", "id_number", "address", "postcode", "contact_person", "phone", "email",
                 "industry", "region")
@@ -47,6 +48,8 @@ class ClientDialog(QDialog):
         form = QFormLayout()
         self.inputs: dict[str, QLineEdit] = {}
         self.hints: dict[str, QLabel] = {}
+        self.yours: dict[str, QLabel] = {}
+        self.conflict_dialog: QDialog | None = None
         self.kind = QComboBox()
         self.kind.setObjectName("kind")
         for key, (zh, en) in CLIENT_KINDS.items():
@@ -74,10 +77,17 @@ class ClientDialog(QDialog):
             hint.setStyleSheet("color: #b3261e;")
             hint.hide()
             self.hints[key] = hint
+            yours = QLabel()  # after a conflict: what this officer had typed (conflict.py)
+            yours.setObjectName(f"yours_{key}")
+            yours.setWordWrap(True)
+            yours.setStyleSheet("color: #5f6368;")
+            yours.hide()
+            self.yours[key] = yours
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(widget)
             box.addWidget(hint)
+            box.addWidget(yours)
             form.addRow(labels[key], box)
         self.confirm = QCheckBox(self.tr("我已核对营业执照，确认保留此代码"))
         self.confirm.setObjectName("confirm_id")
@@ -97,7 +107,8 @@ class ClientDialog(QDialog):
     def data(self) -> ClientData:
         # str values for the text fields only (typed Any: mypy cannot match keys to parameters)
         values: dict[str, Any] = {k: self.inputs[k].text() for k in _LINE_FIELDS}
-        return ClientData(id=self.client.id, kind=str(self.kind.currentData()),
+        return ClientData(id=self.client.id, lock_version=self.client.lock_version,
+                          kind=str(self.kind.currentData()),
                           notes=self.notes.toPlainText(),
                           id_check_confirmed=self.confirm.isChecked()
                           and not self.confirm.isHidden(),
@@ -151,5 +162,7 @@ class ClientDialog(QDialog):
         self.buttons.setEnabled(True)
         if isinstance(exc, ValidationFailed):
             self.show_problems(exc.problems)
+        elif isinstance(exc, EditConflict):
+            resolve_conflict(self, exc)
         else:
             show_error(self, exc, self.env.lang)
