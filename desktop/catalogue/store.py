@@ -10,7 +10,7 @@ import datetime as _dt
 import hashlib
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -62,12 +62,20 @@ def _fingerprint(directory: Path) -> str:
     return h.hexdigest()
 
 
-def _keep_history(s: Session, row: CatalogueItem, action: str, note: str = "") -> None:
+# called inside a write's transaction with what happened (added, changed, retired, restored,
+# deleted; an import: its summary): the api adds the audit entry there, so it commits with the change
+AuditHook = Callable[[Session, str], None]
+
+
+def _keep_history(s: Session, row: CatalogueItem, action: str, note: str = "",
+                  actor: str = "") -> None:
     s.add(CatalogueItemHistory(code=row.code, version=row.version, action=action,
-                               origin=row.origin, note=note, data=row.data))
+                               origin=row.origin, note=note, data=row.data,
+                               recorded_by=actor))
 
 
-def _apply(row: CatalogueItem, item: ServiceItem, origin: str) -> None:
+def _apply(row: CatalogueItem, item: ServiceItem, origin: str, actor: str = "") -> None:
+    row.updated_by = actor
     row.name = item.name
     row.category = item.category
     row.active = item.active
@@ -77,12 +85,14 @@ def _apply(row: CatalogueItem, item: ServiceItem, origin: str) -> None:
     row.data = item_to_data(item)
 
 
-def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "") -> str:
-    """Insert or update ``item`` inside an open session; returns added/changed/unchanged."""
+def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "",
+               actor: str = "") -> str:
+    """Insert or update ``item`` inside an open session (``actor`` made the change);
+    returns added/changed/retired/restored/unchanged."""
     row = s.get(CatalogueItem, item.code)
     if row is None:
         row = CatalogueItem(code=item.code)
-        _apply(row, item, origin)
+        _apply(row, item, origin, actor)
         s.add(row)
         return "added"
     if row.data == item_to_data(item):
@@ -92,8 +102,8 @@ def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "") ->
         action = "retired"
     elif not row.active and item.active:
         action = "restored"
-    _keep_history(s, row, action, note)
-    _apply(row, item, origin)
+    _keep_history(s, row, action, note, actor)
+    _apply(row, item, origin, actor)
     return action
 
 
@@ -216,36 +226,47 @@ def get_items(db: Database, codes: Iterable[str]) -> list[ServiceItem]:
     return [get_item(db, c) for c in codes]
 
 
-def save_item(db: Database, item: ServiceItem, *, note: str = "") -> str:
+def save_item(db: Database, item: ServiceItem, *, note: str = "", actor: str = "",
+              audit: AuditHook | None = None) -> str:
     """Save an item from the editor (already validated); the old version goes to history."""
     with db.session() as s:
-        return write_item(s, item, "edit", note=note or "管理员编辑")
+        outcome = write_item(s, item, "edit", note=note or "管理员编辑", actor=actor)
+        if audit is not None and outcome != "unchanged":
+            audit(s, outcome)
+        return outcome
 
 
-def retire_item(db: Database, code: str, *, note: str = "") -> ServiceItem:
+def retire_item(db: Database, code: str, *, note: str = "", actor: str = "",
+                audit: AuditHook | None = None) -> ServiceItem:
     item = get_item(db, code)
     if not item.active:
         return item
     retired = item.model_copy(update={"active": False})
     with db.session() as s:
-        write_item(s, retired, "edit", note=note or "停用")
+        write_item(s, retired, "edit", note=note or "停用", actor=actor)
+        if audit is not None:
+            audit(s, "retired")
     return retired
 
 
-def delete_item(db: Database, code: str, *, references: References) -> str:
+def delete_item(db: Database, code: str, *, references: References, actor: str = "",
+                audit: AuditHook | None = None) -> str:
     """Delete an item nobody refers to (``references(item)`` is 0); a referenced one is
     retired instead.  Returns ``"deleted"`` or ``"retired"``; its versions stay in history.
     """
     item = get_item(db, code)
     refs = references(item)
     if refs > 0:
-        retire_item(db, item.code, note=f"被{refs}条记录引用，停用而不删除")
+        retire_item(db, item.code, note=f"被{refs}条记录引用，停用而不删除", actor=actor,
+                    audit=audit)
         return "retired"
     with db.session() as s:
         row = s.get(CatalogueItem, item.code)
         if row is not None:
-            _keep_history(s, row, "deleted", "删除")
+            _keep_history(s, row, "deleted", "删除", actor)
             s.delete(row)
+            if audit is not None:
+                audit(s, "deleted")
     return "deleted"
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -50,8 +50,9 @@ def _existing_row(s: Session, client_id: int) -> Client:
     return row
 
 
-def save_client(db: Database, data: ClientData) -> ClientData:
-    """Insert (``data.id`` is None) or update a client; raises :class:`ValidationFailed`."""
+def save_client(db: Database, data: ClientData, actor: str = "") -> ClientData:
+    """Insert (``data.id`` is None) or update a client; raises :class:`ValidationFailed`.
+    ``actor`` (who is signed in) is recorded as its creator / last editor."""
     clean, problems = check_client(db, data)
     if problems:
         raise ValidationFailed(problems)
@@ -62,6 +63,7 @@ def save_client(db: Database, data: ClientData) -> ClientData:
         else:
             row = _existing_row(s, clean.id)
         apply_fields(row, clean)
+        stamp(row, actor)
         s.flush()
         return to_data(row)
 
@@ -70,6 +72,13 @@ def apply_fields(row: Client, data: ClientData) -> None:
     for key in EDITABLE_KEYS:
         setattr(row, key, getattr(data, key))
     row.id_check_confirmed = bool(data.id_check_confirmed)
+
+
+def stamp(row: Client, actor: str) -> None:
+    """Who made the change: the creator of a new row, the last editor of any."""
+    if row.id is None:
+        row.created_by = actor
+    row.updated_by = actor
 
 
 def get_client(db: Database, client_id: int) -> ClientData:
@@ -89,9 +98,13 @@ def get_clients(db: Database, client_ids: Iterable[int]) -> dict[int, ClientData
     return out
 
 
-def delete_client(db: Database, client_id: int) -> None:
+def delete_client(db: Database, client_id: int,
+                  audit: Callable[[Session, Client], None] | None = None) -> None:
+    """Erase a client; ``audit(session, row)`` adds its audit entry in the same transaction."""
     with db.session() as s:
         row = _existing_row(s, client_id)
+        if audit is not None:
+            audit(s, row)
         s.delete(row)
 
 

@@ -211,12 +211,12 @@ def generate_rows(ctx: AppContext, form: FormDef, rows: list[BatchRow], folder: 
                                        name, result.values, fmt, str(path),
                                        [str(a) for a in atts]))
             if len(pending) >= RECORD_CHUNK:
-                record_documents(ctx.db, pending)
+                record_documents(ctx.db, pending, ctx.actor)
                 pending = []
             progress(k, len(rows), path.name)
     finally:
         if pending:
-            record_documents(ctx.db, pending)
+            record_documents(ctx.db, pending, ctx.actor)
     if report.failed:
         report.report_path = write_report(folder, report)
     return report

@@ -51,8 +51,9 @@ def _record(row: FormDocument) -> DocumentRecord:
                           json.loads(row.attachments_json or "[]"))
 
 
-def _row(doc: NewDocument) -> FormDocument:
+def _row(doc: NewDocument, actor: str = "") -> FormDocument:
     return FormDocument(
+        created_by=actor,
         form_id=doc.form_id, form_version=doc.form_version, form_name=doc.form_name,
         client_id=doc.client_id, client_name=doc.client_name,
         data_json=json.dumps(doc.data, ensure_ascii=False, default=str),
@@ -60,9 +61,9 @@ def _row(doc: NewDocument) -> FormDocument:
         attachments_json=json.dumps(doc.attachments, ensure_ascii=False))
 
 
-def record_documents(db: Database, docs: list[NewDocument]) -> list[int]:
-    """Record several documents in one transaction; returns their ids."""
-    rows = [_row(d) for d in docs]
+def record_documents(db: Database, docs: list[NewDocument], actor: str = "") -> list[int]:
+    """Record several documents (made by ``actor``) in one transaction; returns their ids."""
+    rows = [_row(d, actor) for d in docs]
     with db.session() as s:
         s.add_all(rows)
         s.flush()

@@ -225,7 +225,7 @@ def _import_batch(ctx: AppContext, files: list[tuple[Path, Path | None]], kind: 
     report = ImportReport(batch_id=None)
     with ctx.db.session() as session:
         writer = BatchWriter(session, kind=kind, collection=collection,
-                             sources=[str(f) for f, _ in files])
+                             sources=[str(f) for f, _ in files], actor=ctx.actor)
         for i, (path, folder) in enumerate(files):
             check_cancelled(cancelled)
             coll = _collection_for(path, folder, collection)

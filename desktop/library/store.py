@@ -93,10 +93,10 @@ class BatchWriter:
     CHUNK = 2000
 
     def __init__(self, session: Session, *, kind: str, collection: str | None,
-                 sources: list[str]) -> None:
+                 sources: list[str], actor: str = "") -> None:
         self.session = session
         batch = LibraryBatch(kind=kind, collection=collection, sources="\n".join(sources),
-                             started_at=utcnow())
+                             started_at=utcnow(), created_by=actor)
         session.add(batch)
         session.flush()
         self.batch_id = batch.id
