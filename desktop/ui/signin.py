@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -26,10 +25,6 @@ from desktop.errors import UserError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SignIn", text)
-
-
 class SignInDialog(QDialog):
     """User name + password (+ remember) for a PostgreSQL server."""
 
@@ -37,9 +32,9 @@ class SignInDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle(tr("登录 IP Desk"))
+        self.setWindowTitle(self.tr("登录 IP Desk"))
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(tr("数据库服务器：") + request.server))
+        lay.addWidget(QLabel(self.tr("数据库服务器：") + request.server))
         self.error_label = QLabel(request.error if lang == "zh" else request.error_en)
         self.error_label.setObjectName("signInError")
         self.error_label.setStyleSheet("color: #b00020;")
@@ -52,21 +47,21 @@ class SignInDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("signInPassword")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(tr("用户名"), self.user_edit)
-        form.addRow(tr("密码"), self.password_edit)
+        form.addRow(self.tr("用户名"), self.user_edit)
+        form.addRow(self.tr("密码"), self.password_edit)
         lay.addLayout(form)
-        self.remember_box = QCheckBox(tr("在本机记住密码（保存在系统钥匙串中）"))
+        self.remember_box = QCheckBox(self.tr("在本机记住密码（保存在系统钥匙串中）"))
         self.remember_box.setObjectName("signInRemember")
         self.remember_box.setEnabled(request.can_remember)
         lay.addWidget(self.remember_box)
         if not request.can_remember:
-            note = QLabel(tr("本机没有可用的系统钥匙串，密码不会保存，每次启动都需要输入。"))
+            note = QLabel(self.tr("本机没有可用的系统钥匙串，密码不会保存，每次启动都需要输入。"))
             note.setObjectName("signInNoKeyring")
             note.setWordWrap(True)
             lay.addWidget(note)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("登录"))
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("登录"))
         buttons.accepted.connect(self._accept_if_filled)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
@@ -74,7 +69,7 @@ class SignInDialog(QDialog):
 
     def _accept_if_filled(self) -> None:
         if not self.user_edit.text().strip():
-            self.error_label.setText(tr("请输入用户名"))
+            self.error_label.setText(self.tr("请输入用户名"))
             self.error_label.show()
             return
         self.accept()
@@ -104,7 +99,7 @@ class ProfileDialog(QDialog):
         self.ctx, self.lang, self.profiles = ctx, lang, profiles
         self.chosen: access.Profile | None = None
         self.setObjectName("profileDialog")
-        self.setWindowTitle(tr("选择服务台档案"))
+        self.setWindowTitle(self.tr("选择服务台档案"))
         lay = QVBoxLayout(self)
         form = QFormLayout()
         self.profile_box = QComboBox()
@@ -114,8 +109,8 @@ class ProfileDialog(QDialog):
         self.pin_edit = QLineEdit()
         self.pin_edit.setObjectName("profilePin")
         self.pin_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        form.addRow(tr("档案"), self.profile_box)
-        form.addRow(tr("PIN"), self.pin_edit)
+        form.addRow(self.tr("档案"), self.profile_box)
+        form.addRow(self.tr("PIN"), self.pin_edit)
         lay.addLayout(form)
         self.error_label = QLabel()
         self.error_label.setObjectName("profileError")

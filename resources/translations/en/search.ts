@@ -310,22 +310,22 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="269"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="277"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="270"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="278"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="271"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="279"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="271"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="279"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -356,7 +356,7 @@
     </message>
     <message>
         <location filename="../../../desktop/ui/pages/search/page.py" line="237"/>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="251"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="259"/>
         <source>共 %1 条结果</source>
         <translation>%1 hits</translation>
     </message>
@@ -366,72 +366,72 @@
         <translation>Counting the hits…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="268"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="276"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="268"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="276"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="269"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="277"/>
         <source>IPC小类</source>
         <translation>IPC subclass</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="270"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="278"/>
         <source>专利类型</source>
         <translation>Patent type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="307"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="315"/>
         <source>摘要</source>
         <translation>Abstract</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="308"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="316"/>
         <source>其他字段</source>
         <translation>Other fields</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="336"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="344"/>
         <source>没有可导出的结果。</source>
         <translation>There are no results to export.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="336"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="344"/>
         <source>导出检索结果</source>
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="337"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="345"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="338"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="346"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 hits to %2</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="343"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="351"/>
         <source>没有可生成报告的结果。</source>
         <translation>There are no results to report on.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="343"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="351"/>
         <source>生成专利导航报告</source>
         <translation>Make a patent navigation report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="344"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="352"/>
         <source>专利导航报告</source>
         <translation>Patent navigation report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="345"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="353"/>
         <source>已生成报告 %1</source>
         <translation>Report written: %1</translation>
     </message>
