@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from db.errors import PermissionDenied
 from db.models import CatalogueItem, CatalogueItemHistory, Setting
 from db.session import Database
 from desktop.catalogue.loader import (
@@ -148,6 +149,11 @@ def _ensure_loaded(db: Database, directory: Path) -> int:
     except IntegrityError:  # another desk on the same database loaded it at the same moment
         log.info("bundled catalogue loaded concurrently by another desk; retrying")
         changed = _load_bundle(db, items, fingerprint)
+    except PermissionDenied:  # an officer's or read-only login: the administrator's to load
+        if not _has_items(db):
+            raise
+        log.info("bundled catalogue update left to an administrator's login")
+        return 0
     log.info("bundled catalogue loaded: %d items added or updated", changed)
     return changed
 

@@ -155,3 +155,18 @@ def test_passwords_reach_the_server_hashed(admin_ctx, make_login, pg_url) -> Non
         stored = conn.execute("SELECT rolpassword FROM pg_authid WHERE rolname = %s",
                               (name,)).fetchone()
     assert stored is not None and stored[0].startswith("SCRAM-SHA-256$")
+
+
+def test_a_readonly_desk_reads_the_catalogue_when_the_bundle_changed(admin_ctx, make_login,
+                                                                     open_as, pg_url) -> None:
+    from desktop.catalogue import api as catalogue
+
+    catalogue.list_items(admin_ctx)  # loaded once by the administrator
+    _name, url = make_login("readonly")
+    with _raw(pg_url) as conn:  # as if a newer app bundled other items
+        conn.execute("UPDATE settings SET value = 'older' WHERE key = %s",
+                     ("catalogue.bundle_fingerprint",))
+        assert conn.execute("SELECT count(*) FROM settings WHERE value = 'older'"
+                            ).fetchone() == (1,)
+    rctx = open_as(url)
+    assert len(catalogue.list_items(rctx)) > 40  # served from the database, no error
