@@ -170,3 +170,47 @@ def test_a_readonly_desk_reads_the_catalogue_when_the_bundle_changed(admin_ctx, 
                             ).fetchone() == (1,)
     rctx = open_as(url)
     assert len(catalogue.list_items(rctx)) > 40  # served from the database, no error
+
+
+def test_a_database_owner_with_createrole_sets_up_and_upgrades(pg_url, tmp_path) -> None:
+    """The usual deployment: the provincial administrator owns the database (no superuser)."""
+    import uuid
+
+    from desktop.app import open_folder
+
+    owner = f"t_owner_{uuid.uuid4().hex[:8]}"
+    db_name = pg_url.rsplit("/", 1)[1]
+    with _raw(pg_url) as conn:
+        conn.execute(sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD 'owner-pass'").format(
+            sql.Identifier(owner)))
+        conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO {}").format(
+            sql.Identifier(db_name), sql.Identifier(owner)))
+    officer = f"t_of_{uuid.uuid4().hex[:8]}"
+    try:
+        ctx = open_folder(tmp_path / "owner", pg_url.replace("postgres@", f"{owner}:owner-pass@"))
+        try:
+            assert (ctx.actor, ctx.role) == (owner, "admin")
+            access.setup_roles(ctx)
+            access.add_user(ctx, officer, "officer", "officer-pass")
+        finally:
+            ctx.close()
+        with _raw(pg_url) as conn:
+            owners = {o for (o,) in conn.execute(
+                "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")}
+        assert owners == {"ipdesk_admin"}
+        octx = open_folder(tmp_path / "officer",
+                           pg_url.replace("postgres@", f"{officer}:officer-pass@"))
+        try:
+            assert octx.role == "officer"
+            assert clients.save_client(octx, ClientData(name="长治某公司")).value.id
+        finally:
+            octx.close()
+    finally:
+        with _raw(pg_url) as conn:
+            conn.execute(sql.SQL("ALTER DATABASE {} OWNER TO postgres").format(
+                sql.Identifier(db_name)))
+            conn.execute(sql.SQL("REASSIGN OWNED BY {} TO postgres").format(
+                sql.Identifier(owner)))
+            conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(owner)))
+            for role in (officer, owner):
+                conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
