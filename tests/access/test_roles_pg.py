@@ -75,6 +75,10 @@ def test_officer_cannot_erase_clients_edit_the_catalogue_or_read_the_audit_log(
         assert _refused(conn, sql.SQL("UPDATE catalogue_items SET name = name"))
         assert _refused(conn, sql.SQL("INSERT INTO catalogue_item_history DEFAULT VALUES"))
         assert _refused(conn, sql.SQL("SELECT * FROM audit_log"))
+        assert conn.execute("SELECT has_table_privilege('audit_log', 'INSERT'),"
+                            " has_table_privilege('change_log', 'UPDATE'),"
+                            " has_table_privilege('desk_profiles', 'SELECT')"
+                            ).fetchone() == (True, True, False)
         assert _refused(conn, sql.SQL("UPDATE audit_log SET actor = 'x'"))
         assert _refused(conn, sql.SQL("DELETE FROM audit_log"))
         assert _refused(conn, sql.SQL("UPDATE settings SET value = value"))
@@ -214,3 +218,29 @@ def test_a_database_owner_with_createrole_sets_up_and_upgrades(pg_url, tmp_path)
             conn.execute(sql.SQL("DROP OWNED BY {}").format(sql.Identifier(owner)))
             for role in (officer, owner):
                 conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(role)))
+
+
+def test_an_admin_login_upgrades_and_new_tables_get_their_privileges(admin_ctx, make_login,
+                                                                     open_as, pg_url) -> None:
+    from alembic import command
+
+    from db.migrate import alembic_config
+
+    _a, admin_url = make_login("admin")
+    _o, officer_url = make_login("officer")
+    with admin_ctx.db.engine.begin() as conn:  # back to 0006: the audit log etc. are gone
+        cfg = alembic_config(admin_ctx.db)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0006_visits")
+    with pytest.raises(UserError, match="setup-roles"):
+        open_as(officer_url)  # behind: the officer does not try
+    actx = open_as(admin_url)  # a member of ipdesk_admin, neither owner nor superuser
+    assert actx.role == "admin" and actx.migration is not None and actx.migration.changed
+    with _raw(pg_url) as conn:
+        owners = {o for (o,) in conn.execute(
+            "SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'")}
+    assert owners == {"ipdesk_admin"}  # the upgrade's new tables belong to the group
+    octx = open_as(officer_url)
+    clients.save_client(octx, ClientData(name="忻州某合作社"))
+    with _raw(officer_url) as conn:  # the re-created audit log: write-only for officers
+        assert _refused(conn, sql.SQL("SELECT * FROM audit_log"))
