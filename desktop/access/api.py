@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 
+from db import roles
 from db.migrate import MigrationReport
 from db.roles import Login, SetupReport
 from desktop.access import audit_log, identity, profiles, secrets, signin, users
@@ -68,6 +69,11 @@ def keyring_available() -> bool:
 
 
 # -- PostgreSQL roles and logins ----------------------------------------------------------
+
+def check_login_name(name: str) -> str:
+    """``name`` if it can be a login (else :class:`UserError` naming the rule)."""
+    return roles.check_login_name(name)
+
 
 def setup_roles(ctx: AppContext) -> Op[SetupReport]:
     return Op(users.setup_roles(ctx), Changes())
@@ -128,7 +134,7 @@ def audit_actions(lang: str = "zh") -> dict[str, str]:
 
 __all__ = ["ROLES", "AskFn", "AuditRow", "Credentials", "Login", "Permissions", "Profile",
            "SetupReport", "SignInRequest", "add_profile", "add_user", "audit_actions",
-           "audit_entries", "connect", "disable_user", "keyring_available", "list_profiles",
+           "audit_entries", "check_login_name", "connect", "disable_user", "keyring_available", "list_profiles",
            "list_users", "migrate_for_role", "permissions", "remove_profile", "role_label",
            "set_user_role", "setup_roles", "sign_in", "sign_in_profile", "signed_in_label",
            "terminal_prompt", "wants_password"]

@@ -74,9 +74,7 @@ def run_setup(env: CommandEnv) -> int:
 
 
 def run_add(env: CommandEnv) -> int:
-    from db.roles import check_login_name
-
-    name = check_login_name(env.args.name)  # before asking for a password
+    name = access.check_login_name(env.args.name)  # before asking for a password
     ctx = env.context()
     password = new_password(env, name)
     login = access.add_user(ctx, name, env.args.role, password).value

@@ -209,14 +209,14 @@ def generate_rows(ctx: AppContext, form: FormDef, rows: list[BatchRow], folder: 
             report.generated.append(path)
             pending.append(NewDocument(form.id, form.spec.version, form.spec.name, client_id,
                                        name, result.values, fmt, str(path),
-                                       [str(a) for a in atts]))
+                                       [str(a) for a in atts], ctx.actor))
             if len(pending) >= RECORD_CHUNK:
-                record_documents(ctx.db, pending, ctx.actor)
+                record_documents(ctx.db, pending)
                 pending = []
             progress(k, len(rows), path.name)
     finally:
         if pending:
-            record_documents(ctx.db, pending, ctx.actor)
+            record_documents(ctx.db, pending)
     if report.failed:
         report.report_path = write_report(folder, report)
     return report

@@ -42,6 +42,7 @@ class NewDocument:
     output_format: str
     output_path: str
     attachments: list[str] = field(default_factory=list)
+    created_by: str = ""  # who is signed in (ctx.actor)
 
 
 def _record(row: FormDocument) -> DocumentRecord:
@@ -51,19 +52,18 @@ def _record(row: FormDocument) -> DocumentRecord:
                           json.loads(row.attachments_json or "[]"))
 
 
-def _row(doc: NewDocument, actor: str = "") -> FormDocument:
+def _row(doc: NewDocument) -> FormDocument:
     return FormDocument(
-        created_by=actor,
-        form_id=doc.form_id, form_version=doc.form_version, form_name=doc.form_name,
+        created_by=doc.created_by, form_id=doc.form_id, form_version=doc.form_version, form_name=doc.form_name,
         client_id=doc.client_id, client_name=doc.client_name,
         data_json=json.dumps(doc.data, ensure_ascii=False, default=str),
         output_format=doc.output_format, output_path=doc.output_path,
         attachments_json=json.dumps(doc.attachments, ensure_ascii=False))
 
 
-def record_documents(db: Database, docs: list[NewDocument], actor: str = "") -> list[int]:
-    """Record several documents (made by ``actor``) in one transaction; returns their ids."""
-    rows = [_row(d, actor) for d in docs]
+def record_documents(db: Database, docs: list[NewDocument]) -> list[int]:
+    """Record several documents in one transaction; returns their ids."""
+    rows = [_row(d) for d in docs]
     with db.session() as s:
         s.add_all(rows)
         s.flush()
