@@ -6,7 +6,7 @@ desk profiles, records clients, visits, documents and library imports, and never
 anything but a visit's child rows (rewritten when a visit is edited).  ``ipdesk_readonly``
 reads the catalogue and the library: search and catalogue only.
 
-A table missing from a role's entry gets nothing on it; ``tests/db/test_roles_pg.py`` checks
+A table missing from a role's entry gets nothing on it; ``tests/access/test_roles_pg.py`` checks
 that every table of the schema is named in the officer's entry and that what PostgreSQL then
 allows matches this table.
 """

@@ -255,14 +255,16 @@ def set_login_role(conn: Connection, name: str, role: str) -> str:
     return old
 
 
-def disable_login(conn: Connection, name: str) -> None:
-    """NOLOGIN for ``name`` (it keeps its group, so the audit log still names its role)."""
+def disable_login(conn: Connection, name: str, *, enable: bool = False) -> None:
+    """NOLOGIN for ``name`` (it keeps its group, so the audit log still names its role);
+    ``enable``: LOGIN again."""
     check_login_name(name)
     _need_login(conn, name)
-    if name == identity(conn).user:
+    if name == identity(conn).user and not enable:
         raise UserError("不能停用自己正在使用的账号", "you cannot disable the login you are using",
                         field="NAME")
-    _run(conn, sql.SQL("ALTER ROLE {} NOLOGIN").format(sql.Identifier(name)))
+    _run(conn, sql.SQL("ALTER ROLE {} LOGIN" if enable else "ALTER ROLE {} NOLOGIN").format(
+        sql.Identifier(name)))
 
 
 def list_logins(conn: Connection) -> list[Login]:

@@ -89,7 +89,14 @@ def set_user_role(ctx: AppContext, name: str, role: str) -> Op[str]:
 
 
 def disable_user(ctx: AppContext, name: str) -> Op[None]:
+    """NOLOGIN: the login cannot sign in any more (its records and group stay)."""
     users.disable_user(ctx, name)
+    return Op(None, Changes())
+
+
+def enable_user(ctx: AppContext, name: str) -> Op[None]:
+    """A disabled login may sign in again."""
+    users.disable_user(ctx, name, enable=True)
     return Op(None, Changes())
 
 
@@ -132,9 +139,10 @@ def audit_actions(lang: str = "zh") -> dict[str, str]:
     return {k: (zh if lang == "zh" else en) for k, (zh, en) in ACTIONS.items()}
 
 
-__all__ = ["ROLES", "AskFn", "AuditRow", "Credentials", "Login", "Permissions", "Profile",
-           "SetupReport", "SignInRequest", "add_profile", "add_user", "audit_actions",
-           "audit_entries", "check_login_name", "connect", "disable_user", "keyring_available", "list_profiles",
-           "list_users", "migrate_for_role", "permissions", "remove_profile", "role_label",
-           "set_user_role", "setup_roles", "sign_in", "sign_in_profile", "signed_in_label",
-           "terminal_prompt", "wants_password"]
+__all__ = ["AskFn", "AuditRow", "Credentials", "Login", "Permissions", "Profile",
+           "ROLES", "SetupReport", "SignInRequest", "add_profile", "add_user",
+           "audit_actions", "audit_entries", "check_login_name", "connect",
+           "disable_user", "enable_user", "keyring_available", "list_profiles",
+           "list_users", "migrate_for_role", "permissions", "remove_profile",
+           "role_label", "set_user_role", "setup_roles", "sign_in", "sign_in_profile",
+           "signed_in_label", "terminal_prompt", "wants_password"]

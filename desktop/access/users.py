@@ -64,11 +64,11 @@ def set_user_role(ctx: AppContext, name: str, role: str) -> str:
     return old
 
 
-def disable_user(ctx: AppContext, name: str) -> None:
+def disable_user(ctx: AppContext, name: str, *, enable: bool = False) -> None:
     need_postgres(ctx)
     with _session(ctx) as s:
-        roles.disable_login(s.connection(), name)
-        audit.record(s, ctx, "user_remove", name, {})
+        roles.disable_login(s.connection(), name, enable=enable)
+        audit.record(s, ctx, "user_enable" if enable else "user_remove", name, {})
 
 
 def list_users(ctx: AppContext) -> list[roles.Login]:

@@ -1,4 +1,4 @@
-"""``db setup-roles | add-user | users | set-role | disable-user``: the PostgreSQL group roles
+"""``db setup-roles | add-user | users | set-role | disable-user | enable-user``: the group roles
 and the officers' logins (a shared database only; on SQLite the desk profiles, ``profiles``).
 
 ``setup-roles`` is run by an administrator whose connection may CREATE ROLE: it upgrades the
@@ -42,6 +42,9 @@ def register(inner: argparse._SubParsersAction) -> None:
     d = add_command(inner, "disable-user", "停用用户（不能再登录）/ disable a login (NOLOGIN)")
     d.add_argument("name", metavar="NAME")
     d.set_defaults(handler=run_disable)
+    e = add_command(inner, "enable-user", "重新启用已停用的用户 / let a disabled login sign in again")
+    e.add_argument("name", metavar="NAME")
+    e.set_defaults(handler=run_enable)
 
 
 def new_password(env: CommandEnv, name: str) -> str:
@@ -117,4 +120,13 @@ def run_disable(env: CommandEnv) -> int:
     else:
         env.out(env.t(f"已停用 {env.args.name}（不能再登录；历史记录保留）",
                       f"{env.args.name} disabled (cannot sign in; records kept)"))
+    return 0
+
+
+def run_enable(env: CommandEnv) -> int:
+    access.enable_user(env.context(), env.args.name)
+    if env.json:
+        env.emit_json({"name": env.args.name, "disabled": False})
+    else:
+        env.out(env.t(f"已重新启用 {env.args.name}", f"{env.args.name} may sign in again"))
     return 0

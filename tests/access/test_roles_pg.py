@@ -133,8 +133,10 @@ def test_user_management_audited_and_enforced(admin_ctx, make_login, open_as, pg
     assert not {u.name: u for u in access.list_users(admin_ctx)}[name].can_login
     with pytest.raises(UserError):
         open_as(url)
+    access.enable_user(admin_ctx, name)
+    assert open_as(url).actor == name
     actions = [e.action for e in access.audit_entries(admin_ctx)]
-    assert actions[:3] == ["user_remove", "user_role", "user_add"]
+    assert actions[:4] == ["user_enable", "user_remove", "user_role", "user_add"]
     for bad in ("Zhang San", "pg_evil", "ipdesk_admin", "a\"; DROP ROLE postgres; --", ""):
         with pytest.raises(UserError):
             access.add_user(admin_ctx, bad, "officer", "long-enough-1")
