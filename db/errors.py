@@ -13,6 +13,29 @@ class DatabaseDamaged(UserError):
     """The database file is not a (sound) SQLite database."""
 
 
+class AuthenticationFailed(UserError):
+    """The database server refused the login's password (or got none): ask again."""
+
+
+class PermissionDenied(UserError):
+    """The signed-in login's role may not do what was asked (PostgreSQL said so)."""
+
+
+# PostgreSQL's SQLSTATEs: insufficient_privilege, invalid_password / invalid authorization
+_DENIED, _AUTH = ("42501",), ("28P01", "28000")
+
+
+def permission_error(role: str = "", detail: str = "") -> PermissionDenied:
+    """The message for an operation the login's role may not do."""
+    who_zh = f"（角色 {role}）" if role else ""
+    who_en = f" (role {role})" if role else ""
+    tail = f"（{detail}）" if detail else ""
+    return PermissionDenied(
+        f"你的账号{who_zh}无权执行此操作{tail}；如需此权限，请联系管理员",
+        f"your login{who_en} may not do this{' (' + detail + ')' if detail else ''}; ask the "
+        "administrator if you need it")
+
+
 def damaged_error(where: str, backups_dir: Path | None) -> DatabaseDamaged:
     from db.backups import damaged_hint
 
@@ -23,13 +46,22 @@ def damaged_error(where: str, backups_dir: Path | None) -> DatabaseDamaged:
 
 
 def as_user_error(exc: BaseException, where: str = "",
-                  backups_dir: Path | None = None) -> UserError | None:
-    """A clear message for a locked, damaged, unreachable or read-only database, else None."""
+                  backups_dir: Path | None = None, *, role: str = "") -> UserError | None:
+    """A clear message for a locked, damaged, unreachable or read-only database, a refused
+    password or an operation the login's ``role`` may not do; else None."""
     if not isinstance(exc, DBAPIError):
         return None
     text = str(getattr(exc, "orig", exc))
     low = text.lower()
     where = where or "数据库"
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    if state in _DENIED or "permission denied" in low or "must be owner" in low:
+        first = text.strip().splitlines()[0] if text.strip() else ""
+        return permission_error(role, first)
+    if state in _AUTH or "password authentication failed" in low or "no password supplied" \
+            in low:
+        return AuthenticationFailed(f"数据库拒绝了用户名或密码：{where}",
+                                    f"the database refused the user name or password: {where}")
     if "locked" in low:
         return UserError(f"数据库被其他程序锁定，请稍后再试：{where}",
                          f"the database is locked by another program, try again later: {where}")

@@ -81,8 +81,12 @@ def _describe_db_error(db: Database, exc: Exception, backups_dir: Path | None) -
     return UserError(f"无法使用数据库 {where}：{text}", f"cannot use the database {where}: {text}")
 
 
-def migrate(db: Database, backups_dir: Path | None = None) -> MigrationReport:
-    """Upgrade ``db`` to the app's heads.  Raises :class:`UserError` when it cannot."""
+def migrate(db: Database, backups_dir: Path | None = None, *,
+            as_role: str | None = None) -> MigrationReport:
+    """Upgrade ``db`` to the app's heads.  Raises :class:`UserError` when it cannot.
+
+    ``as_role`` (PostgreSQL): run the upgrade as that group role (``SET LOCAL ROLE``), so
+    the tables it creates belong to the group, not to the login running it."""
     script = ScriptDirectory(str(MIGRATIONS_DIR))
     heads = tuple(sorted(script.get_heads()))
     try:
@@ -103,6 +107,9 @@ def migrate(db: Database, backups_dir: Path | None = None) -> MigrationReport:
         if before and path is not None and path.exists() and backups_dir is not None:
             backup = backup_sqlite(path, backups_dir)
         with db.engine.begin() as conn:
+            if as_role:
+                quoted = conn.dialect.identifier_preparer.quote_identifier(as_role)
+                conn.exec_driver_sql(f"SET LOCAL ROLE {quoted}")
             cfg = alembic_config(db)
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "heads")

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from desktop.access import api as access
 from desktop.catalogue import api as catalogue
 from desktop.context import AppContext, open_context
 from desktop.logging_setup import setup_logging
@@ -23,21 +24,36 @@ log = logging.getLogger(__name__)
 
 
 def open_app(options: AppOptions | None = None, *, logs: bool = True,
-             migrate: bool = True) -> AppContext:
+             migrate: bool = True, ask: access.AskFn | None = None) -> AppContext:
     """Open the data folder, logging, database and wiring for ``options``.
 
-    Raises :class:`desktop.errors.UserError` for an unusable folder or database.  ``logs``
-    False leaves logging alone (tests, which capture it themselves).
+    Signs in (``ask`` prompts for a PostgreSQL password the environment and keyring do not
+    have), reads the login's role into ``ctx.actor``/``ctx.role`` and migrates when that role
+    may.  Raises :class:`desktop.errors.UserError` for an unusable folder or database.
+    ``logs`` False leaves logging alone (tests, which capture it themselves).
     """
     options = options or AppOptions()
     paths = resolve_data_paths(options.data_dir)
     paths.ensure()
     if logs:
         setup_logging(paths.logs_dir, verbose=options.verbose)
-    ctx = open_context(paths, options.resolved_db_url, run_migrations=migrate)
+
+    def open_signed_in(url: str | None) -> AppContext:
+        opened = open_context(paths, url, run_migrations=False)
+        try:
+            access.sign_in(opened)
+            if migrate:
+                opened.migration = access.migrate_for_role(opened)
+        except BaseException:
+            opened.close()
+            raise
+        return opened
+
+    ctx = access.connect(options.resolved_db_url, open_signed_in, ask)
     wire(ctx)
-    log.info("opened %s (%s)", paths.root, ctx.db.display_url())
-    if migrate:
+    log.info("opened %s (%s) as %r, role %r", paths.root, ctx.db.display_url(), ctx.actor,
+             ctx.role)
+    if migrate and access.permissions(ctx).can_record_visits:  # read-only: cannot anonymise
         anonymise_on_start(ctx)
     return ctx
 

@@ -31,6 +31,7 @@ ACTIONS = {
     "user_add": ("新增用户", "user added"),
     "user_role": ("更改用户角色", "user role changed"),
     "user_remove": ("停用用户", "user disabled"),
+    "user_enable": ("重新启用用户", "user enabled again"),
     "restore": ("从备份恢复数据", "data restored from a backup"),
     "copy_in": ("并入其他服务台的数据", "another desk's data merged in"),
 }

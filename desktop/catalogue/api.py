@@ -15,6 +15,9 @@ from collections.abc import Iterable, Mapping, Sequence, Set
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.orm import Session
+
+from desktop import audit
 from desktop.catalogue import admin, loader, store
 from desktop.catalogue.filtering import CatalogueIndex, categories_of
 from desktop.catalogue.guide_html import FORM_SCHEME, guide_html
@@ -156,6 +159,21 @@ def get_item_for_edit(ctx: AppContext, code: str) -> EditableItem:
     return store.get_editable(ctx.db, code)
 
 
+_AUDIT_ACTIONS = {"added": "catalogue_edit", "changed": "catalogue_edit",
+                  "retired": "catalogue_retire", "restored": "catalogue_restore",
+                  "deleted": "catalogue_delete"}
+
+
+def _audit(ctx: AppContext, target: str, **detail: object) -> store.AuditHook:
+    """The audit entry of a catalogue change, written in the change's own transaction."""
+
+    def write(session: Session, outcome: str) -> None:
+        audit.record(session, ctx, _AUDIT_ACTIONS[outcome], target,
+                     {"outcome": outcome, **detail})
+
+    return write
+
+
 def save_item(ctx: AppContext, item: ServiceItem, *, note: str = "",
               lock_version: int | None = None) -> Op[str]:
     """Save an edited item (already validated); the old version goes to history.
@@ -164,12 +182,15 @@ def save_item(ctx: AppContext, item: ServiceItem, *, note: str = "",
     :class:`desktop.errors.EditConflict` carries both versions and nothing is written; save
     again with the conflict's ``their_version`` to overwrite on purpose."""
     return Op(store.save_item(ctx.db, item, note=note, lock_version=lock_version,
-                              actor=ctx.actor, desk=ctx.desk), CATALOGUE_CHANGED)
+                              actor=ctx.actor, desk=ctx.desk,
+                              audit=_audit(ctx, item.code, version=item.version, note=note)),
+              CATALOGUE_CHANGED)
 
 
 def delete_item(ctx: AppContext, code: str) -> Op[str]:
     """Delete an item nobody refers to; a referenced one is retired ("deleted"/"retired")."""
-    return Op(store.delete_item(ctx.db, code, references=reference_counter(ctx)),
+    return Op(store.delete_item(ctx.db, code, references=reference_counter(ctx),
+                                actor=ctx.actor, audit=_audit(ctx, code.strip().upper())),
               CATALOGUE_CHANGED)
 
 
@@ -186,7 +207,11 @@ def apply_import(ctx: AppContext, plan: ImportPlan, *, note: str = "") -> Op[Imp
     """Apply a plan in one transaction (re-diffed against the database at this moment)."""
     from desktop.catalogue import spreadsheet
 
-    fresh = spreadsheet.apply_import(ctx.db, plan, note=note, references=reference_counter(ctx))
+    fresh = spreadsheet.apply_import(
+        ctx.db, plan, note=note, references=reference_counter(ctx), actor=ctx.actor,
+        audit=lambda s, summary: audit.record(s, ctx, "catalogue_import",
+                                              Path(plan.file).name if plan.file else "",
+                                              {"summary": summary, "note": note}))
     return Op(fresh, CATALOGUE_CHANGED if fresh.has_changes else Changes())
 
 

@@ -36,7 +36,7 @@ from desktop.catalogue.sheet_format import (
     field_to_cell,
     header_aliases,
 )
-from desktop.catalogue.store import ensure_loaded, stored_items, write_item
+from desktop.catalogue.store import AuditHook, ensure_loaded, stored_items, write_item
 from desktop.common.headers import fold_header
 from desktop.common.xlsx import autofit, cell_too_long, open_workbook, save_workbook, write_rows
 from desktop.errors import RowProblem, UserError
@@ -249,18 +249,21 @@ def plan_import(db: Database, path: str | Path, progress: ProgressFn = no_progre
 
 
 def apply_import(db: Database, plan: ImportPlan, *, note: str = "",
-                 references: References) -> ImportPlan:
+                 references: References, actor: str = "",
+                 audit: AuditHook | None = None) -> ImportPlan:
     """Apply ``plan`` in one transaction (re-diffed against the database at this moment)."""
     fresh = diff_items(db, plan.items, plan.file, references=references)
     note = note or (f"导入 {Path(plan.file).name}" if plan.file else "导入")
     current = {s.item.code: s.item for s in stored_items(db, include_retired=True)}
     with db.session() as s:
         for it in fresh.items:
-            write_item(s, it, "import", note=note)
+            write_item(s, it, "import", note=note, actor=actor)
         for code in fresh.missing:
             old = current[code]
             if old.active:
                 write_item(s, old.model_copy(update={"active": False}), "import",
-                           note=f"{note}：清单中已无此事项，停用")
+                           note=f"{note}：清单中已无此事项，停用", actor=actor)
+        if audit is not None and fresh.has_changes:
+            audit(s, fresh.summary("en"))
     log.info("catalogue import from %s: %s", plan.file, fresh.summary("en"))
     return fresh

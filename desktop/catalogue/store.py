@@ -10,7 +10,7 @@ import datetime as _dt
 import hashlib
 import logging
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from db import changelog
+from db.errors import PermissionDenied
 from db.models import CatalogueItem, CatalogueItemHistory, Setting
 from db.session import Database
 from desktop.catalogue.loader import (
@@ -75,12 +76,20 @@ def _fingerprint(directory: Path) -> str:
     return h.hexdigest()
 
 
-def _keep_history(s: Session, row: CatalogueItem, action: str, note: str = "") -> None:
+# called inside a write's transaction with what happened (added, changed, retired, restored,
+# deleted; an import: its summary): the api adds the audit entry there, so it commits with the change
+AuditHook = Callable[[Session, str], None]
+
+
+def _keep_history(s: Session, row: CatalogueItem, action: str, note: str = "",
+                  actor: str = "") -> None:
     s.add(CatalogueItemHistory(code=row.code, version=row.version, action=action,
-                               origin=row.origin, note=note, data=row.data))
+                               origin=row.origin, note=note, data=row.data,
+                               recorded_by=actor))
 
 
-def _apply(row: CatalogueItem, item: ServiceItem, origin: str) -> None:
+def _apply(row: CatalogueItem, item: ServiceItem, origin: str, actor: str = "") -> None:
+    row.updated_by = actor
     row.name = item.name
     row.category = item.category
     row.active = item.active
@@ -92,14 +101,15 @@ def _apply(row: CatalogueItem, item: ServiceItem, origin: str) -> None:
 
 def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "",
                actor: str = "", desk: str = "", lock_version: int | None = None) -> str:
-    """Insert or update ``item`` inside an open session; returns added/changed/unchanged.
+    """Insert or update ``item`` inside an open session (``actor`` made the change); returns
+    added/changed/retired/restored/unchanged.
 
     With ``lock_version`` the stored item must still be at that version, else
     :class:`EditConflict` (nothing written).  Every change is noted in the change log."""
     row = s.get(CatalogueItem, item.code)
     if row is None:
-        row = CatalogueItem(code=item.code, updated_by=actor)
-        _apply(row, item, origin)
+        row = CatalogueItem(code=item.code)
+        _apply(row, item, origin, actor)
         s.add(row)
         changelog.note(s, changelog.CATALOGUE, [item.code], origin=desk)
         return "added"
@@ -112,9 +122,8 @@ def write_item(s: Session, item: ServiceItem, origin: str, *, note: str = "",
         action = "retired"
     elif not row.active and item.active:
         action = "restored"
-    _keep_history(s, row, action, note)
-    _apply(row, item, origin)
-    row.updated_by = actor
+    _keep_history(s, row, action, note, actor)
+    _apply(row, item, origin, actor)
     changelog.note(s, changelog.CATALOGUE, [item.code], origin=desk)
     return action
 
@@ -167,6 +176,11 @@ def _ensure_loaded(db: Database, directory: Path) -> int:
     except IntegrityError:  # another desk on the same database loaded it at the same moment
         log.info("bundled catalogue loaded concurrently by another desk; retrying")
         changed = _load_bundle(db, items, fingerprint)
+    except PermissionDenied:  # an officer's or read-only login: the administrator's to load
+        if not _has_items(db):
+            raise
+        log.info("bundled catalogue update left to an administrator's login")
+        return 0
     log.info("bundled catalogue loaded: %d items added or updated", changed)
     return changed
 
@@ -258,13 +272,17 @@ def get_editable(db: Database, code: str) -> EditableItem:
 
 
 def save_item(db: Database, item: ServiceItem, *, note: str = "",
-              lock_version: int | None = None, actor: str = "", desk: str = "") -> str:
+              lock_version: int | None = None, actor: str = "", desk: str = "",
+              audit: AuditHook | None = None) -> str:
     """Save an item from the editor (already validated); the old version goes to history.
     ``lock_version``: the version the editor opened (a newer stored one: EditConflict)."""
     try:
         with db.session() as s:
-            return write_item(s, item, "edit", note=note or "管理员编辑", actor=actor,
-                              desk=desk, lock_version=lock_version)
+            outcome = write_item(s, item, "edit", note=note or "管理员编辑", actor=actor,
+                                 desk=desk, lock_version=lock_version)
+            if audit is not None and outcome != "unchanged":
+                audit(s, outcome)
+            return outcome
     except StaleDataError:  # saved by another desk between the read and the write above
         with db.session() as s:
             row = s.get(CatalogueItem, item.code)
@@ -274,31 +292,38 @@ def save_item(db: Database, item: ServiceItem, *, note: str = "",
             raise conflict(item, lock_version or 0, row) from None
 
 
-def retire_item(db: Database, code: str, *, note: str = "") -> ServiceItem:
+def retire_item(db: Database, code: str, *, note: str = "", actor: str = "",
+                audit: AuditHook | None = None) -> ServiceItem:
     item = get_item(db, code)
     if not item.active:
         return item
     retired = item.model_copy(update={"active": False})
     with db.session() as s:
-        write_item(s, retired, "edit", note=note or "停用")
+        write_item(s, retired, "edit", note=note or "停用", actor=actor)
+        if audit is not None:
+            audit(s, "retired")
     return retired
 
 
-def delete_item(db: Database, code: str, *, references: References) -> str:
+def delete_item(db: Database, code: str, *, references: References, actor: str = "",
+                audit: AuditHook | None = None) -> str:
     """Delete an item nobody refers to (``references(item)`` is 0); a referenced one is
     retired instead.  Returns ``"deleted"`` or ``"retired"``; its versions stay in history.
     """
     item = get_item(db, code)
     refs = references(item)
     if refs > 0:
-        retire_item(db, item.code, note=f"被{refs}条记录引用，停用而不删除")
+        retire_item(db, item.code, note=f"被{refs}条记录引用，停用而不删除", actor=actor,
+                    audit=audit)
         return "retired"
     with db.session() as s:
         row = s.get(CatalogueItem, item.code)
         if row is not None:
-            _keep_history(s, row, "deleted", "删除")
+            _keep_history(s, row, "deleted", "删除", actor)
             s.delete(row)
             changelog.note(s, changelog.CATALOGUE, [item.code], changelog.DELETE)
+            if audit is not None:
+                audit(s, "deleted")
     return "deleted"
 
 

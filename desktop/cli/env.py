@@ -25,9 +25,10 @@ class CommandEnv:
     def context(self) -> AppContext:
         """Open the app (data folder, logging, database, wiring) on first use."""
         if self._ctx is None:
+            from desktop.access import api as access
             from desktop.app import open_app  # commands that need no data never load it
 
-            self._ctx = open_app(self.options)
+            self._ctx = open_app(self.options, ask=access.terminal_prompt())
         return self._ctx
 
     def close(self) -> None:

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from db.models import Client
+from desktop import audit
 from desktop.changes import Changes, Op
 from desktop.clients import quick, service, spreadsheet
 from desktop.clients.model import CLIENT_FIELDS, CLIENT_KINDS, ClientData, field_label, kind_label
@@ -61,7 +63,10 @@ def get_clients(ctx: AppContext, client_ids: Iterable[int]) -> dict[int, ClientD
 
 def delete_client(ctx: AppContext, client_id: int) -> Op[None]:
     """Erase a client; records elsewhere that linked to it (visits) keep no identity."""
-    service.delete_client(ctx.db, client_id)
+    def entry(s: Session, row: Client) -> None:  # no personal data in the log: id and type
+        audit.record(s, ctx, "client_erase", str(client_id), {"kind": row.kind})
+
+    service.delete_client(ctx.db, client_id, audit=entry)
     ctx.wiring.erase_client(ctx, client_id)
     return Op(None, CLIENTS_CHANGED | Changes(visits=bool(ctx.wiring.client_erased)))
 
@@ -69,7 +74,7 @@ def delete_client(ctx: AppContext, client_id: int) -> Op[None]:
 def import_clients(ctx: AppContext, path: str | Path, progress: ProgressFn = no_progress,
                    cancelled: CancelledFn = never_cancelled) -> Op[ImportReport]:
     """Import an XLSX of clients in one transaction, with a report of rejected rows."""
-    report = spreadsheet.import_clients(ctx.db, path, progress, cancelled)
+    report = spreadsheet.import_clients(ctx.db, path, progress, cancelled, ctx.actor)
     return Op(report, CLIENTS_CHANGED if report.added or report.updated else Changes())
 
 
@@ -111,7 +116,7 @@ def add_quick_profile(ctx: AppContext, session: Session, name: str, kind: str | 
     """Create a quick profile inside the caller's transaction ``session`` (another
     capability saving a record that names the client in the same transaction), so nothing
     stays behind when that record fails."""
-    return Op(quick.add_quick(session, name, kind, region), CLIENTS_CHANGED)
+    return Op(quick.add_quick(session, name, kind, region, ctx.actor), CLIENTS_CHANGED)
 
 
 __all__ += ["add_quick_profile", "check_quick_profile", "find_client_by_name", "guess_kind"]

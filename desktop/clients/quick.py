@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from db.models import Client
 from desktop.clients.model import CLIENT_KINDS, ClientData
-from desktop.clients.service import apply_fields, to_data
+from desktop.clients.service import apply_fields, stamp, to_data
 from desktop.clients.validation import normalise_client
 from desktop.errors import FieldProblem, ValidationFailed
 
@@ -57,7 +57,7 @@ def find_by_name(s: Session, name: str) -> ClientData | None:
 
 
 def add_quick(s: Session, name: str, kind: str | None = None,
-              region: str | None = None) -> ClientData:
+              region: str | None = None, actor: str = "") -> ClientData:
     """Add a quick profile to session ``s`` (flushed, so it has its id); committed or rolled
     back with the caller's transaction.  Raises ``ValidationFailed`` for a bad name."""
     clean, problems = quick_profile(name, kind, region)
@@ -66,6 +66,7 @@ def add_quick(s: Session, name: str, kind: str | None = None,
         raise ValidationFailed(hard)
     row = Client()
     apply_fields(row, clean)
+    stamp(row, actor)
     s.add(row)
     s.flush()
     return to_data(row)

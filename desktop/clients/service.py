@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
@@ -57,21 +57,22 @@ def save_client(db: Database, data: ClientData, actor: str = "") -> ClientData:
 
     With ``data.lock_version`` set, the update is made only if the stored client is still at
     that version (optimistic locking): otherwise :class:`EditConflict` with both versions,
-    and nothing is written.  ``actor`` is recorded as who created / last changed it."""
+    and nothing is written.  ``actor`` (who is signed in) is recorded as its creator / last
+    editor."""
     clean, problems = check_client(db, data)
     if problems:
         raise ValidationFailed(problems)
     try:
         with db.session() as s:
             if clean.id is None:
-                row = Client(created_by=actor)
+                row = Client()
                 s.add(row)
             else:
                 row = _existing_row(s, clean.id)
                 if clean.lock_version is not None and row.lock_version != clean.lock_version:
                     raise _conflict(clean, to_data(row))
             apply_fields(row, clean)
-            row.updated_by = actor
+            stamp(row, actor)
             s.flush()  # UPDATE … WHERE lock_version = the version read: a race is caught
             return to_data(row)
     except StaleDataError:  # saved by another desk between the read and the write above
@@ -92,6 +93,13 @@ def apply_fields(row: Client, data: ClientData) -> None:
     row.id_check_confirmed = bool(data.id_check_confirmed)
 
 
+def stamp(row: Client, actor: str) -> None:
+    """Who made the change: the creator of a new row, the last editor of any."""
+    if row.id is None:
+        row.created_by = actor
+    row.updated_by = actor
+
+
 def get_client(db: Database, client_id: int) -> ClientData:
     with db.session() as s:
         row = _existing_row(s, client_id)
@@ -109,9 +117,13 @@ def get_clients(db: Database, client_ids: Iterable[int]) -> dict[int, ClientData
     return out
 
 
-def delete_client(db: Database, client_id: int) -> None:
+def delete_client(db: Database, client_id: int,
+                  audit: Callable[[Session, Client], None] | None = None) -> None:
+    """Erase a client; ``audit(session, row)`` adds its audit entry in the same transaction."""
     with db.session() as s:
         row = _existing_row(s, client_id)
+        if audit is not None:
+            audit(s, row)
         s.delete(row)
 
 

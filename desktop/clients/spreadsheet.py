@@ -18,7 +18,7 @@ from sqlalchemy import select
 from db.models import Client
 from db.session import Database
 from desktop.clients.model import CLIENT_FIELDS, CLIENT_KINDS, EDITABLE_KEYS, ClientData
-from desktop.clients.service import apply_fields, list_clients
+from desktop.clients.service import apply_fields, list_clients, stamp
 from desktop.clients.validation import normalise_client
 from desktop.common.headers import fold_header
 from desktop.common.xlsx import (
@@ -101,7 +101,7 @@ def _cell_text(value: object) -> str | None:
 
 
 def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_progress,
-                   cancelled: CancelledFn = never_cancelled) -> ImportReport:
+                   cancelled: CancelledFn = never_cancelled, actor: str = "") -> ImportReport:
     """Import clients from an XLSX file; see the module docstring."""
     name = str(path)
     wb = open_workbook(path)
@@ -177,13 +177,13 @@ def import_clients(db: Database, path: str | Path, progress: ProgressFn = no_pro
             take(rownum, row)
     finally:
         wb.close()
-    _write(db, records, report)
+    _write(db, records, report, actor)
     progress(total, total, name)
     return report
 
 
 def _write(db: Database, records: list[tuple[int, ClientData, list[FieldProblem]]],
-           report: ImportReport) -> None:
+           report: ImportReport, actor: str = "") -> None:
     """All good rows in one transaction: matched by ID, then credit code/ID number, then name.
 
     A failing check character already confirmed on the stored client stays confirmed;
@@ -212,6 +212,7 @@ def _write(db: Database, records: list[tuple[int, ClientData, list[FieldProblem]
                 row = Client()
                 s.add(row)
                 apply_fields(row, data)
+                stamp(row, actor)
                 report.added += 1
                 if data.id_number:
                     by_number[data.id_number] = row
@@ -223,6 +224,7 @@ def _write(db: Database, records: list[tuple[int, ClientData, list[FieldProblem]
             if before == {k: getattr(row, k) for k in EDITABLE_KEYS}:
                 report.unchanged += 1
             else:
+                stamp(row, actor)
                 report.updated += 1
 
 
@@ -241,9 +243,9 @@ def export_clients(db: Database, path: str | Path, query: str = "", lang: str = 
     for c in clients:
         values = c.as_dict()
         values["kind"] = kind_label(c.kind, lang)
-        for key, stamp in (("created_at", c.created_at), ("updated_at", c.updated_at)):
-            if stamp is not None:
-                values[key] = stamp.replace(microsecond=0)
+        for key, when in (("created_at", c.created_at), ("updated_at", c.updated_at)):
+            if when is not None:
+                values[key] = when.replace(microsecond=0)
         rows.append([values[f.key] for f in CLIENT_FIELDS])
     write_rows(ws, header, rows)
     autofit(ws)

@@ -209,7 +209,7 @@ def generate_rows(ctx: AppContext, form: FormDef, rows: list[BatchRow], folder: 
             report.generated.append(path)
             pending.append(NewDocument(form.id, form.spec.version, form.spec.name, client_id,
                                        name, result.values, fmt, str(path),
-                                       [str(a) for a in atts]))
+                                       [str(a) for a in atts], ctx.actor))
             if len(pending) >= RECORD_CHUNK:
                 record_documents(ctx.db, pending)
                 pending = []

@@ -136,7 +136,7 @@ def generate(ctx: AppContext, form_id: str, data: dict[str, Any], *,
     try:
         [record_id] = record_documents(ctx.db, [NewDocument(
             form.id, form.spec.version, form.spec.name, client_id, name, result.values, fmt,
-            str(path), [str(a) for a in attachments])])
+            str(path), [str(a) for a in attachments], ctx.actor)])
     except BaseException:  # no document without its record
         for p in [path, *attachments]:
             p.unlink(missing_ok=True)

@@ -42,6 +42,7 @@ class NewDocument:
     output_format: str
     output_path: str
     attachments: list[str] = field(default_factory=list)
+    created_by: str = ""  # who is signed in (ctx.actor)
 
 
 def _record(row: FormDocument) -> DocumentRecord:
@@ -53,7 +54,7 @@ def _record(row: FormDocument) -> DocumentRecord:
 
 def _row(doc: NewDocument) -> FormDocument:
     return FormDocument(
-        form_id=doc.form_id, form_version=doc.form_version, form_name=doc.form_name,
+        created_by=doc.created_by, form_id=doc.form_id, form_version=doc.form_version, form_name=doc.form_name,
         client_id=doc.client_id, client_name=doc.client_name,
         data_json=json.dumps(doc.data, ensure_ascii=False, default=str),
         output_format=doc.output_format, output_path=doc.output_path,

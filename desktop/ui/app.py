@@ -57,8 +57,13 @@ def run_gui(argv: Sequence[str]) -> int:
     prefs = Prefs(settings.prefs_path(resolve_data_paths(options.data_dir)))
     lang = options.lang or prefs.get(settings.prefs.LANGUAGE)
     install_language(app, lang)
-    try:
-        ctx = open_app(options)
+    from desktop.ui.signin import ask_in_dialog, choose_profile
+
+    try:  # a PostgreSQL login without a password: the sign-in dialog asks for it
+        ctx = open_app(options, ask=ask_in_dialog(lang))
+        if not choose_profile(ctx, lang):  # desk profiles (SQLite): who is working now
+            ctx.close()
+            return 0
     except UserError as exc:
         QMessageBox.critical(None, "IP Desk", exc.message(lang))
         return 2

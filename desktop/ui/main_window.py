@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from desktop import __version__
+from desktop.access import api as access
 from desktop.changes import Changes
 from desktop.settings.api import prefs
 from desktop.ui.env import UiEnv
@@ -54,10 +55,12 @@ class MainWindow(QMainWindow):
         )
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
+        self.permissions = access.permissions(env.ctx)  # pages its role may not use: hidden
         for spec in PAGES:
             item = QListWidgetItem(spec.zh if env.lang == "zh" else spec.en)
             item.setData(Qt.ItemDataRole.UserRole, spec.key)
             self.nav.addItem(item)
+            item.setHidden(not self.permissions.page_allowed(spec.key))
             holder = QWidget()
             holder.setObjectName(f"holder_{spec.key}")
             QHBoxLayout(holder).setContentsMargins(0, 0, 0, 0)
@@ -68,13 +71,19 @@ class MainWindow(QMainWindow):
         self.nav.currentRowChanged.connect(self._show_row)
         db_text = env.ctx.db.display_url()
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：") + db_text))
+        who = access.signed_in_label(env.ctx, env.lang)
+        self.signed_in = QLabel(self.tr("登录：") + who if who else "")
+        self.signed_in.setObjectName("signedIn")
+        self.statusBar().addPermanentWidget(self.signed_in)
         self.resize(1200, 780)
         geometry = env.prefs.get(prefs.GEOMETRY)
         if geometry:
             self.restoreGeometry(QByteArray(geometry))
         env.notices.changed.connect(self.broadcast)
         env.navigator = self.navigate
-        self.nav.setCurrentRow(0)  # the day starts on the start page (工作台)
+        # the day starts on the start page (工作台), or the first page the role may use
+        self.nav.setCurrentRow(next(i for i, p in enumerate(PAGES)
+                                    if self.permissions.page_allowed(p.key)))
         self.read_outlet()
         self.follower = IndexFollower(env, self, follow_interval())  # search at every desk
         self.follower.start()
@@ -96,6 +105,9 @@ class MainWindow(QMainWindow):
 
     def navigate(self, key: str, target: dict[str, Any]) -> None:
         """``UiEnv.open_page``: show a page and hand it what to open."""
+        if not self.permissions.page_allowed(key):
+            log.info("page %s is not for role %r", key, self.env.ctx.role)
+            return
         page = self.show_page(key)
         if target:
             open_target = getattr(page, "open_target", None)

@@ -56,5 +56,5 @@ def save_with_client(ctx: AppContext, data: VisitData, client_name: str | None
             created, problems = resolve_client(ctx, s, clean, name)
             if problems:
                 raise ValidationFailed(problems)
-        visit_id = write_visit(s, clean)
+        visit_id = write_visit(s, clean, ctx.actor)
     return get_visit(ctx, visit_id), created

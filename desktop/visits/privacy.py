@@ -26,6 +26,7 @@ from sqlalchemy import select, update
 
 from db.base import utcnow
 from db.models import PersonalDataExport, Visit
+from desktop import audit
 from desktop.clients import api as clients
 from desktop.common.files import save_atomically
 from desktop.context import AppContext
@@ -133,6 +134,8 @@ def record_export(ctx: AppContext, kind: str, path: str | Path, rows: int, *,
         row = PersonalDataExport(kind=kind, officer=officer, path=str(path), rows=rows,
                                  detail=detail)
         s.add(row)
+        audit.record(s, ctx, "personal_export", Path(path).name,
+                     {"kind": kind, "rows": rows, "path": str(path)})
         s.flush()
         return _export_record(row)
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from db.models import PersonalDataExport
+from desktop import audit
 from desktop.common.xlsx import display_width, safe_cell
 from desktop.common.xlsx_stream import StreamedSheet, save_streamed
 from desktop.context import AppContext
@@ -189,6 +190,9 @@ def _record_export(ctx: AppContext, path: Path, rows: int, officer: str,
     with ctx.db.session() as s:
         s.add(PersonalDataExport(kind="visits_report", officer=officer, path=str(path),
                                  rows=rows, detail=period_text(date_from, date_to, "zh")))
+        audit.record(s, ctx, "personal_export", path.name,
+                     {"kind": "visits_report", "rows": rows, "path": str(path),
+                      "period": period_text(date_from, date_to, "en")})
 
 
 def write_report(ctx: AppContext, path: str | Path, date_from: _dt.date | None,

@@ -64,9 +64,12 @@ def client_ref(s: Session, client_id: int, cache: dict[int, str] | None = None) 
 
 
 def apply_fields(s: Session, row: Visit, data: VisitData,
-                 refs: dict[int, str] | None = None) -> None:
+                 refs: dict[int, str] | None = None, actor: str = "") -> None:
     """Copy a checked record onto a row (snapshots taken from ``data``); add a new row to
-    the session afterwards (the token look-up must not flush it half-filled)."""
+    the session afterwards (the token look-up must not flush it half-filled).  A new row
+    records ``actor`` (who is signed in) as the one who recorded it."""
+    if row.id is None:
+        row.recorded_by = actor
     if data.client_id is not None:
         if data.client_id != row.client_id or row.client_ref is None:
             row.client_ref = client_ref(s, data.client_id, refs)
@@ -100,11 +103,11 @@ def save_visit(ctx: AppContext, data: VisitData) -> VisitData:
     if problems:
         raise ValidationFailed(problems)
     with ctx.db.session() as s:
-        visit_id = write_visit(s, clean)
+        visit_id = write_visit(s, clean, ctx.actor)
     return get_visit(ctx, visit_id)
 
 
-def write_visit(s: Session, clean: VisitData) -> int:
+def write_visit(s: Session, clean: VisitData, actor: str = "") -> int:
     """Insert or update a checked record in session ``s``; returns its id."""
     if clean.id is None:
         row = Visit()
@@ -113,7 +116,7 @@ def write_visit(s: Session, clean: VisitData) -> int:
         if found is None:
             raise not_found(clean.id)
         row = found
-    apply_fields(s, row, clean)
+    apply_fields(s, row, clean, actor=actor)
     s.add(row)
     s.flush()
     return row.id

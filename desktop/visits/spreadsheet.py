@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from db.models import PersonalDataExport, Visit
+from desktop import audit
 from desktop.clients import api as clients
 from desktop.common.headers import fold_header
 from desktop.common.xlsx import autofit, open_workbook, save_workbook, write_rows
@@ -162,6 +163,8 @@ def export_visits(ctx: AppContext, path: str | Path, f: VisitFilter | None = Non
             s.add(PersonalDataExport(kind=EXPORT_KIND, officer=officer, path=str(path),
                                      rows=len(found), detail=json.dumps(detail,
                                                                        ensure_ascii=False)))
+            audit.record(s, ctx, "personal_export", Path(path).name,
+                         {"kind": EXPORT_KIND, "rows": len(found), "path": str(path), **detail})
     progress(len(found), len(found), str(path))
     return len(found)
 
@@ -306,7 +309,7 @@ class _Importer:
                     row = Visit()
                     self.report.added += 1
                 seen.add((data.started_at, data.client_name, data.question.strip()))
-                service.apply_fields(s, row, data, refs)
+                service.apply_fields(s, row, data, refs, actor=self.ctx.actor)
                 s.add(row)
             s.flush()
 

@@ -16,7 +16,7 @@ from desktop.paths import DataPaths
 def register(sub: argparse._SubParsersAction) -> None:
     from desktop.cli import add_command
 
-    p = add_command(sub, "db", "数据库备份与恢复 / database backups and restore")
+    p = add_command(sub, "db", "数据库备份、恢复、角色与用户 / database backups, restore, roles and users")
     inner = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     add_command(inner, "backups", "列出备份（最新在前）/ list the backups, newest first"
                 ).set_defaults(handler=run_list)
@@ -27,6 +27,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                     "the replaced file is kept in backups/)")
     r.add_argument("backup", nargs="?", type=Path, metavar="FILE")
     r.set_defaults(handler=run_restore)
+    from desktop.cli import db_users  # roles and logins (PostgreSQL)
+
+    db_users.register(inner)
 
 
 def _paths(env: CommandEnv) -> DataPaths:

@@ -68,139 +68,139 @@
 <context>
     <name>CataloguePage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="74"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="75"/>
         <source>输入事项名称、拼音首字母（如 zlzy）或编码筛选</source>
         <translation>Filter by name, pinyin initials (e.g. zlzy) or code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="82"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
         <source>全部服务对象</source>
         <translation>All audiences</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
         <source>企业</source>
         <translation>Enterprise</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="83"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
         <source>个人</source>
         <translation>Individual</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="85"/>
         <source>高校院所</source>
         <translation>University/institute</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="84"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="85"/>
         <source>社会团体</source>
         <translation>Associations</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="85"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="86"/>
         <source>代理机构</source>
         <translation>Agency</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="89"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="90"/>
         <source>含已停用</source>
         <translation>Include retired</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="103"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="104"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="103"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="104"/>
         <source>编码</source>
         <translation>Code</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="125"/>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="322"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="126"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="325"/>
         <source>打印办事指南…</source>
         <translation>Print guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="127"/>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="318"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="128"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="321"/>
         <source>导出办事指南…</source>
         <translation>Export guide…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="130"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="131"/>
         <source>导出为Word文档；本机装有LibreOffice时也可导出PDF</source>
         <translation>Export as a Word document; PDF too where LibreOffice is installed</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="132"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="133"/>
         <source>导出为Word文档（本机未安装LibreOffice，无法直接导出PDF）</source>
         <translation>Export as a Word document (LibreOffice is not installed, so no PDF)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="138"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="139"/>
         <source>历史版本…</source>
         <translation>History…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="139"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="140"/>
         <source>编辑（管理员）…</source>
         <translation>Edit (admin)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="141"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="141"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="142"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="180"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="183"/>
         <source>全部类别</source>
         <translation>All categories</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="219"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="222"/>
         <source>筛选结果</source>
         <translation>Matches</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="238"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="241"/>
         <source>（已停用）</source>
         <translation> (retired)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="244"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="247"/>
         <source>勾选多个事项可合并打印或导出办事指南</source>
         <translation>Tick several items to print or export them in one handout</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="321"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="324"/>
         <source>打印办事指南（{n}项）…</source>
         <translation>Print guide ({n} items)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="228"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="231"/>
         <source>共 {n} 项</source>
         <translation>{n} item(s)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="133"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="134"/>
         <source>工作人员版</source>
         <translation>Officer copy</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="136"/>
         <source>工作人员版附信息来源；不勾选时为给办事人的版本，不含来源说明</source>
         <translation>The officer&apos;s copy adds the sources; unticked, the visitor&apos;s copy has no source notes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="317"/>
+        <location filename="../../../desktop/ui/pages/catalogue/page.py" line="320"/>
         <source>导出办事指南（{n}项）…</source>
         <translation>Export guide ({n} items)…</translation>
     </message>

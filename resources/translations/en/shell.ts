@@ -2,6 +2,76 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>AuditBox</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="31"/>
+        <source>审计日志（管理员）</source>
+        <translation>Audit log (administrators)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="39"/>
+        <source>全部操作</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="43"/>
+        <source>刷新</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="47"/>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="55"/>
+        <source>操作</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="55"/>
+        <source>时间</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="55"/>
+        <source>用户</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="55"/>
+        <source>角色</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="55"/>
+        <source>服务台</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="56"/>
+        <source>对象</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="56"/>
+        <source>详情</source>
+        <translation>Details</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="81"/>
+        <source>（仅显示最近 %n 条）</source>
+        <translation>
+            <numerusform> (only the latest %n shown)</numerusform>
+            <numerusform> (only the latest %n shown)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../../desktop/ui/pages/settings/audit_box.py" line="82"/>
+        <source>%n 条记录</source>
+        <translation>
+            <numerusform>%n entry</numerusform>
+            <numerusform>%n entries</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="51"/>
@@ -65,14 +135,19 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="39"/>
+        <location filename="../../../desktop/ui/main_window.py" line="40"/>
         <source>IP Desk 知识产权服务台</source>
         <translation>IP Desk</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="70"/>
+        <location filename="../../../desktop/ui/main_window.py" line="73"/>
         <source>数据库：</source>
         <translation>Database: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/main_window.py" line="75"/>
+        <source>登录：</source>
+        <translation>Signed in: </translation>
     </message>
 </context>
 <context>
@@ -150,106 +225,167 @@
     </message>
 </context>
 <context>
+    <name>ProfileDialog</name>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="102"/>
+        <source>选择服务台档案</source>
+        <translation>Choose a desk profile</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="112"/>
+        <source>档案</source>
+        <translation>Profile</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="113"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="32"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="34"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="34"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="36"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="46"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="48"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="50"/>
         <source>服务网点信息（打印在办事指南和表单上）</source>
         <translation>Service outlet (printed on guides and forms)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
         <source>网点名称</source>
         <translation>Outlet name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="55"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="56"/>
         <source>接待人员（用顿号分隔）</source>
         <translation>Officers (separated by 、 or commas)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="60"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="62"/>
         <source>保存网点信息</source>
         <translation>Save outlet details</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="69"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="71"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="76"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="77"/>
         <source>数据库版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="76"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="78"/>
         <source>备份文件夹</source>
         <translation>Backups folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="77"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="79"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="83"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="85"/>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="115"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="129"/>
         <source>重新启动后生效</source>
         <translation>Takes effect after restarting</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="123"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="137"/>
         <source>已保存</source>
         <translation>Saved</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="35"/>
+        <source>登录 IP Desk</source>
+        <translation>Sign in to IP Desk</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="37"/>
+        <source>数据库服务器：</source>
+        <translation>Database server: </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="50"/>
+        <source>用户名</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="51"/>
+        <source>密码</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="53"/>
+        <source>在本机记住密码（保存在系统钥匙串中）</source>
+        <translation>Remember the password on this computer (in the system keyring)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="58"/>
+        <source>本机没有可用的系统钥匙串，密码不会保存，每次启动都需要输入。</source>
+        <translation>This computer has no system keyring: the password is not remembered and is asked at each start.</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="64"/>
+        <source>登录</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/signin.py" line="72"/>
+        <source>请输入用户名</source>
+        <translation>Enter the user name</translation>
     </message>
 </context>
 </TS>

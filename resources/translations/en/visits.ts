@@ -302,49 +302,49 @@
 <context>
     <name>VisitsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="47"/>
         <source>新增登记</source>
         <translation>New entry</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="47"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="48"/>
         <source>编辑</source>
         <translation>Edit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="48"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="49"/>
         <source>删除</source>
         <translation>Delete</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="49"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="50"/>
         <source>标记已跟进</source>
         <translation>Mark followed up</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="51"/>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="172"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="174"/>
         <location filename="../../../desktop/ui/pages/visits/star_action.py" line="29"/>
         <source>设为范例答复</source>
         <translation>Star as model answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="53"/>
         <source>导入Excel…</source>
         <translation>Import Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="55"/>
         <source>导出Excel…</source>
         <translation>Export Excel…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="92"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="94"/>
         <source>接待登记</source>
         <translation>Visit log</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="128"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="130"/>
         <source>共 %n 条接待记录</source>
         <translation>
             <numerusform>%n visit</numerusform>
@@ -352,52 +352,52 @@
         </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="130"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="132"/>
         <source>显示最近 %1 条（请缩小筛选范围）</source>
         <translation>Showing the latest %1 (narrow the filters)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="171"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="173"/>
         <source>取消范例答复</source>
         <translation>Unstar model answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="181"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="183"/>
         <source>咨询内容</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="181"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="183"/>
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="182"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="184"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="186"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="188"/>
         <source>范例答复</source>
         <translation>Model answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="223"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="225"/>
         <source>已保存接待记录 %1</source>
         <translation>Saved visit %1</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="231"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="233"/>
         <source>删除接待记录</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="232"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="234"/>
         <source>确定删除 %1 的这条接待记录吗？此操作不能撤销。</source>
         <translation>Delete the visit of %1? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="251"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="253"/>
         <source>已标记跟进完成</source>
         <translation>Follow-up marked done</translation>
     </message>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.access import api as access
 from desktop.catalogue import api as catalogue
 from desktop.catalogue.api import AUDIENCES, CatalogueIndex, ServiceItem
 from desktop.changes import Changes
@@ -136,9 +137,11 @@ class CataloguePage(HandoutActions, AdminActions, RelatedItems):
         buttons.addWidget(self.officer_box)
         buttons.addStretch(1)
         self._button(buttons, "history", self.tr("历史版本…"), self.show_history)
-        self._button(buttons, "edit_item", self.tr("编辑（管理员）…"), self.edit_current)
-        self._button(buttons, "export_xlsx", self.tr("导出Excel…"), self.export_sheet)
-        self._button(buttons, "import_xlsx", self.tr("导入Excel…"), self.import_sheet)
+        admin = [self._button(buttons, "edit_item", self.tr("编辑（管理员）…"), self.edit_current),
+                 self._button(buttons, "export_xlsx", self.tr("导出Excel…"), self.export_sheet),
+                 self._button(buttons, "import_xlsx", self.tr("导入Excel…"), self.import_sheet)]
+        for b in (admin[0], admin[2]):  # the catalogue is the administrator's to change
+            b.setVisible(access.permissions(self.env.ctx).can_edit_catalogue)
         outer.addLayout(buttons)
 
     def _button(self, row: QHBoxLayout, name: str, text: str,

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.access import api as access
 from desktop.changes import Changes
 from desktop.clients import api as clients
 from desktop.clients.api import ClientData, kind_label
@@ -101,6 +102,10 @@ class ClientsPage(QWidget):
                                                 "（导出将被记录）"))
         for b in (self.add_button, self.edit_button, self.delete_button, self.personal_button):
             buttons.addWidget(b)
+        perms = access.permissions(env.ctx)  # erasure is the administrator's
+        self.delete_button.setVisible(perms.can_erase)
+        for b in (self.add_button, self.edit_button, self.import_button):
+            b.setVisible(perms.can_edit_clients)
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)

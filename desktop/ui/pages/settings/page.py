@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.access import api as access
 from desktop.changes import Changes
 from desktop.settings import api as settings
 from desktop.settings.api import Outlet, prefs
 from desktop.ui.env import UiEnv
+from desktop.ui.pages.settings.audit_box import AuditBox
 from desktop.ui.pages.settings.privacy_box import PrivacyBox
 from desktop.ui.widgets.scrolling import scrolling_layout
 
@@ -85,8 +87,18 @@ class SettingsPage(QWidget):
             lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(paths.root))))
         data_form.addRow("", open_button)
         lay.addWidget(data_box)
-        self.privacy = PrivacyBox(env)
-        lay.addWidget(self.privacy)
+        perms = access.permissions(env.ctx)
+        # a read-only login reads neither visits nor the export record; only an administrator
+        # changes what every desk shares (the outlet), and reads the audit log
+        self.privacy: PrivacyBox | None = PrivacyBox(env) if perms.can_record_visits else None
+        if self.privacy is not None:
+            lay.addWidget(self.privacy)
+        self.save_button.setVisible(perms.can_edit_settings)
+        for edit in self.outlet_inputs.values():
+            edit.setReadOnly(not perms.can_edit_settings)
+        self.audit: AuditBox | None = AuditBox(env) if perms.can_read_audit else None
+        if self.audit is not None:
+            lay.addWidget(self.audit)
         lay.addStretch(1)
         self.loaded = False
         self.reload_outlet()
@@ -106,8 +118,10 @@ class SettingsPage(QWidget):
     def apply_changes(self, changes: Changes, source: object = None) -> None:
         if changes.settings and source is not self:
             self.reload_outlet()
-        if changes.settings or changes.visits:
+        if (changes.settings or changes.visits) and self.privacy is not None:
             self.privacy.reload()
+        if self.audit is not None and (changes.catalogue or changes.clients or changes.visits):
+            self.audit.reload()  # their changes may have written audit entries
 
     def _language_changed(self) -> None:
         lang = str(self.language.currentData())

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop.access import api as access
 from desktop.changes import Changes
 from desktop.ui.env import UiEnv
 from desktop.ui.pages.visits.dialog import VisitDialog
@@ -57,6 +58,7 @@ class VisitsPage(QWidget):
         for b in (self.add_button, self.edit_button, self.delete_button, self.close_button,
                   self.star_button):
             buttons.addWidget(b)
+        self.delete_button.setVisible(access.permissions(env.ctx).can_erase)  # admins only
         buttons.addStretch(1)
         buttons.addWidget(self.import_button)
         buttons.addWidget(self.export_button)
