@@ -214,7 +214,7 @@ def write_archive(conn: Connection, out: IO[bytes], manifest: Manifest,
             digest, rows = hashlib.sha256(), 0
             with zf.open(name, "w", force_zip64=True) as fh:
                 stmt = select(table).order_by(*table.primary_key.columns)
-                result = conn.execution_options(yield_per=CHUNK).execute(stmt)
+                result = conn.execute(stmt.execution_options(yield_per=CHUNK))
                 for part in result.partitions():
                     if cancelled():
                         raise CancelledError()

@@ -98,7 +98,7 @@ class Copier:
 
     def stream(self, table: Table) -> Iterator[list[RowMapping]]:
         stmt = select(table).order_by(*table.primary_key.columns)
-        result = self.src.execution_options(yield_per=CHUNK).execute(stmt).mappings()
+        result = self.src.execute(stmt.execution_options(yield_per=CHUNK)).mappings()
         for part in result.partitions():
             check_cancelled(self.cancelled)
             yield list(part)
@@ -184,7 +184,7 @@ class Copier:
         by_pub: dict[str, tuple[int, str]] = {}
         by_hash: dict[str, tuple[int, str]] = {}
         cols = (t.c.id, t.c.appno_key, t.c.pubno_key, t.c.ident_hash, t.c.content_hash)
-        result = self.dst.execution_options(yield_per=CHUNK).execute(select(*cols))
+        result = self.dst.execute(select(*cols).execution_options(yield_per=CHUNK))
         for r in result:
             _remember(r.appno_key, r.pubno_key, r.ident_hash, (r.id, r.content_hash),
                       by_app, by_pub, by_hash)
