@@ -35,6 +35,11 @@ class BackupStatus:
     last_at: _dt.datetime | None
 
 
+def default_name() -> str:
+    """The dated file name a backup gets in a folder (``ipdesk-backup-YYYYmmdd-HHMMSS.zip``)."""
+    return portable.default_name()
+
+
 def backup_to_file(ctx: AppContext, target: Path | None = None,
                    progress: ProgressFn = no_progress,
                    cancelled: CancelledFn = never_cancelled) -> Archived:
@@ -87,5 +92,5 @@ def backup_status(ctx: AppContext) -> BackupStatus:
 
 __all__ = ["EVERYTHING", "ArchiveInfo", "Archived", "AutoBackupResult", "AutoBackupSettings",
            "BackupStatus", "CopyReport", "Restored", "TableReport", "auto_backup",
-           "backup_status", "backup_to_file", "copy_to_database", "get_auto_backup",
+           "backup_status", "backup_to_file", "copy_to_database", "default_name", "get_auto_backup",
            "read_archive_info", "restore_from_file", "set_auto_backup"]

@@ -2,6 +2,166 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="zh_CN">
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="33"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="39"/>
+        <source>备份到文件…</source>
+        <translation>Back up to a file…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="41"/>
+        <source>全部数据写入一个文件，可恢复到SQLite或PostgreSQL数据库</source>
+        <translation>All data in one file, restorable into a SQLite or PostgreSQL database</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="43"/>
+        <source>从备份文件恢复…</source>
+        <translation>Restore from a backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="49"/>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="59"/>
+        <source> 小时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="60"/>
+        <source>不自动备份</source>
+        <translation>No automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="64"/>
+        <source>保留最近 </source>
+        <translation>keep the newest </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="65"/>
+        <source> 份</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="66"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="72"/>
+        <source>自动备份间隔</source>
+        <translation>Automatic backup every</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="76"/>
+        <source>最近一次备份</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="91"/>
+        <source>自动备份只适用于本机SQLite数据库；共享数据库由服务器备份</source>
+        <translation>Automatic backups are for a desk&apos;s own SQLite database; a shared database is backed up on its server</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="94"/>
+        <source>（尚无备份）</source>
+        <translation>(no backup yet)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="102"/>
+        <source>自动备份设置已保存</source>
+        <translation>Automatic backup settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="109"/>
+        <source>备份到文件</source>
+        <translation>Back up to a file</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="114"/>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="116"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="121"/>
+        <source>已备份 {n} 行到 {file}</source>
+        <translation>Backed up {n} rows to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="126"/>
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="132"/>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="154"/>
+        <source>从备份文件恢复</source>
+        <translation>Restore from a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="141"/>
+        <source>客户</source>
+        <translation>Client</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="141"/>
+        <source>接待记录</source>
+        <translation>visits</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="142"/>
+        <source>专利与文献</source>
+        <translation>patents and articles</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="142"/>
+        <source>服务事项</source>
+        <translation>Service item</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="143"/>
+        <source>生成的表单</source>
+        <translation>generated forms</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="145"/>
+        <source>备份时间：{when}
+来源：{source}（{dialect}，服务台 {desk}）
+内容：{counts}</source>
+        <translation>Made: {when}
+Source: {source} ({dialect}, desk {desk})
+Contents: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="152"/>
+        <source>恢复将替换当前数据库中的全部数据（{db}）。继续吗？</source>
+        <translation>The restore replaces all data in this database ({db}). Go on?</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="161"/>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="163"/>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="167"/>
+        <source>已从 {file} 恢复 {n} 行</source>
+        <translation>Restored {n} rows from {file}</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="170"/>
+        <source>；恢复前的数据库已备份到 {file}</source>
+        <translation>; the database before the restore was backed up to {file}</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <location filename="../../../desktop/ui/jobs.py" line="104"/>
@@ -99,102 +259,102 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="32"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="33"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="34"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="35"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="44"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="45"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="48"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="49"/>
         <source>服务网点信息（打印在办事指南和表单上）</source>
         <translation>Service outlet (printed on guides and forms)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
         <source>网点名称</source>
         <translation>Outlet name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="52"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="55"/>
         <source>接待人员（用顿号分隔）</source>
         <translation>Officers (separated by 、 or commas)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="60"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="61"/>
         <source>保存网点信息</source>
         <translation>Save outlet details</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="69"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="70"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="74"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="76"/>
         <source>数据库版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="76"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="77"/>
         <source>备份文件夹</source>
         <translation>Backups folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="77"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="78"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="83"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="84"/>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="115"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="120"/>
         <source>重新启动后生效</source>
         <translation>Takes effect after restarting</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="123"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="128"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>

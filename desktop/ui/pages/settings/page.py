@@ -20,6 +20,7 @@ from desktop.changes import Changes
 from desktop.settings import api as settings
 from desktop.settings.api import Outlet, prefs
 from desktop.ui.env import UiEnv
+from desktop.ui.pages.settings.backup_box import BackupBox
 from desktop.ui.pages.settings.privacy_box import PrivacyBox
 from desktop.ui.widgets.scrolling import scrolling_layout
 
@@ -87,6 +88,8 @@ class SettingsPage(QWidget):
         lay.addWidget(data_box)
         self.privacy = PrivacyBox(env)
         lay.addWidget(self.privacy)
+        self.backup = BackupBox(env)
+        lay.addWidget(self.backup)
         lay.addStretch(1)
         self.loaded = False
         self.reload_outlet()
@@ -108,6 +111,8 @@ class SettingsPage(QWidget):
             self.reload_outlet()
         if changes.settings or changes.visits:
             self.privacy.reload()
+        if changes.settings:
+            self.backup.reload()
 
     def _language_changed(self) -> None:
         lang = str(self.language.currentData())
