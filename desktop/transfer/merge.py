@@ -74,6 +74,25 @@ class CopyReport:
     def to_dict(self) -> dict[str, Any]:
         return asdict(self) | {"added": self.added}
 
+    def lines(self, lang: str = "zh") -> list[str]:
+        """The report as text: a table of counts, then the conflicts."""
+        zh = lang == "zh"
+        head = (("试运行（未写入）" if zh else "dry run (nothing written)") if self.dry_run
+                else ("已并入" if zh else "copied"))
+        out = [f"{head}: {self.source} → {self.target}",
+               f"{'table':<24}{'added':>9}{'matched':>9}{'skipped':>9}{'conflicts':>11}"]
+        for t in self.tables:
+            out.append(f"{t.table:<24}{t.added:>9,}{t.matched:>9,}{t.skipped:>9,}"
+                       f"{t.conflict_count:>11,}" + (f"  ({t.note})" if t.note else ""))
+        for t in self.tables:
+            out += [f"  {t.table}: {c}" for c in t.conflicts]
+            more = t.conflict_count - len(t.conflicts)
+            if more > 0:
+                out.append(f"  {t.table}: " + (f"另有 {more} 处不一致" if zh else f"{more} more"))
+        out.append(f"新增 {self.added:,} 行，用时 {self.seconds:.1f} 秒" if zh
+                   else f"{self.added:,} rows added in {self.seconds:.1f} s")
+        return out
+
 
 class Copier:
     """One copy: the source snapshot, the target transaction, the id maps, the report."""

@@ -93,3 +93,41 @@ def test_automatic_backup_settings_and_timer(main_window, qtbot) -> None:  # typ
     box.reload()
     qtbot.waitUntil(lambda: box.loaded, timeout=10000)
     assert made.name in box.last_label.text()
+
+
+def test_join_the_network_dialog(main_window, qtbot, monkeypatch, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                 typist) -> None:
+    from db.session import sqlite_url
+    from desktop.app import open_folder
+
+    ctx = main_window.env.ctx
+    clients.save_client(ctx, clients.ClientData(name="太行新材料有限公司",
+                                                id_number="91350200776049653A"))
+    (tmp_path / "shared").mkdir()
+    url = sqlite_url(tmp_path / "shared" / "ipdesk.sqlite3")
+    open_folder(tmp_path / "server", url).close()  # the shared database, migrated
+    page = main_window.show_page("settings")
+    box = page.backup
+    qtbot.waitUntil(lambda: box.loaded, timeout=10000)
+    qtbot.mouseClick(box.join_button, Qt.MouseButton.LeftButton)
+    dlg = box.join_dialog
+    assert dlg is not None and dlg.isVisible()
+    typist(dlg.url, url)
+    qtbot.mouseClick(dlg.dry_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    assert dlg.report is not None and dlg.report.dry_run
+    assert "试运行（未写入）" in dlg.output.toPlainText()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dlg.report = None
+    qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    assert dlg.report is not None and dlg.report.table("clients").added == 1
+    server = open_folder(tmp_path / "server", url)
+    assert [c.name for c in clients.list_clients(server)] == ["太行新材料有限公司"]
+    server.close()
+    # a second copy adds nothing
+    dlg.report = None
+    qtbot.mouseClick(dlg.copy_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dlg.report is not None, timeout=20000)
+    assert dlg.report is not None and dlg.report.added == 0
+    dlg.accept()

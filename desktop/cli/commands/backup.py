@@ -99,21 +99,8 @@ def run_copy(env: CommandEnv) -> int:
     if env.json:
         env.emit_json(rep.to_dict())
         return 0
-    env.out(env.t(f"{'试运行（未写入）' if rep.dry_run else '已并入'}：{rep.source} → {rep.target}",
-                  f"{'dry run (nothing written)' if rep.dry_run else 'copied'}: "
-                  f"{rep.source} → {rep.target}"))
-    env.out(f"{'table':<24}{'added':>9}{'matched':>9}{'skipped':>9}{'conflicts':>11}")
-    for t in rep.tables:
-        env.out(f"{t.table:<24}{t.added:>9,}{t.matched:>9,}{t.skipped:>9,}{t.conflict_count:>11,}"
-                + (f"  ({t.note})" if t.note else ""))
-    for t in rep.tables:
-        for c in t.conflicts:
-            env.out(f"  {t.table}: {c}")
-        if t.conflict_count > len(t.conflicts):
-            env.out(env.t(f"  {t.table}: 另有 {t.conflict_count - len(t.conflicts)} 处不一致",
-                          f"  {t.table}: {t.conflict_count - len(t.conflicts)} more"))
-    env.out(env.t(f"新增 {rep.added:,} 行，用时 {rep.seconds:.1f} 秒",
-                  f"{rep.added:,} rows added in {rep.seconds:.1f} s"))
+    for line in rep.lines(env.lang):
+        env.out(line)
     return 0
 
 

@@ -22,6 +22,7 @@ from desktop.transfer import api as transfer
 from desktop.transfer.api import Archived, ArchiveInfo, BackupStatus, Restored
 from desktop.ui.env import UiEnv
 from desktop.ui.jobs import show_error
+from desktop.ui.pages.settings.join_dialog import JoinDialog
 
 FILTER = "IP Desk 备份 (*.zip);;*"
 SHOWN_COUNTS = ("clients", "visits", "library_records", "catalogue_items", "form_documents")
@@ -43,8 +44,14 @@ class BackupBox(QGroupBox):
         self.restore_button = QPushButton(self.tr("从备份文件恢复…"))
         self.restore_button.setObjectName("restoreFromFile")
         self.restore_button.clicked.connect(self.choose_restore)
+        self.join_button = QPushButton(self.tr("加入网络数据库…"))
+        self.join_button.setObjectName("joinNetwork")
+        self.join_button.setToolTip(self.tr("把本服务台的数据并入全省共享的PostgreSQL数据库"))
+        self.join_button.clicked.connect(self.open_join)
+        self.join_dialog: JoinDialog | None = None
         row.addWidget(self.backup_button)
         row.addWidget(self.restore_button)
+        row.addWidget(self.join_button)
         row.addStretch(1)
         form.addRow(self.tr("备份文件"), row)
         self.status = QLabel()
@@ -85,7 +92,7 @@ class BackupBox(QGroupBox):
     def _show(self, st: BackupStatus) -> None:
         self.hours.setValue(st.settings.hours)
         self.keep.setValue(st.settings.keep)
-        for w in (self.hours, self.keep, self.save_button):
+        for w in (self.hours, self.keep, self.save_button, self.join_button):
             w.setEnabled(st.is_sqlite)
         if not st.is_sqlite:
             self.auto_label.setToolTip(self.tr("自动备份只适用于本机SQLite数据库；共享数据库由服务器备份"))
@@ -100,6 +107,10 @@ class BackupBox(QGroupBox):
         self.env.run_op(lambda _p, _c: transfer.set_auto_backup(ctx, value), parent=self,
                         show_dialog=False,
                         on_done=lambda _v: self.status.setText(self.tr("自动备份设置已保存")))
+
+    def open_join(self) -> None:
+        self.join_dialog = JoinDialog(self.env, self)
+        self.join_dialog.open()
 
     # -- backup -----------------------------------------------------------------------
     def backup_to_file(self) -> None:
@@ -141,7 +152,7 @@ class BackupBox(QGroupBox):
         names = {"clients": self.tr("客户"), "visits": self.tr("接待记录"),
                  "library_records": self.tr("专利与文献"), "catalogue_items": self.tr("服务事项"),
                  "form_documents": self.tr("生成的表单")}
-        counts = "、".join(f"{names[k]} {info.counts.get(k, 0):,}" for k in SHOWN_COUNTS)
+        counts = self.tr("、").join(f"{names[k]} {info.counts.get(k, 0):,}" for k in SHOWN_COUNTS)
         return (self.tr("备份时间：{when}\n来源：{source}（{dialect}，服务台 {desk}）\n内容：{counts}")
                 .replace("{when}", f"{info.created_at:%Y-%m-%d %H:%M}")
                 .replace("{source}", info.source).replace("{dialect}", info.source_dialect)
