@@ -9,7 +9,8 @@ Each measurement runs in its own process so its peak memory (ru_maxrss) is its o
 streamed backup of 100,000 records must not hold them all.  Baselines in the same run: the
 SQLite online-backup copy of the file (``db backup``) and, on PostgreSQL, ``pg_dump -Fc`` /
 ``pg_restore`` when they are installed.  The restore is measured without the index rebuild
-(``--no-index``; the index is the library benchmark's).
+(``--no-index``; the index is the library benchmark's).  ``db copy`` of the desk into an
+empty shared database (PostgreSQL when set, else a SQLite file), then a second time.
 """
 
 from __future__ import annotations
@@ -47,6 +48,9 @@ if mode == "backup":
 elif mode == "restore":
     done = transfer.restore_from_file(ctx, __import__("pathlib").Path(path), reindex=False).value
     rows = sum(done.counts.values())
+elif mode == "copy":
+    rep = transfer.copy_to_database(ctx, path)
+    rows = rep.added
 else:
     from desktop.context import make_backup
     rows = 0
@@ -62,7 +66,7 @@ def emit(**obj: object) -> None:
     print(json.dumps(obj, ensure_ascii=False), flush=True)
 
 
-def child(mode: str, data: Path, db_url: str | None, path: Path) -> dict[str, Any]:
+def child(mode: str, data: Path, db_url: str | None, path: Path | str) -> dict[str, Any]:
     out = subprocess.run([sys.executable, "-c", CHILD.format(root=str(ROOT)), mode, str(data),
                           db_url or "", str(path)], capture_output=True, text=True, check=False,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
@@ -143,6 +147,17 @@ def run_size(work: Path, n: int, pg_base: str | None) -> None:
     r = child("restore", target, None, archive)
     emit(figure="restore", dialect="sqlite", records=n, rows=r["rows"],
          seconds=round(r["seconds"], 2), peak_mb=round(r["peak_mb"]))
+    copy_into = pg_database(pg_base) if pg_base else f"sqlite:///{work}/shared_{n}.sqlite3"
+    try:
+        Path(f"{work}/shared_{n}.sqlite3").unlink(missing_ok=True)
+        for run in ("first", "second"):  # the second finds every row there: adds nothing
+            c = child("copy", desk, None, copy_into)
+            emit(figure="db_copy", run=run, target="postgresql" if pg_base else "sqlite",
+                 records=n, added=c["rows"], seconds=round(c["seconds"], 2),
+                 peak_mb=round(c["peak_mb"]))
+    finally:
+        if pg_base:
+            drop_pg(copy_into)
     if not pg_base:
         return
     url = pg_database(pg_base)

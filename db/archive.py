@@ -93,16 +93,6 @@ def table_columns(table: Table) -> list[tuple[str, str]]:
     return [(c.name, column_kind(c)) for c in table.columns]
 
 
-def encode(kind: str, value: Any) -> Any:
-    if value is None:
-        return None
-    if kind in ("datetime", "date"):
-        return value.isoformat()
-    if kind == "bool":
-        return bool(value)
-    return value
-
-
 def decode(kind: str, value: Any) -> Any:
     if value is None:
         return None
@@ -207,9 +197,11 @@ def write_archive(conn: Connection, out: IO[bytes], manifest: Manifest,
               for t in tables}
     total, done = sum(counts.values()), 0
     manifest.tables = []
-    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=3) as zf:
         for i, table in enumerate(tables):
             cols = table_columns(table)
+            names = [c for c, _k in cols]
+            dated = [(i, c) for i, (c, k) in enumerate(cols) if k in ("date", "datetime")]
             name = f"tables/{i:02d}-{table.name}.jsonl"
             digest, rows = hashlib.sha256(), 0
             with zf.open(name, "w", force_zip64=True) as fh:
@@ -220,7 +212,10 @@ def write_archive(conn: Connection, out: IO[bytes], manifest: Manifest,
                         raise CancelledError()
                     lines = []
                     for row in part:
-                        obj = {c: encode(k, v) for (c, k), v in zip(cols, row, strict=True)}
+                        obj = dict(zip(names, row, strict=True))
+                        for i, c in dated:  # the only kinds JSON cannot hold as they are
+                            if row[i] is not None:
+                                obj[c] = row[i].isoformat()
                         lines.append(json.dumps(obj, ensure_ascii=False, separators=(",", ":")))
                     data = ("\n".join(lines) + "\n").encode("utf-8", "surrogatepass")
                     digest.update(data)
@@ -326,6 +321,8 @@ class ArchiveReader:
     def chunks(self, entry: TableEntry, size: int = CHUNK) -> Iterator[list[dict[str, Any]]]:
         """The rows of one table, decoded, ``size`` at a time."""
         kinds = dict(entry.columns)
+        # JSON holds str, int, bool, null and JSON documents as they are; dates are text
+        dated = [(c, k) for c, k in entry.columns if k in ("date", "datetime")]
         batch: list[dict[str, Any]] = []
         with self._open(entry) as raw:
             for line in io.TextIOWrapper(raw, encoding="utf-8", errors="surrogatepass",
@@ -333,7 +330,14 @@ class ArchiveReader:
                 if not line.strip():
                     continue
                 obj = json.loads(line)
-                batch.append({k: decode(kinds[k], v) for k, v in obj.items()})
+                if obj.keys() - kinds.keys():
+                    raise UserError(f"备份文件中表 {entry.name} 的列与清单不符",
+                                    f"table {entry.name} has columns its manifest does not list",
+                                    file=str(self.path))
+                for c, k in dated:
+                    if obj.get(c) is not None:
+                        obj[c] = decode(k, obj[c])
+                batch.append(obj)
                 if len(batch) >= size:
                     yield batch
                     batch = []

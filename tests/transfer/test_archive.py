@@ -212,3 +212,30 @@ def test_cli_backup_and_restore(tmp_path: Path, capsys) -> None:  # type: ignore
     rows = dump(ctx.db)
     assert rows["clients"] == dump(open_folder(tmp_path / "a").db)["clients"]
     ctx.close()
+
+
+def test_a_full_disk_leaves_no_half_archive(ctx, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import errno
+
+    import db.archive as archive_mod
+
+    fill(ctx.db)
+    out = tmp_path / "out"
+    out.mkdir()
+    old = out / "x.zip"
+    old.write_bytes(b"the previous archive")
+    real = archive_mod.write_archive
+
+    def full(conn, fh, manifest, progress, cancelled):  # type: ignore[no-untyped-def]
+        fh.write(b"PK\x03\x04 partial")
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    import desktop.transfer.portable as portable
+
+    monkeypatch.setattr(portable, "write_archive", full)
+    with pytest.raises(UserError) as exc:
+        transfer.backup_to_file(ctx, old)
+    assert "disk is full" in exc.value.message("en") and exc.value.file == str(old)
+    assert [p.name for p in out.iterdir()] == ["x.zip"] and old.read_bytes() == \
+        b"the previous archive"
+    assert real is archive_mod.write_archive
