@@ -108,8 +108,12 @@ def test_foreign_damaged_altered_and_newer_archives_are_refused(ctx, tmp_path: P
         return json.dumps(m).encode()
 
     _rewrite(good, newer, bump)
+    older = tmp_path / "older.zip"
+    _rewrite(good, older, lambda n, b: b.replace(b'"0007_network"', b'"0006_visits"')
+             if n == "manifest.json" else b)
     cases = {truncated: "truncated", xlsx: "no manifest.json", text_file: "not a complete zip",
              altered: "fails its checksum", newer: "newer IP Desk",
+             older: "revision (0006_visits) differs from this database's (0007_network)",
              tmp_path / "missing.zip": "not found"}
     for path, words in cases.items():
         with pytest.raises(UserError) as exc:
