@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, insert, select, update
+from sqlalchemy import Table, bindparam, func, insert, select, update
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
@@ -207,7 +207,7 @@ class Copier:
         for r in result:
             _remember(r.appno_key, r.pubno_key, r.ident_hash, (r.id, r.content_hash),
                       by_app, by_pub, by_hash)
-        done = 0
+        done, total = 0, int(self.src.execute(select(func.count()).select_from(t)).scalar_one())
         for part in self.stream(t):
             new: list[dict[str, Any]] = []
             for row in part:
@@ -231,7 +231,7 @@ class Copier:
             rep.added += len(ids)
             self.log_changes("library", [str(i) for i in ids])
             done += len(part)
-            self.progress(done, 0, "library_records")
+            self.progress(done, total, "library_records")
 
 
 def _remember(app: str | None, pub: str | None, ident: str, value: tuple[int, str],
