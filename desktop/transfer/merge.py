@@ -143,22 +143,30 @@ class Copier:
         rep = self.table_report("clients")
         by_number: dict[str, int] = {}
         by_name: dict[tuple[str, str], int] = {}
+        unnumbered: dict[tuple[str, str], int] = {}  # target clients without a number
         for r in self.dst.execute(select(t.c.id, t.c.id_number, t.c.name, t.c.kind)
                                   .order_by(t.c.id)):
             if _norm(r.id_number):
                 by_number.setdefault(_norm(r.id_number), r.id)
+            else:
+                unnumbered.setdefault((r.name, r.kind), r.id)
             by_name.setdefault((r.name, r.kind), r.id)
         for part in self.stream(t):
             for row in part:
-                num = _norm(row["id_number"])
-                tid = by_number.get(num) if num else by_name.get((row["name"], row["kind"]))
+                num, name = _norm(row["id_number"]), (row["name"], row["kind"])
+                # by number; without one, by exact name and kind; a numbered client also
+                # matches a same-named one the target has no number for (it gets this one)
+                tid = (by_number.get(num) or unnumbered.pop(name, None)) if num \
+                    else by_name.get(name)
+                if num and tid is not None:
+                    by_number[num] = tid
                 if tid is None:
                     values = {k: v for k, v in row.items() if k != "id"} | {"lock_version": 1}
                     tid = self.insert_ids(t, [values])[0]
                     rep.added += 1
                     if num:
                         by_number[num] = tid
-                    by_name.setdefault((row["name"], row["kind"]), tid)
+                    by_name.setdefault(name, tid)
                 else:
                     rep.matched += 1
                     self._merge_client(t, tid, row, rep)

@@ -213,4 +213,7 @@ def _reindex(ctx: AppContext) -> tuple[bool, str]:
     except UserError as exc:
         log.warning("index not rebuilt after a restore: %s", exc.message("en"))
         return False, exc.message("en")
+    except Exception as exc:  # the data is restored and committed; the index catches up
+        log.exception("index not rebuilt after a restore")
+        return False, f"{type(exc).__name__}: {exc}"
     return True, ""

@@ -64,7 +64,10 @@ def fill(db: Database, *, tag: str = "A", records: int = 30, base_id: int = 0) -
             {"code": f"T{tag}01", "name": "专利权质押登记", "category": "专利", "active": False,
              "version": "2024", "effective_date": _dt.date(2024, 1, 1), "origin": "edit",
              "data": {"steps": ["一", "二"], "fee": None, "n": 3, "ok": True},
-             "created_at": t0, "updated_at": t0, "lock_version": 2}])
+             "created_at": t0, "updated_at": t0, "lock_version": 2},
+            {"code": f"T{tag}02", "name": "商标注册申请", "category": "商标", "active": False,
+             "version": "2025", "effective_date": _dt.date(2025, 6, 30), "origin": "import",
+             "data": {"steps": []}, "created_at": t0, "updated_at": t0, "lock_version": 1}])
         _ins(c, CatalogueItemHistory, [
             {"code": f"T{tag}01", "version": "2023", "action": "changed", "origin": "bundled",
              "note": "", "data": {"steps": []}, "recorded_at": t0}])

@@ -71,7 +71,7 @@ def test_archive_layout_and_manifest(ctx, tmp_path: Path) -> None:  # type: igno
         line = json.loads(zf.read(rec["file"]).decode().splitlines()[0])
         assert line["application_date"] == "2017-01-01" and line["title"].startswith("一种")
         cat = next(t for t in m["tables"] if t["name"] == "catalogue_items")
-        item = json.loads(zf.read(cat["file"]).decode().splitlines()[-1])
+        item = json.loads(zf.read(cat["file"]).decode().splitlines()[0])
         assert item["data"]["ok"] is True and item["active"] is False
 
 

@@ -48,7 +48,9 @@ def _seed_target(url: str, tmp_path: Path):  # type: ignore[no-untyped-def]
             {"id": 51, "name": "李华A", "kind": "individual", "created_at": T_OLD,
              "updated_at": T_OLD},
             {"id": 52, "name": "别的公司", "kind": "enterprise", "id_number": "X1",
-             "created_at": T_OLD, "updated_at": T_OLD}])
+             "created_at": T_OLD, "updated_at": T_OLD},
+            {"id": 53, "name": "晋城光伏科技有限公司", "kind": "enterprise", "created_at": T_OLD,
+             "updated_at": T_OLD}])
         base = {"kind": "patent", "title": "已有", "content_hash": "c0", "extra": "{}",
                 "flags": "[]", "created_at": T_OLD, "updated_at": T_OLD}
         _ins(c, LibraryRecord, [
@@ -74,6 +76,11 @@ def test_copy_merges_remaps_and_adds_nothing_the_second_time(kind: str, tmp_path
     server = _seed_target(url, tmp_path)
     desk = open_folder(tmp_path / "desk")
     fill(desk.db, tag="A")
+    from desktop.clients import api as clients
+
+    clients.save_client(desk, clients.ClientData(name="晋城光伏科技有限公司",
+                                                 id_number="91350200776049653A"))
+    clients.save_client(desk, clients.ClientData(name="阳泉新客户有限公司"))
     before = dump(server.db)
 
     dry = transfer.copy_to_database(desk, url, dry_run=True)
@@ -84,17 +91,17 @@ def test_copy_merges_remaps_and_adds_nothing_the_second_time(kind: str, tmp_path
     rep = transfer.copy_to_database(desk, url)
     counts = {t.table: (t.added, t.matched, t.skipped) for t in rep.tables}
     assert counts == {t.table: (t.added, t.matched, t.skipped) for t in dry.tables}
-    assert counts["clients"] == (0, 2, 0)
+    assert counts["clients"] == (1, 3, 0)
     assert counts["library_records"] == (27, 3, 0)
     assert counts["library_batches"] == (1, 0, 0)
     assert counts["visits"] == (1, 1, 0)
     assert counts["visit_topics"] == (0, 2, 0)  # the matched visit keeps the target's topics
     assert counts["visit_items"] == (1, 0, 0)
     assert counts["form_documents"] == (1, 0, 0)
-    assert counts["catalogue_items"] == (0, 1, 0)
+    assert counts["catalogue_items"] == (1, 1, 0)
     assert counts["catalogue_item_history"] == (2, 0, 0)
     assert counts["settings"] == (0, 0, 1)
-    assert counts["desk_profiles"] == (0, 0, 1) and counts["change_log"][0] == 28  # 27 records, 1 item
+    assert counts["desk_profiles"] == (0, 0, 1) and counts["change_log"][0] == 29  # 27 records, 2 items
     assert rep.table("clients").conflicts == [
         "太行新材料有限公司（旧名）（#50）: name, phone — kept the target's"]
     assert rep.table("library_records").conflict_count == 2  # #2 and #3: different content
@@ -105,6 +112,9 @@ def test_copy_merges_remaps_and_adds_nothing_the_second_time(kind: str, tmp_path
         cl = s.get(Client, 50)
         assert cl is not None and cl.phone == "13900000000" and cl.notes.startswith("line1")
         assert cl.lock_version == 2
+        numbered = s.get(Client, 53)  # matched by name, and given the desk's number
+        assert numbered is not None and numbered.id_number == "91350200776049653A"
+        assert s.execute(select(Client.id).where(Client.name == "阳泉新客户有限公司")).scalar()
         new_visit = s.execute(select(Visit).where(Visit.channel == "phone",
                                                   Visit.idem_key != "k-A-1")).scalar_one()
         assert new_visit.client_id == 51 and [i.item_code for i in new_visit.items] == ["TA01"]
@@ -113,6 +123,8 @@ def test_copy_merges_remaps_and_adds_nothing_the_second_time(kind: str, tmp_path
         batch_ids = set(s.execute(select(LibraryRecord.batch_id)
                                   .where(LibraryRecord.title.like("一种%"))).scalars())
         assert len(batch_ids) == 1 and None not in batch_ids
+        added = s.get(CatalogueItem, "TA02")
+        assert added is not None and added.data == {"steps": []} and added.version == "2025"
         item = s.get(CatalogueItem, "TA01")
         assert item is not None and item.version == "2024" and item.lock_version == 2
         hist = {(h.version, h.note[:8]) for h in s.execute(select(CatalogueItemHistory))
