@@ -44,6 +44,7 @@ from sqlalchemy.engine import Connection
 
 import db.models  # noqa: F401  (registers every table on the metadata)
 from db.base import Base
+from db.bulk import copy_rows
 from db.session import Database
 from desktop.errors import Cancelled as CancelledError
 from desktop.errors import UserError
@@ -375,7 +376,7 @@ def replace_all(conn: Connection, reader: ArchiveReader, progress: Progress = _n
         for batch in reader.chunks(entry):
             if cancelled():
                 raise CancelledError()
-            conn.execute(table.insert(), batch)
+            copy_rows(conn, table, batch)
             counts[name] += len(batch)
             done += len(batch)
             progress(done, total, name)

@@ -19,13 +19,14 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Table, bindparam, func, insert, select, update
+from sqlalchemy import Table, bindparam, func, select, update
 from sqlalchemy.engine import Connection, RowMapping
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
 from db.archive import CHUNK, snapshot
 from db.base import utcnow
+from db.bulk import copy_rows, insert_with_ids
 from db.migrate import app_heads, current_revisions, migrate
 from db.models import ChangeLog, Client, LibraryBatch, LibraryRecord, Visit
 from db.session import Database, normalise_url
@@ -124,15 +125,11 @@ class Copier:
 
     def insert_ids(self, table: Table, rows: list[dict[str, Any]]) -> list[int]:
         """Insert ``rows`` (no ids) and return the ids the target gave them, in order."""
-        if not rows:
-            return []
-        pk = next(iter(table.primary_key.columns))
-        stmt = insert(table).returning(pk, sort_by_parameter_order=True)
-        return [int(r[0]) for r in self.dst.execute(stmt, rows)]
+        return insert_with_ids(self.dst, table, rows)
 
     def log_changes(self, kind: str, keys: list[str]) -> None:
         if keys:
-            self.dst.execute(insert(ChangeLog), [
+            copy_rows(self.dst, ChangeLog.__table__, [  # type: ignore[arg-type]
                 {"at": self.now, "kind": kind, "key": k, "op": "upsert", "origin": self.ctx.desk}
                 for k in keys])
             self.table_report("change_log").added += len(keys)

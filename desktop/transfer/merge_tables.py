@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Table, insert, select, update
 
+from db.bulk import copy_rows
 from db.models import (
     AuditEntry,
     CatalogueItem,
@@ -125,7 +126,7 @@ def history(c: Copier) -> None:
             have.add(key)
             new.append({k: v for k, v in row.items() if k != "id"})
         if new:
-            c.dst.execute(insert(h), new)
+            copy_rows(c.dst, h, new)
             rep.added += len(new)
 
 
@@ -159,7 +160,7 @@ def visits(c: Copier) -> None:
                     for r in part if r["visit_id"] in c.visit_map]
             crep.matched += len(part) - len(rows)
             if rows:
-                c.dst.execute(insert(child), rows)
+                copy_rows(c.dst, child, rows)
                 crep.added += len(rows)
 
 
@@ -182,7 +183,7 @@ def simple(c: Copier, t: Table, key_cols: tuple[str, ...],
                     values[col] = mapping.get(values[col])
             new.append(values)
         if new:
-            c.dst.execute(insert(t), new)
+            copy_rows(c.dst, t, new)
             rep.added += len(new)
 
 
