@@ -38,13 +38,13 @@ from sqlalchemy import (
     event,
     func,
     select,
-    text,
 )
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 import db.models  # noqa: F401  (registers every table on the metadata)
 from db.base import Base
-from db.bulk import copy_rows
+from db.bulk import copy_rows, reset_sequences
 from db.session import Database
 from desktop.errors import Cancelled as CancelledError
 from desktop.errors import UserError
@@ -376,24 +376,18 @@ def replace_all(conn: Connection, reader: ArchiveReader, progress: Progress = _n
         for batch in reader.chunks(entry):
             if cancelled():
                 raise CancelledError()
-            copy_rows(conn, table, batch)
+            try:
+                copy_rows(conn, table, batch)
+            except DBAPIError as exc:
+                if isinstance(exc, OperationalError):
+                    raise  # the connection: reported as such by the caller
+                why = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+                raise UserError(f"无法写入表 {name}（{why}），数据库未做任何改动",
+                                f"cannot write table {name} ({why}); nothing was changed",
+                                file=str(reader.path)) from exc
             counts[name] += len(batch)
             done += len(batch)
             progress(done, total, name)
     if conn.dialect.name == "postgresql":
         reset_sequences(conn, list(tables.values()))
     return counts
-
-
-def reset_sequences(conn: Connection, tables: list[Table]) -> None:
-    """Move each serial/identity sequence past the largest id now in its table."""
-    for table in tables:
-        pk = list(table.primary_key.columns)
-        if len(pk) != 1 or not isinstance(pk[0].type, Integer):
-            continue
-        col = pk[0].name
-        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, :c)"),
-                           {"t": table.name, "c": col}).scalar()
-        if seq:
-            conn.execute(text(f'SELECT setval(:s, COALESCE((SELECT MAX("{col}") FROM '
-                              f'"{table.name}"), 0) + 1, false)'), {"s": seq})

@@ -11,8 +11,9 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import JSON, Table, insert, text
+from sqlalchemy import JSON, Integer, Table, insert, text
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 
 def _pg(conn: Connection) -> bool:
@@ -32,12 +33,19 @@ def copy_rows(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> Non
     as_json = {c for c in cols if isinstance(table.c[c].type, JSON)}
     stmt = sql.SQL("COPY {} ({}) FROM STDIN").format(
         sql.Identifier(table.name), sql.SQL(", ").join(sql.Identifier(c) for c in cols))
+    import psycopg
+
     raw = conn.connection.driver_connection
     assert raw is not None
-    with raw.cursor() as cur, cur.copy(stmt) as cp:
-        for row in rows:
-            cp.write_row([json.dumps(row[c]) if c in as_json and row[c] is not None else row[c]
-                          for c in cols])
+    try:
+        with raw.cursor() as cur, cur.copy(stmt) as cp:
+            for row in rows:
+                cp.write_row([json.dumps(row[c]) if c in as_json and row[c] is not None
+                              else row[c] for c in cols])
+    except psycopg.OperationalError as exc:  # as SQLAlchemy would raise it (connection lost…)
+        raise OperationalError(f"COPY {table.name}", None, exc) from exc
+    except psycopg.Error as exc:
+        raise DBAPIError(f"COPY {table.name}", None, exc) from exc
 
 
 def insert_with_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> list[int]:
@@ -53,3 +61,17 @@ def insert_with_ids(conn: Connection, table: Table, rows: list[dict[str, Any]]) 
         {"t": table.name, "c": pk.name, "n": len(rows)}).scalars()]
     copy_rows(conn, table, [r | {pk.name: i} for r, i in zip(rows, ids, strict=True)])
     return ids
+
+
+def reset_sequences(conn: Connection, tables: list[Table]) -> None:
+    """Move each serial/identity sequence past the largest id now in its table."""
+    for table in tables:
+        pk = list(table.primary_key.columns)
+        if len(pk) != 1 or not isinstance(pk[0].type, Integer):
+            continue
+        col = pk[0].name
+        seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, :c)"),
+                           {"t": table.name, "c": col}).scalar()
+        if seq:
+            conn.execute(text(f'SELECT setval(:s, COALESCE((SELECT MAX("{col}") FROM '
+                              f'"{table.name}"), 0) + 1, false)'), {"s": seq})

@@ -243,3 +243,19 @@ def test_a_full_disk_leaves_no_half_archive(ctx, tmp_path: Path, monkeypatch) ->
     assert [p.name for p in out.iterdir()] == ["x.zip"] and old.read_bytes() == \
         b"the previous archive"
     assert real is archive_mod.write_archive
+
+
+def test_a_value_the_target_cannot_hold_is_named_and_nothing_changes(ctx, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                                     pg_url: str) -> None:
+    from desktop.clients import api as clients
+
+    clients.save_client(ctx, clients.ClientData(name="有NUL\x00的名称"))  # SQLite keeps it
+    archive = transfer.backup_to_file(ctx, tmp_path / "nul.zip").path
+    pg = open_folder(tmp_path / "pg", pg_url)
+    fill(pg.db, tag="P")
+    before = dump(pg.db)
+    with pytest.raises(UserError) as exc:
+        transfer.restore_from_file(pg, archive)
+    assert "cannot write table clients" in exc.value.message("en")
+    assert dump(pg.db) == before
+    pg.close()
