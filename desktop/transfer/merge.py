@@ -331,7 +331,10 @@ def copy_to(ctx: AppContext, url: str, *, dry_run: bool = False,
     except (OperationalError, DBAPIError) as exc:
         known = user_error_for(exc)
         if known is None:
-            raise
+            why = str(getattr(exc, "orig", exc)).strip().splitlines()[0]
+            known = UserError(f"无法写入目标数据库（{why}），目标数据库未做任何改动",
+                              f"cannot write to the target database ({why}); nothing was "
+                              "written there")
         raise known from exc
     finally:
         target.dispose()

@@ -175,3 +175,19 @@ def test_copy_cli_report_and_refusals(tmp_path: Path, capsys) -> None:  # type: 
                      "postgresql://nobody@127.0.0.1:1/none"]) == 2
     err = capsys.readouterr().err
     assert "error" in err and "Traceback" not in err
+
+
+def test_a_copy_that_fails_half_way_writes_nothing(tmp_path: Path, pg_url: str) -> None:
+    server = _seed_target(pg_url, tmp_path)
+    before = dump(server.db)
+    desk = open_folder(tmp_path / "desk")
+    fill(desk.db, tag="A")
+    from desktop.clients import api as clients
+
+    clients.save_client(desk, clients.ClientData(name="有NUL\x00的名称"))  # PostgreSQL refuses it
+    with pytest.raises(UserError) as exc:
+        transfer.copy_to_database(desk, pg_url)
+    assert "nothing was written" in exc.value.message("en")
+    assert dump(server.db) == before
+    desk.close()
+    server.close()
