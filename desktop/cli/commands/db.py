@@ -1,6 +1,7 @@
 """``db backups | backup | restore-backup [FILE]``: the SQLite database's backups in
 ``<data folder>/backups/``.  These commands never open (or migrate) the database, so they
-work when it is damaged."""
+work when it is damaged.  ``db copy --to URL`` (a desk joins the network) and
+``db auto-backup`` (for cron) do open it; their handlers are in ``backup.py``."""
 
 from __future__ import annotations
 
