@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import dump, fill
+from transfer_sample import dump, fill
 
 from desktop.app import open_folder
 from desktop.cli import main as cli_main

@@ -8,8 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import _ins, dump, fill
 from sqlalchemy import select
+from transfer_sample import _ins, dump, fill
 
 from db.models import (
     CatalogueItem,

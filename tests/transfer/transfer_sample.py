@@ -1,11 +1,11 @@
-"""Sample data in every table (awkward values included) and a dump to compare databases."""
+"""Test helpers (not a conftest: imported by name): sample data in every table (awkward
+values included) and a dump to compare databases."""
 
 from __future__ import annotations
 
 import datetime as _dt
 from typing import Any
 
-import pytest
 from sqlalchemy import insert, select
 
 from db.archive import data_tables
@@ -107,8 +107,3 @@ def dump(db: Database) -> dict[str, list[tuple[Any, ...]]]:
             out[t.name] = [tuple(r) for r in c.execute(
                 select(t).order_by(*t.primary_key.columns))]
     return out
-
-
-@pytest.fixture
-def filled():  # type: ignore[no-untyped-def]
-    return fill
