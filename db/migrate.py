@@ -49,6 +49,12 @@ def app_heads() -> tuple[str, ...]:
     return tuple(sorted(script.get_heads()))
 
 
+def known_revisions() -> frozenset[str]:
+    """Every revision this app's migrations know (an unknown one is from a newer app)."""
+    script = ScriptDirectory(str(MIGRATIONS_DIR))
+    return frozenset(rev.revision for rev in script.walk_revisions())
+
+
 def current_revisions(db: Database) -> tuple[str, ...]:
     with db.engine.connect() as conn:
         return tuple(sorted(MigrationContext.configure(conn).get_current_heads()))

@@ -13,8 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DESKTOP = ROOT / "desktop"
 UI_PACKAGE = DESKTOP / "ui"
 FACES = (DESKTOP / "ui", DESKTOP / "cli")
-CAPABILITIES = ("access", "catalogue", "clients", "forms", "library", "settings", "validators",
-                "visits")
+CAPABILITIES = ("access", "catalogue", "clients", "forms", "library", "settings", "transfer",
+                "validators", "visits")
 KERNEL = {"desktop", "desktop.errors", "desktop.jobs", "desktop.paths", "desktop.context",
           "desktop.changes", "desktop.options", "desktop.wiring", "desktop.logging_setup",
           "desktop.audit",

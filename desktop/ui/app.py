@@ -70,6 +70,9 @@ def run_gui(argv: Sequence[str]) -> int:
     window = create_window(ctx, prefs, lang)
     _install_excepthook(window, lang)
     window.show()
+    from desktop.ui.auto_backup import start_auto_backup
+
+    start_auto_backup(window)  # a child of the window: lives as long as it
     probe = os.environ.get("IPDESK_STARTUP_PROBE")
     if probe:  # bench/startup.py: note when the event loop first runs, then quit
         import time

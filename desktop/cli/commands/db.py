@@ -1,6 +1,7 @@
 """``db backups | backup | restore-backup [FILE]``: the SQLite database's backups in
 ``<data folder>/backups/``.  These commands never open (or migrate) the database, so they
-work when it is damaged."""
+work when it is damaged.  ``db copy --to URL`` (a desk joins the network) and
+``db auto-backup`` (for cron) do open it; their handlers are in ``backup.py``."""
 
 from __future__ import annotations
 
@@ -30,6 +31,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     from desktop.cli import db_users  # roles and logins (PostgreSQL)
 
     db_users.register(inner)
+    from desktop.cli.commands import backup
+
+    c = add_command(inner, "copy", "把本服务台的数据并入共享数据库（加入网络）"
+                    " / merge this desk's data into a shared database (join the network)")
+    c.add_argument("--to", required=True, metavar="URL", help="the shared database's URL")
+    c.add_argument("--dry-run", action="store_true", help="report only, write nothing")
+    c.set_defaults(handler=backup.run_copy)
+    a = add_command(inner, "auto-backup", "需要时做一次自动备份（供计划任务使用）"
+                    " / make an automatic backup when one is due (for cron)")
+    a.add_argument("--every", type=int, metavar="HOURS", help="set the interval (0: off)")
+    a.add_argument("--keep", type=int, metavar="N", help="set how many automatic backups to keep")
+    a.set_defaults(handler=backup.run_auto_backup)
 
 
 def _paths(env: CommandEnv) -> DataPaths:

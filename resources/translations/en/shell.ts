@@ -72,6 +72,181 @@
     </message>
 </context>
 <context>
+    <name>BackupBox</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="34"/>
+        <source>备份与恢复</source>
+        <translation>Backup and restore</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="40"/>
+        <source>备份到文件…</source>
+        <translation>Back up to a file…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="42"/>
+        <source>全部数据写入一个文件，可恢复到SQLite或PostgreSQL数据库</source>
+        <translation>All data in one file, restorable into a SQLite or PostgreSQL database</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="44"/>
+        <source>从备份文件恢复…</source>
+        <translation>Restore from a backup file…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="47"/>
+        <source>加入网络数据库…</source>
+        <translation>Join the network database…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="49"/>
+        <source>把本服务台的数据并入全省共享的PostgreSQL数据库</source>
+        <translation>Merge this desk&apos;s data into the province&apos;s shared PostgreSQL database</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="56"/>
+        <source>备份文件</source>
+        <translation>Backup file</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="66"/>
+        <source> 小时</source>
+        <translation> hours</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="67"/>
+        <source>不自动备份</source>
+        <translation>No automatic backups</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="71"/>
+        <source>保留最近 </source>
+        <translation>keep the newest </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="72"/>
+        <source> 份</source>
+        <translation> backups</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="73"/>
+        <source>保存</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="79"/>
+        <source>自动备份间隔</source>
+        <translation>Automatic backup every</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="83"/>
+        <source>最近一次备份</source>
+        <translation>Last backup</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="98"/>
+        <source>自动备份只适用于本机SQLite数据库；共享数据库由服务器备份</source>
+        <translation>Automatic backups are for a desk&apos;s own SQLite database; a shared database is backed up on its server</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="101"/>
+        <source>（尚无备份）</source>
+        <translation>(no backup yet)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="109"/>
+        <source>自动备份设置已保存</source>
+        <translation>Automatic backup settings saved</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="120"/>
+        <source>备份到文件</source>
+        <translation>Back up to a file</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="127"/>
+        <source>正在备份…</source>
+        <translation>Backing up…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="132"/>
+        <source>已备份 {n} 行到 {file}</source>
+        <translation>Backed up {n} rows to {file}</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="137"/>
+        <source>未完成</source>
+        <translation>Not done</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="143"/>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="165"/>
+        <source>从备份文件恢复</source>
+        <translation>Restore from a backup file</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="152"/>
+        <source>客户</source>
+        <translation>clients</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="152"/>
+        <source>接待记录</source>
+        <translation>visits</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="153"/>
+        <source>专利与文献</source>
+        <translation>patents and articles</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="153"/>
+        <source>服务事项</source>
+        <translation>service items</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="154"/>
+        <source>生成的表单</source>
+        <translation>generated forms</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="155"/>
+        <source>、</source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="156"/>
+        <source>备份时间：{when}
+来源：{source}（{dialect}，服务台 {desk}）
+内容：{counts}</source>
+        <translation>Made: {when}
+Source: {source} ({dialect}, desk {desk})
+Contents: {counts}</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="163"/>
+        <source>恢复将替换当前数据库中的全部数据（{db}）。继续吗？</source>
+        <translation>The restore replaces all data in this database ({db}). Go on?</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="172"/>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="174"/>
+        <source>正在恢复…</source>
+        <translation>Restoring…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="178"/>
+        <source>已从 {file} 恢复 {n} 行</source>
+        <translation>Restored {n} rows from {file}</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/backup_box.py" line="181"/>
+        <source>；恢复前的数据库已备份到 {file}</source>
+        <translation>; the database before the restore was backed up to {file}</translation>
+    </message>
+</context>
+<context>
     <name>ConflictDialog</name>
     <message>
         <location filename="../../../desktop/ui/widgets/conflict_dialog.py" line="51"/>
@@ -130,6 +305,66 @@
         <location filename="../../../desktop/ui/jobs.py" line="104"/>
         <source>取消</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>JoinDialog</name>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="33"/>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="69"/>
+        <source>加入网络数据库</source>
+        <translation>Join the network database</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="37"/>
+        <source>把本服务台的客户、接待记录、生成的表单、专利与文献和服务事项历史并入共享的数据库；已有的记录会被识别，不会重复。先试运行查看结果。</source>
+        <translation>Merge this desk&apos;s clients, visits, generated forms, patents and articles and service-item history into the shared database; records already there are recognised, never duplicated. Try a dry run first.</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="43"/>
+        <source>共享数据库地址</source>
+        <translation>Shared database URL</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="46"/>
+        <source>试运行</source>
+        <translation>Dry run</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="49"/>
+        <source>并入共享数据库</source>
+        <translation>Merge into the shared database</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="52"/>
+        <source>关闭</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="70"/>
+        <source>将本服务台的数据并入共享数据库（一次完成，出错则不写入任何内容）。继续吗？</source>
+        <translation>Merge this desk&apos;s data into the shared database (in one go; on an error nothing is written). Go on?</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="79"/>
+        <source>请填写共享数据库地址</source>
+        <translation>Enter the shared database&apos;s URL</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="84"/>
+        <source>正在试运行…</source>
+        <translation>Dry run…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="84"/>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="87"/>
+        <source>正在并入…</source>
+        <translation>Merging…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/settings/join_dialog.py" line="100"/>
+        <source>未完成，共享数据库未做任何改动</source>
+        <translation>Not done; the shared database was not changed</translation>
     </message>
 </context>
 <context>
@@ -245,102 +480,102 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="34"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="35"/>
         <source>设置</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="36"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="37"/>
         <source>界面语言</source>
         <translation>Interface language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="46"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="47"/>
         <source>语言</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="51"/>
         <source>服务网点信息（打印在办事指南和表单上）</source>
         <translation>Service outlet (printed on guides and forms)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
         <source>网点名称</source>
         <translation>Outlet name</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="53"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
         <source>地址</source>
         <translation>Address</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="55"/>
         <source>电话</source>
         <translation>Phone</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="55"/>
         <source>电子邮箱</source>
         <translation>E-mail</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="55"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="56"/>
         <source>办公时间</source>
         <translation>Opening hours</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="56"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="57"/>
         <source>接待人员（用顿号分隔）</source>
         <translation>Officers (separated by 、 or commas)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="62"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="63"/>
         <source>保存网点信息</source>
         <translation>Save outlet details</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="71"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="72"/>
         <source>数据</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="75"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="76"/>
         <source>数据文件夹</source>
         <translation>Data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="76"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="77"/>
         <source>数据库</source>
         <translation>Database</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="77"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="78"/>
         <source>数据库版本</source>
         <translation>Schema revision</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="78"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="79"/>
         <source>备份文件夹</source>
         <translation>Backups folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="79"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="80"/>
         <source>日志</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="85"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="86"/>
         <source>打开数据文件夹</source>
         <translation>Open data folder</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="129"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="135"/>
         <source>重新启动后生效</source>
         <translation>Takes effect after restarting</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/settings/page.py" line="137"/>
+        <location filename="../../../desktop/ui/pages/settings/page.py" line="143"/>
         <source>已保存</source>
         <translation>Saved</translation>
     </message>

@@ -22,6 +22,7 @@ from desktop.settings import api as settings
 from desktop.settings.api import Outlet, prefs
 from desktop.ui.env import UiEnv
 from desktop.ui.pages.settings.audit_box import AuditBox
+from desktop.ui.pages.settings.backup_box import BackupBox
 from desktop.ui.pages.settings.privacy_box import PrivacyBox
 from desktop.ui.widgets.scrolling import scrolling_layout
 
@@ -89,13 +90,16 @@ class SettingsPage(QWidget):
         lay.addWidget(data_box)
         perms = access.permissions(env.ctx)
         # a read-only login reads neither visits nor the export record; only an administrator
-        # changes what every desk shares (the outlet), and reads the audit log
+        # changes what every desk shares (the outlet), reads the audit log and restores backups
         self.privacy: PrivacyBox | None = PrivacyBox(env) if perms.can_record_visits else None
         if self.privacy is not None:
             lay.addWidget(self.privacy)
         self.save_button.setVisible(perms.can_edit_settings)
         for edit in self.outlet_inputs.values():
             edit.setReadOnly(not perms.can_edit_settings)
+        self.backup: BackupBox | None = BackupBox(env) if perms.can_edit_settings else None
+        if self.backup is not None:
+            lay.addWidget(self.backup)
         self.audit: AuditBox | None = AuditBox(env) if perms.can_read_audit else None
         if self.audit is not None:
             lay.addWidget(self.audit)
@@ -122,6 +126,8 @@ class SettingsPage(QWidget):
             self.privacy.reload()
         if self.audit is not None and (changes.catalogue or changes.clients or changes.visits):
             self.audit.reload()  # their changes may have written audit entries
+        if changes.settings and self.backup is not None:
+            self.backup.reload()
 
     def _language_changed(self) -> None:
         lang = str(self.language.currentData())
