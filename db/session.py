@@ -76,7 +76,12 @@ class Database:
         return Path(db) if db and db != ":memory:" else None
 
     def display_url(self) -> str:
-        return make_url(self.url).render_as_string(hide_password=True)
+        return self.display(self.url)
+
+    @staticmethod
+    def display(url: str) -> str:
+        """``url`` without its password (for messages and logs)."""
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

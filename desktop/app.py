@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from desktop import connection
 from desktop.catalogue import api as catalogue
 from desktop.context import AppContext, open_context
+from desktop.errors import UserError
 from desktop.logging_setup import setup_logging
 from desktop.options import AppOptions
 from desktop.paths import resolve_data_paths
@@ -23,19 +25,32 @@ log = logging.getLogger(__name__)
 
 
 def open_app(options: AppOptions | None = None, *, logs: bool = True,
-             migrate: bool = True) -> AppContext:
+             migrate: bool = True, offline_ok: bool = False) -> AppContext:
     """Open the data folder, logging, database and wiring for ``options``.
 
     Raises :class:`desktop.errors.UserError` for an unusable folder or database.  ``logs``
-    False leaves logging alone (tests, which capture it themselves).
+    False leaves logging alone (tests, which capture it themselves).  ``offline_ok``: a
+    database server that cannot be reached opens the desk offline (``desktop.connection``)
+    instead, and a successful start refreshes the offline copy.
     """
     options = options or AppOptions()
     paths = resolve_data_paths(options.data_dir)
     paths.ensure()
     if logs:
         setup_logging(paths.logs_dir, verbose=options.verbose)
-    ctx = open_context(paths, options.resolved_db_url, run_migrations=migrate)
+    url = options.resolved_db_url
+    try:
+        ctx = open_context(paths, url, run_migrations=migrate)
+    except UserError as exc:
+        if not (offline_ok and url and connection.is_transient(exc)):
+            raise
+        ctx = connection.open_offline(paths, url)
+        wire(ctx)
+        return ctx
     wire(ctx)
+    connection.remember_server(ctx)
+    if offline_ok:
+        connection.refresh_offline_copy(ctx)
     log.info("opened %s (%s)", paths.root, ctx.db.display_url())
     if migrate:
         anonymise_on_start(ctx)
@@ -74,6 +89,7 @@ def _documents_for_item(ctx: AppContext, item: ItemKey) -> int:
 
 
 def open_folder(data_dir: str | Path, db_url: str | None = None, *,
-                logs: bool = False) -> AppContext:
+                logs: bool = False, offline_ok: bool = False) -> AppContext:
     """:func:`open_app` on the data folder ``data_dir`` (tests, benchmarks, tools)."""
-    return open_app(AppOptions(data_dir=str(data_dir), db_url=db_url), logs=logs)
+    return open_app(AppOptions(data_dir=str(data_dir), db_url=db_url), logs=logs,
+                    offline_ok=offline_ok)
