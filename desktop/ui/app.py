@@ -58,7 +58,7 @@ def run_gui(argv: Sequence[str]) -> int:
     lang = options.lang or prefs.get(settings.prefs.LANGUAGE)
     install_language(app, lang)
     try:
-        ctx = open_app(options)
+        ctx = open_app(options, offline_ok=True)  # an unreachable server: offline mode
     except UserError as exc:
         QMessageBox.critical(None, "IP Desk", exc.message(lang))
         return 2

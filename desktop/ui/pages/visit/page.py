@@ -260,8 +260,11 @@ class VisitFlowPage(QWidget):
 
     def _saved(self, saved: VisitData) -> None:
         self.last_saved = saved
-        log.info("visit %s saved", saved.id)
+        log.info("visit %s saved", saved.id or saved.idem_key)
         self.reset()
+        if saved.id is None:  # offline: kept in the outbox, sent when the server is back
+            self.saved_label.setText(self.tr("离线：接待记录已保存在本机，连接恢复后自动发送"))
+            return
         self.saved_label.setText(self.tr("已保存接待记录 #%1").replace("%1", str(saved.id))
                                  + f"  <a href='visit:{saved.id}'>" + self.tr("查看") + "</a>")
 
