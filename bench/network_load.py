@@ -127,7 +127,7 @@ def desk_main(desk: int, url: str, workdir: str, ops: list[str], client_ids: lis
     from desktop.visits import api as visits
 
     rnd = random.Random(seed)
-    ctx = open_folder(Path(workdir) / f"desk{desk}", url)
+    progress = Path(workdir) / f"desk{desk}.progress"
     seen: dict[str, Any] = {"desk": desk, "latency": {k: [] for k in KINDS},
                             "visits": [], "edits": [], "imports": [], "conflicts": 0,
                             "edit_attempts": 0, "connection_errors": 0, "recovered": 0,
@@ -191,8 +191,10 @@ def desk_main(desk: int, url: str, workdir: str, ops: list[str], client_ids: lis
         with_recovery("search", lambda: library.search(ctx, rnd.choice(QUERIES), limit=10))
 
     run = {"visit": visit, "edit": edit, "import": import_, "search": search}
+    ctx = with_recovery("open", lambda: open_folder(Path(workdir) / f"desk{desk}", url))
     started = time.monotonic()
     for i, kind in enumerate(ops):
+        progress.write_text(str(i), encoding="utf-8")
         t0 = time.perf_counter()
         try:
             run[kind](i)
@@ -202,6 +204,7 @@ def desk_main(desk: int, url: str, workdir: str, ops: list[str], client_ids: lis
                 seen["other_errors"].append(f"{kind}: {type(exc).__name__}: {exc}"[:300])
         seen["latency"][kind].append(time.perf_counter() - t0)
     seen["seconds"] = time.monotonic() - started
+    progress.write_text(str(len(ops)), encoding="utf-8")
     ctx.close()
     Path(out).write_text(json.dumps(seen), encoding="utf-8")
 
@@ -307,12 +310,27 @@ def run(server_url: str, *, desks: int = 8, ops: int = 500, rows: int = 1000,
                 raise SystemExit("--restart needs PGBIN and IPDESK_TEST_PG_DIR "
                                  "(see .ci/start_postgres.sh)")
 
+            def done_ops() -> list[int]:
+                out = []
+                for d in range(desks):
+                    f = work / f"desk{d}.progress"
+                    try:
+                        out.append(int(f.read_text(encoding="utf-8") or 0))
+                    except (OSError, ValueError):
+                        out.append(0)
+                return out
+
             def restart_server() -> None:
+                # once every desk is at work (``restart_after_s`` and a fifth of its ops)
                 time.sleep(restart_after_s)
+                while min(done_ops()) < max(1, ops // 5) and any(
+                        p.is_alive() for p, _o in procs):
+                    time.sleep(0.1)
                 t0 = time.monotonic()
                 pg_ctl("restart")
                 restarted.update(at_s=round(t0 - started, 2),
-                                 down_s=round(time.monotonic() - t0, 2))
+                                 down_s=round(time.monotonic() - t0, 2),
+                                 ops_done_before=sum(done_ops()))
 
             threading.Thread(target=restart_server, daemon=True).start()
         for p, _out in procs:
