@@ -131,7 +131,7 @@ def desk_main(desk: int, url: str, workdir: str, ops: list[str], client_ids: lis
     seen: dict[str, Any] = {"desk": desk, "latency": {k: [] for k in KINDS},
                             "visits": [], "edits": [], "imports": [], "conflicts": 0,
                             "edit_attempts": 0, "connection_errors": 0, "recovered": 0,
-                            "failed": [], "other_errors": []}
+                            "failed": [], "other_errors": [], "connection_samples": []}
 
     def with_recovery(kind: str, fn: Any) -> Any:
         """Run ``fn``; a lost connection is retried (backoff) until ``recover_s``."""
@@ -149,6 +149,8 @@ def desk_main(desk: int, url: str, workdir: str, ops: list[str], client_ids: lis
                     raise
                 lost = True
                 seen["connection_errors"] += 1
+                if len(seen["connection_samples"]) < 3:
+                    seen["connection_samples"].append(f"{kind}: {exc}"[:200])
                 time.sleep(delay)
                 delay = min(2.0, delay * 2)
 
@@ -345,6 +347,8 @@ def run(server_url: str, *, desks: int = 8, ops: int = 500, rows: int = 1000,
                                                   for v in r["latency"].values()) / wall, 1),
                        connection_errors=sum(r["connection_errors"] for r in results),
                        recovered=sum(r["recovered"] for r in results),
+                       connection_samples=[e for r in results
+                                           for e in r["connection_samples"]][:5],
                        failed_ops=sum(len(r["failed"]) for r in results),
                        errors=[e for r in results for e in r["other_errors"]][:10],
                        restart=restarted or None)

@@ -46,6 +46,10 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _query_only(dbapi_conn, _record) -> None:
+    dbapi_conn.execute("PRAGMA query_only=ON")
+
+
 def make_engine(url: str, busy_timeout_s: float = 10.0) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
@@ -59,9 +63,13 @@ def make_engine(url: str, busy_timeout_s: float = 10.0) -> Engine:
 class Database:
     """One database: its URL, engine and session factory."""
 
-    def __init__(self, url: str, *, busy_timeout_s: float = 10.0) -> None:
+    def __init__(self, url: str, *, busy_timeout_s: float = 10.0,
+                 read_only: bool = False) -> None:
         self.url = normalise_url(url)
         self.engine = make_engine(self.url, busy_timeout_s)
+        self.read_only = read_only
+        if read_only and self.is_sqlite:  # any write fails ("attempt to write a readonly …")
+            event.listen(self.engine, "connect", _query_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property

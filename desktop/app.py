@@ -44,17 +44,28 @@ def open_app(options: AppOptions | None = None, *, logs: bool = True,
     except UserError as exc:
         if not (offline_ok and url and connection.is_transient(exc)):
             raise
-        ctx = connection.open_offline(paths, url)
+        ctx = connection.open_offline(paths, url, prepare=catalogue.list_items)
         wire(ctx)
         return ctx
     wire(ctx)
     connection.remember_server(ctx)
-    if offline_ok:
-        connection.refresh_offline_copy(ctx)
+    if offline_ok and not ctx.db.is_sqlite:
+        _keep_offline_copy(ctx)
     log.info("opened %s (%s)", paths.root, ctx.db.display_url())
     if migrate:
         anonymise_on_start(ctx)
     return ctx
+
+
+def _keep_offline_copy(ctx: AppContext) -> None:
+    """Write the offline copy (the catalogue, loaded on the server first) for a desk that
+    may lose its server later; never fatal."""
+    try:
+        catalogue.list_items(ctx)
+    except Exception as exc:
+        log.warning("catalogue not loaded for the offline copy: %s", exc)
+        return
+    connection.refresh_offline_copy(ctx)
 
 
 def anonymise_on_start(ctx: AppContext) -> int:

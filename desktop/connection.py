@@ -229,12 +229,21 @@ def call_read(ctx: AppContext, fn: Callable[[], T]) -> T:
         raise lost_on_read(exc) from exc
 
 
+def _refused_offline(ctx: AppContext, exc: BaseException) -> bool:
+    """A write refused by the read-only offline copy."""
+    return ctx.db.read_only and any("readonly database" in str(e) or "read-only" in str(e)
+                                    for e in _chain(exc))
+
+
 def call_write(ctx: AppContext, fn: Callable[[], T]) -> T:
     """Run a write; a lost connection is never retried (its transaction was rolled back)
-    but reported as :class:`ConnectionLost` — the caller keeps the input for a new try."""
+    but reported as :class:`ConnectionLost` — the caller keeps the input for a new try.
+    Offline, a write the offline copy refuses is reported the same way."""
     try:
         return fn()
     except Exception as exc:
+        if _refused_offline(ctx, exc):
+            raise lost_on_save(exc) from exc
         if not is_transient(exc) or isinstance(exc, UserError):
             raise
         report_failure(ctx, exc)
@@ -261,7 +270,7 @@ def go_offline(ctx: AppContext) -> None:
     if net.server_url is None:
         return
     if net.cache_url and ctx.db.url == net.server_url:
-        ctx.replace_db(Database(net.cache_url), keep=(NETWORK_KEY,))
+        ctx.replace_db(Database(net.cache_url, read_only=True), keep=(NETWORK_KEY,))
     net.set_online(False)
 
 
@@ -286,15 +295,24 @@ def go_online(ctx: AppContext) -> bool:
     return True
 
 
-def open_offline(paths: DataPaths, server_url: str) -> AppContext:
+def open_offline(paths: DataPaths, server_url: str,
+                 prepare: Callable[[AppContext], object] | None = None) -> AppContext:
     """The context of a desk whose server cannot be reached at start: ``ctx.db`` is the
-    offline copy (the catalogue and settings as last seen, or the bundled catalogue); the
-    local search index is searched as it is; new visits go to the outbox."""
+    offline copy, read-only (the catalogue and settings as last seen); the local search
+    index is searched as it is; new visits go to the outbox.  ``prepare(ctx)`` runs on the
+    copy while it can still be written (the composition root loads the bundled catalogue
+    there, for a desk that has never reached its server)."""
     paths.ensure()
     cache = open_cache(cache_path(paths.root))
     ctx = AppContext(paths=paths, db=cache)
     net = Network(server_url=normalise_url(server_url), cache_url=cache.url, offline=True)
     ctx.service(NETWORK_KEY, lambda: net, Network)
+    if prepare is not None:
+        try:
+            prepare(ctx)
+        except Exception as exc:
+            log.warning("offline copy not prepared: %s", exc)
+    ctx.replace_db(Database(cache.url, read_only=True), keep=(NETWORK_KEY,))
     log.info("offline: the database server %s cannot be reached; serving the offline copy",
                 Database.display(server_url))
     return ctx

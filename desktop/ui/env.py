@@ -3,6 +3,7 @@ the language."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -14,11 +15,12 @@ from desktop.changes import Op
 from desktop.context import AppContext
 from desktop.jobs import CancelledFn, ProgressFn
 from desktop.ui.activity import Activity
-from desktop.ui.jobs import JobHandle, JobRunner
+from desktop.ui.jobs import JobHandle, JobRunner, show_error
 from desktop.ui.notices import Notices
 from desktop.ui.prefs import Prefs
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -51,10 +53,20 @@ class UiEnv:
              ) -> JobHandle:
         """A read off the GUI thread (newest per ``key`` wins); see ``JobRunner.read``.  A
         lost connection to the database server is retried once, then reported clearly
-        (``desktop.connection.call_read``)."""
+        (``desktop.connection.call_read``) — by the connection banner, not a message box:
+        the page keeps what it shows until the server is back."""
         ctx = self.ctx
+
+        def failed(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error(exc)
+            elif isinstance(exc, connection.ConnectionLost):
+                log.info("read not done, the server is away: %s", exc.message("en"))
+            else:
+                show_error(parent, exc)
+
         return self.jobs.read(lambda: connection.call_read(ctx, fn), parent=parent,
-                              on_done=on_done, key=key, on_error=on_error)
+                              on_done=on_done, key=key, on_error=failed)
 
     def run_op(self, op: Callable[[ProgressFn, CancelledFn], Op[T]], *, parent: QWidget,
                on_done: Callable[[T], None] | None = None, title: str = "",

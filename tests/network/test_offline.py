@@ -14,6 +14,7 @@ from desktop import connection
 from desktop.app import open_folder
 from desktop.catalogue import api as catalogue
 from desktop.cli import main as cli_main
+from desktop.clients import api as clients
 from desktop.errors import UserError, ValidationFailed
 from desktop.library import api as library
 from desktop.visits import api as visits
@@ -52,6 +53,12 @@ def test_offline_start_without_any_copy_serves_the_bundled_catalogue(closed_url,
         # an old visit cannot be changed offline
         with pytest.raises(UserError):
             visits.save_visit(ctx, _visit("改", id=5))
+        # anything else is refused offline (the copy is read-only), with the clear sentence
+        with pytest.raises(connection.ConnectionLost) as refused:
+            connection.call_write(ctx, lambda: clients.save_client(
+                ctx, clients.ClientData(name="离线新客户有限公司")))
+        assert "你的输入仍保留" in refused.value.message("zh")
+        assert clients.list_clients(ctx) == []
         # no local index yet: a clear sentence, not an empty result
         with pytest.raises(UserError) as no_index:
             library.search(ctx, "电池")

@@ -313,12 +313,17 @@
         <translation>This visit is not saved yet. Discard what was entered?</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="265"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="266"/>
+        <source>离线：接待记录已保存在本机，连接恢复后自动发送</source>
+        <translation>Offline: the visit is kept on this desk and sent when the connection is back</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="268"/>
         <source>已保存接待记录 #%1</source>
         <translation>Visit #%1 saved</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="266"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="269"/>
         <source>查看</source>
         <translation>Open</translation>
     </message>

@@ -383,21 +383,26 @@
     </message>
     <message>
         <location filename="../../../desktop/ui/pages/visits/page.py" line="223"/>
+        <source>离线：接待记录已保存在本机，连接恢复后自动发送</source>
+        <translation>Offline: the visit is kept on this desk and sent when the connection is back</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="225"/>
         <source>已保存接待记录 %1</source>
         <translation>Saved visit %1</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="231"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="233"/>
         <source>删除接待记录</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="232"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="234"/>
         <source>确定删除 %1 的这条接待记录吗？此操作不能撤销。</source>
         <translation>Delete the visit of %1? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="251"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="253"/>
         <source>已标记跟进完成</source>
         <translation>Follow-up marked done</translation>
     </message>
