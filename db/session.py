@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+CONNECT_TIMEOUT_S = 10
 
 
 def normalise_url(url: str) -> str:
@@ -56,7 +57,9 @@ def make_engine(url: str, busy_timeout_s: float = 10.0) -> Engine:
         engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # a server that does not answer (a network gone) fails in seconds, not minutes
+        args = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=args)
     return engine
 
 
