@@ -44,8 +44,9 @@ TRANSIENT_PHRASES = (
     "connection is closed", "the connection is lost", "connection not open",
     "consuming input failed", "the database system is shutting down",
     "the database system is starting up", "the database system is in recovery mode",
-    "no route to host", "network is unreachable", "connection to server",
-    "ssl connection has been closed", "broken pipe", "server conn crashed",
+    "no route to host", "network is unreachable", "could not translate host name",
+    "failed to resolve host", "ssl connection has been closed", "broken pipe",
+    "too many clients already", "remaining connection slots are reserved",
 )
 TRANSIENT_CLASSES = ("AdminShutdown", "CannotConnectNow", "CrashShutdown",
                      "ConnectionFailure", "ConnectionException",
@@ -106,8 +107,9 @@ def lost_on_read(exc: BaseException | None = None) -> ConnectionLost:
     return err
 
 
-def ping(db: Database, timeout_s: float = PING_TIMEOUT_S) -> bool:
-    """Can ``db`` be reached now?  (``SELECT 1`` on a fresh connection; SQLite: always.)"""
+def ping(db: Database) -> bool:
+    """Can ``db`` be reached now?  (``SELECT 1``, the pool checking its connection first;
+    SQLite: always.)"""
     if db.is_sqlite:
         return True
     try:

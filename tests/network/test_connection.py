@@ -35,6 +35,10 @@ def test_transient_errors_are_told_from_the_rest() -> None:
     assert not connection.is_transient(locked)
     assert not connection.is_transient(IntegrityError("INSERT", {}, Exception("duplicate key")))
     assert not connection.is_transient(ValueError("connection refused"))
+    # a wrong password is not the server being away: the desk must not go offline for it
+    assert not connection.is_transient(_op_error(
+        'connection failed: connection to server at "127.0.0.1", port 5432 failed: FATAL:  '
+        'password authentication failed for user "officer1"'))
 
 
 def test_a_read_is_retried_once_a_write_never(ctx) -> None:
