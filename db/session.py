@@ -17,6 +17,7 @@ from sqlalchemy.engine import Engine, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 log = logging.getLogger(__name__)
+CONNECT_TIMEOUT_S = 10
 
 
 def normalise_url(url: str) -> str:
@@ -46,22 +47,32 @@ def _sqlite_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+def _query_only(dbapi_conn, _record) -> None:
+    dbapi_conn.execute("PRAGMA query_only=ON")
+
+
 def make_engine(url: str, busy_timeout_s: float = 10.0) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, connect_args={"timeout": busy_timeout_s})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # a server that does not answer (a network gone) fails in seconds, not minutes
+        args = {} if "connect_timeout" in url else {"connect_timeout": CONNECT_TIMEOUT_S}
+        engine = create_engine(url, pool_pre_ping=True, connect_args=args)
     return engine
 
 
 class Database:
     """One database: its URL, engine and session factory."""
 
-    def __init__(self, url: str, *, busy_timeout_s: float = 10.0) -> None:
+    def __init__(self, url: str, *, busy_timeout_s: float = 10.0,
+                 read_only: bool = False) -> None:
         self.url = normalise_url(url)
         self.engine = make_engine(self.url, busy_timeout_s)
+        self.read_only = read_only
+        if read_only and self.is_sqlite:  # any write fails ("attempt to write a readonly …")
+            event.listen(self.engine, "connect", _query_only)
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     @property
@@ -76,7 +87,12 @@ class Database:
         return Path(db) if db and db != ":memory:" else None
 
     def display_url(self) -> str:
-        return make_url(self.url).render_as_string(hide_password=True)
+        return self.display(self.url)
+
+    @staticmethod
+    def display(url: str) -> str:
+        """``url`` without its password (for messages and logs)."""
+        return make_url(normalise_url(url)).render_as_string(hide_password=True)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

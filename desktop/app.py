@@ -11,9 +11,11 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from desktop import connection
 from desktop.access import api as access
 from desktop.catalogue import api as catalogue
 from desktop.context import AppContext, open_context
+from desktop.errors import UserError
 from desktop.logging_setup import setup_logging
 from desktop.options import AppOptions
 from desktop.paths import resolve_data_paths
@@ -24,13 +26,16 @@ log = logging.getLogger(__name__)
 
 
 def open_app(options: AppOptions | None = None, *, logs: bool = True,
-             migrate: bool = True, ask: access.AskFn | None = None) -> AppContext:
+             migrate: bool = True, ask: access.AskFn | None = None,
+             offline_ok: bool = False) -> AppContext:
     """Open the data folder, logging, database and wiring for ``options``.
 
     Signs in (``ask`` prompts for a PostgreSQL password the environment and keyring do not
     have), reads the login's role into ``ctx.actor``/``ctx.role`` and migrates when that role
     may.  Raises :class:`desktop.errors.UserError` for an unusable folder or database.
-    ``logs`` False leaves logging alone (tests, which capture it themselves).
+    ``logs`` False leaves logging alone (tests, which capture it themselves).  ``offline_ok``:
+    a database server that cannot be reached opens the desk offline (``desktop.connection``)
+    instead, and a successful start refreshes the offline copy.
     """
     options = options or AppOptions()
     paths = resolve_data_paths(options.data_dir)
@@ -49,13 +54,35 @@ def open_app(options: AppOptions | None = None, *, logs: bool = True,
             raise
         return opened
 
-    ctx = access.connect(options.resolved_db_url, open_signed_in, ask)
+    url = options.resolved_db_url
+    try:
+        ctx = access.connect(url, open_signed_in, ask)
+    except UserError as exc:
+        if not (offline_ok and url and connection.is_transient(exc)):
+            raise
+        ctx = connection.open_offline(paths, url, prepare=catalogue.list_items)
+        wire(ctx)
+        return ctx
     wire(ctx)
+    connection.remember_server(ctx)
+    if offline_ok and not ctx.db.is_sqlite:
+        _keep_offline_copy(ctx)
     log.info("opened %s (%s) as %r, role %r", paths.root, ctx.db.display_url(), ctx.actor,
              ctx.role)
     if migrate and access.permissions(ctx).can_record_visits:  # read-only: cannot anonymise
         anonymise_on_start(ctx)
     return ctx
+
+
+def _keep_offline_copy(ctx: AppContext) -> None:
+    """Write the offline copy (the catalogue, loaded on the server first) for a desk that
+    may lose its server later; never fatal."""
+    try:
+        catalogue.list_items(ctx)
+    except Exception as exc:
+        log.warning("catalogue not loaded for the offline copy: %s", exc)
+        return
+    connection.refresh_offline_copy(ctx)
 
 
 def anonymise_on_start(ctx: AppContext) -> int:
@@ -90,6 +117,7 @@ def _documents_for_item(ctx: AppContext, item: ItemKey) -> int:
 
 
 def open_folder(data_dir: str | Path, db_url: str | None = None, *,
-                logs: bool = False) -> AppContext:
+                logs: bool = False, offline_ok: bool = False) -> AppContext:
     """:func:`open_app` on the data folder ``data_dir`` (tests, benchmarks, tools)."""
-    return open_app(AppOptions(data_dir=str(data_dir), db_url=db_url), logs=logs)
+    return open_app(AppOptions(data_dir=str(data_dir), db_url=db_url), logs=logs,
+                    offline_ok=offline_ok)

@@ -59,6 +59,29 @@ class AppContext:
                     self._closers.append(closer)
             return obj
 
+    def replace_db(self, db: Database, *, keep: tuple[str, ...] = ()) -> None:
+        """Use ``db`` from now on (a desk going offline or back online): the services made
+        on the old database are closed (made anew on next use), except those in ``keep``."""
+        old = self.db
+        with self._lock:
+            kept = {k: v for k, v in self._services.items() if k in keep}
+            dropped = [v for k, v in self._services.items() if k not in keep]
+            closers, self._closers = self._closers, []
+            for obj in kept.values():
+                closer = getattr(obj, "close", None)
+                if callable(closer) and closer in closers:
+                    self._closers.append(closer)
+            self._services = kept
+            self.db = db
+        for obj in dropped:
+            closer = getattr(obj, "close", None)
+            if callable(closer):
+                try:
+                    closer()
+                except Exception:
+                    log.exception("closing a context service failed")
+        old.dispose()
+
     def close(self) -> None:
         for closer in reversed(self._closers):
             try:

@@ -17,7 +17,7 @@ CAPABILITIES = ("access", "catalogue", "clients", "forms", "library", "settings"
                 "validators", "visits")
 KERNEL = {"desktop", "desktop.errors", "desktop.jobs", "desktop.paths", "desktop.context",
           "desktop.changes", "desktop.options", "desktop.wiring", "desktop.logging_setup",
-          "desktop.audit",
+          "desktop.audit", "desktop.connection",
           "desktop.common"}
 COMPOSITION_ROOT = DESKTOP / "app.py"
 MUTATING_VERBS = ("save_", "delete_", "import_", "apply_", "set_", "generate_", "run_batch",

@@ -144,6 +144,8 @@ def ensure_loaded(db: Database, directory: Path | None = None) -> int:
     or missing bundle raises :class:`UserError` only while the database has no catalogue yet;
     afterwards it is logged and the stored catalogue keeps being used.
     """
+    if db.read_only:  # the offline copy (desktop.connection) is served as it is
+        return 0
     with _load_lock(db):  # two threads of this process load it once, one after the other
         return _ensure_loaded(db, directory or bundled_dir())
 

@@ -22,13 +22,15 @@ class CommandEnv:
         self._ctx: AppContext | None = None
 
     # -- context ---------------------------------------------------------------------
-    def context(self) -> AppContext:
-        """Open the app (data folder, logging, database, wiring) on first use."""
+    def context(self, *, offline_ok: bool = False) -> AppContext:
+        """Open the app (data folder, logging, database, wiring) on first use; with
+        ``offline_ok`` an unreachable server opens the desk offline (``desktop.connection``)."""
         if self._ctx is None:
             from desktop.access import api as access
             from desktop.app import open_app  # commands that need no data never load it
 
-            self._ctx = open_app(self.options, ask=access.terminal_prompt())
+            self._ctx = open_app(self.options, ask=access.terminal_prompt(),
+                                 offline_ok=offline_ok)
         return self._ctx
 
     def close(self) -> None:

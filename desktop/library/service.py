@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from desktop.connection import is_offline
 from desktop.context import AppContext
 from desktop.errors import UserError
 from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
@@ -72,6 +73,12 @@ class Library:
         return change
 
     def _ready(self) -> None:
+        if is_offline(self.ctx):  # the server is away: search the local index as it is
+            if not self.index.exists():
+                raise UserError("离线：本机还没有检索索引，连接数据库服务器后才能检索",
+                                "offline: this desk has no search index yet; searching needs "
+                                "the database server once")
+            return
         if not self._checked:
             try:
                 self.ensure_index()

@@ -59,8 +59,9 @@ def run_gui(argv: Sequence[str]) -> int:
     install_language(app, lang)
     from desktop.ui.signin import ask_in_dialog, choose_profile
 
-    try:  # a PostgreSQL login without a password: the sign-in dialog asks for it
-        ctx = open_app(options, ask=ask_in_dialog(lang))
+    try:  # a PostgreSQL login without a password: the sign-in dialog asks for it; an
+        # unreachable server: offline mode
+        ctx = open_app(options, ask=ask_in_dialog(lang), offline_ok=True)
         if not choose_profile(ctx, lang):  # desk profiles (SQLite): who is working now
             ctx.close()
             return 0

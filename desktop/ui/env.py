@@ -3,21 +3,24 @@ the language."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
 
+from desktop import connection
 from desktop.changes import Op
 from desktop.context import AppContext
 from desktop.jobs import CancelledFn, ProgressFn
 from desktop.ui.activity import Activity
-from desktop.ui.jobs import JobHandle, JobRunner
+from desktop.ui.jobs import JobHandle, JobRunner, show_error
 from desktop.ui.notices import Notices
 from desktop.ui.prefs import Prefs
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -48,8 +51,22 @@ class UiEnv:
     def read(self, fn: Callable[[], T], *, parent: QWidget, on_done: Callable[[T], None],
              key: str = "", on_error: Callable[[BaseException], None] | None = None
              ) -> JobHandle:
-        """A read off the GUI thread (newest per ``key`` wins); see ``JobRunner.read``."""
-        return self.jobs.read(fn, parent=parent, on_done=on_done, key=key, on_error=on_error)
+        """A read off the GUI thread (newest per ``key`` wins); see ``JobRunner.read``.  A
+        lost connection to the database server is retried once, then reported clearly
+        (``desktop.connection.call_read``) — by the connection banner, not a message box:
+        the page keeps what it shows until the server is back."""
+        ctx = self.ctx
+
+        def failed(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error(exc)
+            elif isinstance(exc, connection.ConnectionLost):
+                log.info("read not done, the server is away: %s", exc.message("en"))
+            else:
+                show_error(parent, exc)
+
+        return self.jobs.read(lambda: connection.call_read(ctx, fn), parent=parent,
+                              on_done=on_done, key=key, on_error=failed)
 
     def run_op(self, op: Callable[[ProgressFn, CancelledFn], Op[T]], *, parent: QWidget,
                on_done: Callable[[T], None] | None = None, title: str = "",
@@ -64,5 +81,12 @@ class UiEnv:
             if on_done is not None:
                 on_done(result.value)
 
-        return self.jobs.start(op, parent=parent, title=title, on_done=finished,
+        ctx = self.ctx
+
+        def guarded(progress: ProgressFn, cancelled: CancelledFn) -> Op[T]:
+            # a lost connection: rolled back, reported as ConnectionLost (the page keeps
+            # the officer's input for another try)
+            return connection.call_write(ctx, lambda: op(progress, cancelled))
+
+        return self.jobs.start(guarded, parent=parent, title=title, on_done=finished,
                                on_result=publish, show_dialog=show_dialog, **kwargs)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QStackedWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,6 +27,7 @@ from desktop import __version__
 from desktop.access import api as access
 from desktop.changes import Changes
 from desktop.settings.api import prefs
+from desktop.ui.connection_banner import ConnectionBanner
 from desktop.ui.env import UiEnv
 from desktop.ui.index_follower import IndexFollower, follow_interval
 from desktop.ui.pages import PAGES, PageSpec
@@ -67,7 +69,15 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(holder)
         lay.addWidget(self.nav)
         lay.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        # the connection banner above everything (shown while the server is away)
+        self.banner = ConnectionBanner(env, self)
+        outer = QWidget()
+        column = QVBoxLayout(outer)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.banner)
+        column.addWidget(central, 1)
+        self.setCentralWidget(outer)
         self.nav.currentRowChanged.connect(self._show_row)
         db_text = env.ctx.db.display_url()
         self.statusBar().addPermanentWidget(QLabel(self.tr("数据库：") + db_text))
@@ -75,6 +85,7 @@ class MainWindow(QMainWindow):
         self.signed_in = QLabel(self.tr("登录：") + who if who else "")
         self.signed_in.setObjectName("signedIn")
         self.statusBar().addPermanentWidget(self.signed_in)
+        self.statusBar().addPermanentWidget(self.banner.status)
         self.resize(1200, 780)
         geometry = env.prefs.get(prefs.GEOMETRY)
         if geometry:

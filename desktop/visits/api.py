@@ -11,10 +11,11 @@ from pathlib import Path
 
 from desktop.changes import Changes, Op
 from desktop.common.dates import parse_date
+from desktop.connection import is_offline
 from desktop.context import AppContext
 from desktop.errors import FieldProblem
 from desktop.jobs import CancelledFn, ProgressFn, never_cancelled, no_progress
-from desktop.visits import intake, service, spreadsheet
+from desktop.visits import intake, outbox, service, spreadsheet
 from desktop.visits.model import (
     PERSONAL_FIELDS,
     VISIT_FIELDS,
@@ -49,7 +50,13 @@ VISITS_CHANGED = Changes(visits=True)
 def save_visit(ctx: AppContext, data: VisitData) -> Op[VisitData]:
     """Insert (``data.id`` None) or update a visit; ``ValidationFailed`` names every bad
     field (impossible date, unknown topic/channel/outcome, rating out of range, item not
-    in the catalogue, unknown client) and nothing is written."""
+    in the catalogue, unknown client) and nothing is written.
+
+    Offline (the server cannot be reached, ``desktop.connection``) a new visit is kept in
+    the outbox instead (returned with ``id`` None and its ``idem_key``) and sent when the
+    server is back."""
+    if is_offline(ctx):
+        return Op(outbox.queue_visit(ctx, data), VISITS_CHANGED)
     return Op(service.save_visit(ctx, data), VISITS_CHANGED)
 
 
@@ -203,7 +210,10 @@ def save_visit_for_client(ctx: AppContext, data: VisitData, client_name: str | N
                           ) -> Op[VisitData]:
     """Save ``data`` linked to the client called ``client_name``: an existing profile, or a
     quick profile created in the same transaction — only when the visit is valid
-    (``ValidationFailed`` otherwise, and nothing is written, not even the client)."""
+    (``ValidationFailed`` otherwise, and nothing is written, not even the client).
+    Offline the visit is queued with the name (the profile is found or made on sending)."""
+    if is_offline(ctx):
+        return Op(outbox.queue_visit(ctx, data, client_name or ""), VISITS_CHANGED)
     saved, created = intake.save_with_client(ctx, data, client_name)
     return Op(saved, VISITS_CHANGED | Changes(clients=created))
 
@@ -321,3 +331,27 @@ def personal_data_exports(ctx: AppContext, limit: int = 500) -> list[PersonalExp
 __all__ += ["KnownAnswer", "PersonalExport", "anonymise_old_visits", "ask",
             "export_client_data", "mask_personal", "model_answers", "personal_data_exports",
             "record_personal_export", "star_answer"]
+
+
+# -- the outbox (visits recorded offline) ------------------------------------------------
+
+from desktop.visits.outbox import QueuedVisit, SendReport  # noqa: E402
+
+
+def queued_visits(ctx: AppContext) -> list[QueuedVisit]:
+    """Visits recorded offline, waiting to be sent (oldest first)."""
+    return outbox.queued(ctx)
+
+
+def queued_count(ctx: AppContext) -> int:
+    return outbox.queued_count(ctx)
+
+
+def send_queued(ctx: AppContext) -> Op[SendReport]:
+    """Send the queued visits to the server now; each is stored once (its ``idem_key``),
+    however often this runs."""
+    report = outbox.send(ctx)
+    return Op(report, VISITS_CHANGED if report.sent else Changes())
+
+
+__all__ += ["QueuedVisit", "SendReport", "queued_count", "queued_visits", "send_queued"]

@@ -43,6 +43,9 @@ class VisitData:
     search_count: int = 0  # kept when anonymisation clears ``searches``
     document_count: int = 0  # kept when anonymisation clears ``document_ids``
     anonymised: bool = False
+    # one key per visit, made where it was first recorded (a visit queued offline and sent
+    # twice is stored once); given on the first save when None
+    idem_key: str | None = None
     created_at: _dt.datetime | None = None
     updated_at: _dt.datetime | None = None
 

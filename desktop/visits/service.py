@@ -9,6 +9,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any, NamedTuple
 
 from sqlalchemy import Select, func, or_, select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from db.models import Visit, VisitItem, VisitTopic
@@ -107,15 +108,45 @@ def save_visit(ctx: AppContext, data: VisitData) -> VisitData:
     return get_visit(ctx, visit_id)
 
 
+def new_idem_key() -> str:
+    return uuid.uuid4().hex
+
+
+def visit_with_key(s: Session, key: str) -> int | None:
+    return s.execute(select(Visit.id).where(Visit.idem_key == key)).scalar()
+
+
 def write_visit(s: Session, clean: VisitData, actor: str = "") -> int:
-    """Insert or update a checked record in session ``s``; returns its id."""
+    """Insert or update a checked record in session ``s``; returns its id.
+
+    A new visit gets an idempotency key (``clean.idem_key``, made here when None); a visit
+    whose key is already stored is not inserted again (a replayed outbox, a retried save):
+    its id is returned."""
     if clean.id is None:
-        row = Visit()
-    else:
-        found = s.get(Visit, clean.id)
-        if found is None:
-            raise not_found(clean.id)
-        row = found
+        clean.idem_key = clean.idem_key or new_idem_key()
+        existing = visit_with_key(s, clean.idem_key)
+        if existing is not None:
+            return existing
+        row = Visit(idem_key=clean.idem_key)
+        apply_fields(s, row, clean, actor=actor)
+        if s.get_bind().dialect.name == "sqlite":  # one writer at a time: no race
+            s.add(row)
+            s.flush()
+            return row.id
+        try:
+            with s.begin_nested():  # another desk sending the same key at the same moment
+                s.add(row)
+                s.flush()
+        except IntegrityError:
+            existing = visit_with_key(s, clean.idem_key)
+            if existing is None:
+                raise
+            return existing
+        return row.id
+    found = s.get(Visit, clean.id)
+    if found is None:
+        raise not_found(clean.id)
+    row = found
     apply_fields(s, row, clean, actor=actor)
     s.add(row)
     s.flush()
@@ -136,7 +167,8 @@ def to_data(row: Visit, names: dict[int, str]) -> VisitData:
         document_ids=json.loads(row.documents_json or "[]"),
         search_count=row.search_count, document_count=row.document_count,
         model_answer=row.model_answer, answer_item=row.answer_item,
-        anonymised=row.anonymised_at is not None, created_at=row.created_at,
+        anonymised=row.anonymised_at is not None, idem_key=row.idem_key,
+        created_at=row.created_at,
         updated_at=row.updated_at)
 
 

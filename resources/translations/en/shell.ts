@@ -300,6 +300,40 @@ Contents: {counts}</translation>
     </message>
 </context>
 <context>
+    <name>ConnectionBanner</name>
+    <message>
+        <location filename="../../../desktop/ui/connection_banner.py" line="75"/>
+        <location filename="../../../desktop/ui/connection_banner.py" line="119"/>
+        <source>● 在线</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/connection_banner.py" line="100"/>
+        <source>● 离线</source>
+        <translation>● Offline</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/connection_banner.py" line="111"/>
+        <source>离线：无法连接数据库服务器，正在重试…</source>
+        <translation>Offline: cannot reach the database server, retrying…</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/connection_banner.py" line="113"/>
+        <source>（%1 条接待记录待发送）</source>
+        <translation> (%1 visits waiting to be sent)</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/connection_banner.py" line="120"/>
+        <source>已重新连接</source>
+        <translation>Reconnected</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/connection_banner.py" line="165"/>
+        <source>已重新连接，已发送离线登记的接待 %1 条</source>
+        <translation>Reconnected; %1 visits recorded offline were sent</translation>
+    </message>
+</context>
+<context>
     <name>JobRunner</name>
     <message>
         <location filename="../../../desktop/ui/jobs.py" line="104"/>
@@ -370,17 +404,17 @@ Contents: {counts}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="40"/>
+        <location filename="../../../desktop/ui/main_window.py" line="42"/>
         <source>IP Desk 知识产权服务台</source>
         <translation>IP Desk</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="73"/>
+        <location filename="../../../desktop/ui/main_window.py" line="83"/>
         <source>数据库：</source>
         <translation>Database: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/main_window.py" line="75"/>
+        <location filename="../../../desktop/ui/main_window.py" line="85"/>
         <source>登录：</source>
         <translation>Signed in: </translation>
     </message>

@@ -247,78 +247,83 @@
 <context>
     <name>VisitFlowPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="50"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="54"/>
         <source>新接待</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="60"/>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="212"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="64"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="216"/>
         <source>开始新接待</source>
         <translation>Start a new visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="75"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="79"/>
         <source>1 客户</source>
         <translation>1 Client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="75"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="79"/>
         <source>2 需求</source>
         <translation>2 Need</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="75"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="79"/>
         <source>3 指南与材料</source>
         <translation>3 Guides</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="76"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="80"/>
         <source>4 表单</source>
         <translation>4 Forms</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="76"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="80"/>
         <source>5 材料包</source>
         <translation>5 Packet</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="76"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="80"/>
         <source>6 登记保存</source>
         <translation>6 Save</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="86"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="90"/>
         <source>上一步</source>
         <translation>Back</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="87"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="91"/>
         <source>下一步</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="183"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="187"/>
         <source>（录入信息后开始计时）</source>
         <translation>(the timer starts with the first entry)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="185"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="189"/>
         <source>开始于 %1，已用 %2 分钟</source>
         <translation>started %1, %2 min so far</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="213"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="217"/>
         <source>当前接待尚未保存，放弃已录入的内容吗？</source>
         <translation>This visit is not saved yet. Discard what was entered?</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="265"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="272"/>
+        <source>离线：接待记录已保存在本机，连接恢复后自动发送</source>
+        <translation>Offline: the visit is kept on this desk and sent when the connection is back</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="274"/>
         <source>已保存接待记录 #%1</source>
         <translation>Visit #%1 saved</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visit/page.py" line="266"/>
+        <location filename="../../../desktop/ui/pages/visit/page.py" line="275"/>
         <source>查看</source>
         <translation>Open</translation>
     </message>

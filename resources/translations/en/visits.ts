@@ -95,138 +95,138 @@
 <context>
     <name>VisitDialog</name>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="59"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="61"/>
         <source>编辑接待记录</source>
         <translation>Edit visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="59"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="61"/>
         <source>新增接待记录</source>
         <translation>New visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="73"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="75"/>
         <source>留空为匿名来访；新名称将建立快速档案</source>
         <translation>Empty: anonymous walk-in; a new name creates a quick profile</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="76"/>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="97"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="78"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="99"/>
         <source>（未填写）</source>
         <translation>(not given)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="80"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="82"/>
         <source>需要跟进</source>
         <translation>Follow up</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="87"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="89"/>
         <source>已跟进</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="100"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="102"/>
         <source>（未评价）</source>
         <translation>(not rated)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="105"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="107"/>
         <source>未填写</source>
         <translation>Not given</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="106"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="108"/>
         <source> 分钟</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="110"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="112"/>
         <source>用顿号或逗号分隔</source>
         <translation>Separated by commas</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="121"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="123"/>
         <source>筛选服务事项（编码或名称）…</source>
         <translation>Filter service items (code or title)…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="135"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="137"/>
         <source>接待时间</source>
         <translation>Date/time</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="136"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="138"/>
         <source>接待人</source>
         <translation>Officer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="137"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="139"/>
         <source>客户</source>
         <translation>Client</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="138"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="140"/>
         <source>渠道</source>
         <translation>Channel</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="139"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="141"/>
         <source>结果</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="140"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="142"/>
         <source>转介至</source>
         <translation>Referred to</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="141"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="143"/>
         <source>跟进</source>
         <translation>Follow-up</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="143"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="145"/>
         <source>工作量（READ）</source>
         <translation>Effort (READ)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="144"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="146"/>
         <source>满意度</source>
         <translation>Satisfaction</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="145"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="147"/>
         <source>时长</source>
         <translation>Duration</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="146"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="148"/>
         <source>标签</source>
         <translation>Tags</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="156"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="158"/>
         <source>咨询主题</source>
         <translation>Topics</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="157"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="159"/>
         <source>服务事项</source>
         <translation>Service item</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="158"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="160"/>
         <source>咨询内容</source>
         <translation>Question</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="159"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="161"/>
         <source>答复</source>
         <translation>Answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="160"/>
+        <location filename="../../../desktop/ui/pages/visits/dialog.py" line="162"/>
         <source>备注</source>
         <translation>Notes</translation>
     </message>
@@ -382,22 +382,22 @@
         <translation>Model answer</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="225"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="227"/>
         <source>已保存接待记录 %1</source>
         <translation>Saved visit %1</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="233"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="235"/>
         <source>删除接待记录</source>
         <translation>Delete visit</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="234"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="236"/>
         <source>确定删除 %1 的这条接待记录吗？此操作不能撤销。</source>
         <translation>Delete the visit of %1? This cannot be undone.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/visits/page.py" line="253"/>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="255"/>
         <source>已标记跟进完成</source>
         <translation>Follow-up marked done</translation>
     </message>
@@ -420,6 +420,11 @@
         <location filename="../../../desktop/ui/pages/visits/star_action.py" line="36"/>
         <source>已设为范例答复</source>
         <translation>Starred as a model answer</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/visits/page.py" line="225"/>
+        <source>离线：接待记录已保存在本机，连接恢复后自动发送</source>
+        <translation>Offline: the visit is kept on this desk and sent when the connection is back</translation>
     </message>
 </context>
 </TS>

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import logging
+import uuid
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -43,6 +44,9 @@ class VisitFlowPage(QWidget):
         super().__init__()
         self.env = env
         self.started: _dt.datetime | None = None
+        # the visit in progress keeps one idempotency key: a save tried again after a lost
+        # connection (its answer lost, its commit perhaps done) is stored once
+        self.idem_key = uuid.uuid4().hex
         self.searches: list[str] = []
         self.last_saved: VisitData | None = None
         lay = QVBoxLayout(self)
@@ -221,6 +225,7 @@ class VisitFlowPage(QWidget):
             step.reset()
         self.searches = []
         self.started = None
+        self.idem_key = uuid.uuid4().hex
         self._show_time()
         self.go(0)
 
@@ -241,7 +246,8 @@ class VisitFlowPage(QWidget):
         data = VisitData(started_at=self.started or _dt.datetime.now().replace(microsecond=0),
                          client_id=client_id, items=self.need_step.codes(),
                          searches=list(self.searches),
-                         document_ids=list(self.forms_step.document_ids))
+                         document_ids=list(self.forms_step.document_ids),
+                         idem_key=self.idem_key)
         self.save_step.fill(data)
         return data, quick
 
@@ -260,8 +266,11 @@ class VisitFlowPage(QWidget):
 
     def _saved(self, saved: VisitData) -> None:
         self.last_saved = saved
-        log.info("visit %s saved", saved.id)
+        log.info("visit %s saved", saved.id or saved.idem_key)
         self.reset()
+        if saved.id is None:  # offline: kept in the outbox, sent when the server is back
+            self.saved_label.setText(self.tr("离线：接待记录已保存在本机，连接恢复后自动发送"))
+            return
         self.saved_label.setText(self.tr("已保存接待记录 #%1").replace("%1", str(saved.id))
                                  + f"  <a href='visit:{saved.id}'>" + self.tr("查看") + "</a>")
 

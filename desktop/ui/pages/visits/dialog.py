@@ -4,6 +4,7 @@ catalogue (code and title), problems shown next to the field they concern."""
 from __future__ import annotations
 
 import datetime as _dt
+import uuid
 from typing import Any
 
 from PySide6.QtCore import QDate, QDateTime, Qt
@@ -54,7 +55,8 @@ class VisitDialog(QDialog):
         super().__init__(parent)
         self.env = env
         lang = env.lang
-        self.visit = visit.copy() if visit else VisitData()
+        # a new visit keeps one idempotency key however often Save is tried
+        self.visit = visit.copy() if visit else VisitData(idem_key=uuid.uuid4().hex)
         self.saved: VisitData | None = None
         self.setWindowTitle(self.tr("编辑接待记录") if visit else self.tr("新增接待记录"))
         self.hints: dict[str, QLabel] = {}

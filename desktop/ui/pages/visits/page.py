@@ -221,7 +221,9 @@ class VisitsPage(QWidget):
 
     def _dialog_saved(self) -> None:
         saved = self.dialog.saved if self.dialog else None
-        if saved is not None:
+        if saved is not None and saved.id is None:  # offline: in the outbox
+            self.status(self.tr("离线：接待记录已保存在本机，连接恢复后自动发送"))
+        elif saved is not None:
             self.status(self.tr("已保存接待记录 %1").replace("%1", str(saved.id)))
             self._select_after = saved.id
 
