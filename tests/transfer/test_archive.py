@@ -14,10 +14,13 @@ from pathlib import Path
 import pytest
 from transfer_sample import dump, fill
 
+from db.migrate import app_heads
 from desktop.app import open_folder
 from desktop.cli import main as cli_main
 from desktop.errors import Cancelled, UserError
 from desktop.transfer import api as transfer
+
+HEAD = app_heads()[0]
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -63,7 +66,7 @@ def test_archive_layout_and_manifest(ctx, tmp_path: Path) -> None:  # type: igno
     with zipfile.ZipFile(done.path) as zf:
         m = json.loads(zf.read("manifest.json"))
         assert m["format"] == "ipdesk-archive" and m["source_dialect"] == "sqlite"
-        assert m["schema_revision"] == ["0007_network"]
+        assert m["schema_revision"] == list(app_heads())
         names = [t["name"] for t in m["tables"]]
         assert names.index("clients") < names.index("visits") < names.index("visit_topics")
         rec = next(t for t in m["tables"] if t["name"] == "library_records")
@@ -109,11 +112,11 @@ def test_foreign_damaged_altered_and_newer_archives_are_refused(ctx, tmp_path: P
 
     _rewrite(good, newer, bump)
     older = tmp_path / "older.zip"
-    _rewrite(good, older, lambda n, b: b.replace(b'"0007_network"', b'"0006_visits"')
+    _rewrite(good, older, lambda n, b: b.replace(f'"{HEAD}"'.encode(), b'"0006_visits"')
              if n == "manifest.json" else b)
     cases = {truncated: "truncated", xlsx: "no manifest.json", text_file: "not a complete zip",
              altered: "fails its checksum", newer: "newer IP Desk",
-             older: "revision (0006_visits) differs from this database's (0007_network)",
+             older: f"revision (0006_visits) differs from this database's ({HEAD})",
              tmp_path / "missing.zip": "not found"}
     for path, words in cases.items():
         with pytest.raises(UserError) as exc:

@@ -100,7 +100,9 @@ def test_copy_merges_remaps_and_adds_nothing_the_second_time(kind: str, tmp_path
     assert counts["form_documents"] == (1, 0, 0)
     assert counts["catalogue_items"] == (1, 1, 0)
     assert counts["catalogue_item_history"] == (2, 0, 0)
-    assert counts["settings"] == (0, 0, 1)
+    # the outlet setting that differs and the database identity (each database its own): the
+    # server's are kept
+    assert counts["settings"] == (0, 0, 2)
     assert counts["desk_profiles"] == (0, 0, 1) and counts["change_log"][0] == 29  # 27 records, 2 items
     assert rep.table("clients").conflicts == [
         "太行新材料有限公司（旧名）（#50）: name, phone — kept the target's"]
