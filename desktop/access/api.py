@@ -134,13 +134,21 @@ def audit_entries(ctx: AppContext, *, since: _dt.date | None = None, action: str
     return audit_log.list_entries(ctx, since=since, action=action, limit=limit)
 
 
+def parse_day(text: str) -> _dt.date | None:
+    """A day as an officer types it (the forms :func:`desktop.common.dates.parse_date` reads);
+    None if it is not one."""
+    from desktop.common.dates import parse_date
+
+    return parse_date(text)
+
+
 def audit_actions(lang: str = "zh") -> dict[str, str]:
     """Action name -> its label."""
     return {k: (zh if lang == "zh" else en) for k, (zh, en) in ACTIONS.items()}
 
 
 __all__ = ["AskFn", "AuditRow", "Credentials", "Login", "Permissions", "Profile",
-           "ROLES", "SetupReport", "SignInRequest", "add_profile", "add_user",
+           "ROLES", "SetupReport", "SignInRequest", "add_profile", "add_user", "parse_day",
            "audit_actions", "audit_entries", "check_login_name", "connect",
            "disable_user", "enable_user", "keyring_available", "list_profiles",
            "list_users", "migrate_for_role", "permissions", "remove_profile",

@@ -22,11 +22,9 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(env: CommandEnv) -> int:
-    from desktop.common.dates import parse_date
-
     since = None
     if env.args.since:
-        since = parse_date(env.args.since)
+        since = access.parse_day(env.args.since)
         if since is None:
             raise UserError(f"日期无法识别：{env.args.since}", f"not a date: {env.args.since}",
                             field="--since")

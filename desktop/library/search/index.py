@@ -19,7 +19,6 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +43,14 @@ from desktop.library.search.lifecycle import (  # noqa: F401  (BULK_UPDATE_ROWS 
     write_locked,
 )
 from desktop.library.search.schema import SCHEMA_VERSION, build_schema, doc_for_row, tag
+from desktop.library.search.status import (  # noqa: F401  (re-exported)
+    CHANGES_PENDING,
+    NEW_IMPORTS,
+    OTHER_DATABASE,
+    PREDATES_LOG,
+    IndexChange,
+    IndexStatus,
+)
 from desktop.library.service_items import DocumentsFn, no_documents
 
 log = logging.getLogger(__name__)
@@ -52,40 +59,8 @@ META_FILE = "library.json"
 LOCK_WAIT_SECONDS = 600.0
 WRITER_LIMIT_MB = 256  # per writing process
 SIDE_FOLDERS = (f"{INDEX_NAME}.new", f"{INDEX_NAME}.old")
-NEW_IMPORTS = "new imports not indexed yet"
-CHANGES_PENDING = "changes from other desks not indexed yet"
-OTHER_DATABASE = "index built from another database"
-PREDATES_LOG = "index made before the change log (rebuilt once)"
 _locks: dict[str, threading.Lock] = {}
 _locks_guard = threading.Lock()
-
-
-@dataclass
-class IndexStatus:
-    path: str
-    exists: bool
-    documents: int
-    records_in_db: int
-    indexed_batch: int
-    last_batch: int
-    service_items: int
-    consistent: bool
-    size_bytes: int
-    reason: str = ""
-    indexed_seq: int = 0  # the change-log position applied, and the newest in the database
-    last_seq: int = 0
-
-    def to_json(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-@dataclass
-class IndexChange:
-    action: str  # none | update | rebuild
-    indexed: int
-    seconds: float
-    reason: str = ""
-    repaired: bool = False  # an existing index was found inconsistent and rebuilt
 
 
 def _process_lock(path: Path) -> threading.Lock:
