@@ -1,9 +1,9 @@
 """A synthetic patent corpus scaled up from the real records in ../shared/data.
 
 Fields are resampled and recombined from the real records: titles from all 26,666 real titles,
-abstracts (for the same share of records as in the real data, about 15 %) from the 4,097 real
-abstracts, applicants from the real assignees, IPC lists from the real classification list,
-inventors and regions from the CNKI exports.  Numbers, dates and legal status are generated
+abstracts from the 4,097 real ones (on every record, as in a CNIPA export, although only about
+15 % of the real records carry one), applicants from the real assignees, IPC lists from the real
+classification list, inventors and regions from the CNKI exports.  Numbers, dates and legal status are generated
 (application numbers with valid check digits, unique publication numbers).
 """
 
@@ -78,7 +78,7 @@ def records(pool: Pool, n: int, seed: int = 7, start: int = 0) -> Iterator[dict[
             "IPC分类号": rnd.choice(pool.ipcs),
             "申请（专利权）人": rnd.choice(pool.assignees),
             "发明人": rnd.choice(pool.inventors),
-            "摘要": rnd.choice(pool.abstracts) if rnd.random() < pool.abstract_share else None,
+            "摘要": rnd.choice(pool.abstracts),
             "法律状态": rnd.choice(("有效", "有效", "失效", "审中")),
             "申请人所在国（省）": rnd.choice(pool.regions),
         }

@@ -13,15 +13,20 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from whoosh import query as wq
-from whoosh import sorting
 
 from desktop.library.normalise import norm_region
 from desktop.library.search.notices import explain_zero
 from desktop.library.search.numbers import Note
 from desktop.library.search.query import ParsedQuery, parse_query, year_range
 from desktop.library.search.schema import tag
-from desktop.library.search.sets import count_matches, facet_cache, matching_docnums
+from desktop.library.search.sets import (
+    count_matches,
+    facet_cache,
+    matching_array,
+    matching_docnums,
+)
 from desktop.library.search.snippets import PLAIN, snippet
+from desktop.library.search.tiers import ranked
 
 log = logging.getLogger(__name__)
 FACET_FIELDS = ("applicant", "ipc", "year", "legal", "ptype", "kind", "region", "collection")
@@ -170,14 +175,11 @@ def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None
     started = time.perf_counter()
     parsed = parse_query(text)
     q, fq = _combine(parsed, filters)
-    kwargs: dict[str, Any] = {"limit": max(1, limit), "filter": fq}
-    if sort in ("date", "date_asc"):
-        kwargs["sortedby"] = sorting.FieldFacet("date", reverse=(sort == "date"))
-    results = searcher.search(q, **kwargs)
-    hits = [make_hit(h.fields(), h.score, parsed.terms, marks) for h in results[:limit]] \
-        if limit > 0 else []
-    if results.has_exact_length() or len(hits) < limit:
-        total = len(results) if results.has_exact_length() else len(hits)
+    top, exact = ranked(searcher, q, fq, max(1, limit), sort)
+    hits = [make_hit(searcher.stored_fields(d), score, parsed.terms, marks)
+            for d, score in top[:limit]] if limit > 0 else []
+    if exact is not None:
+        total = exact
     else:  # count=False: the first page only (total -1: not counted)
         total = count_matches(searcher, q, fq) if count or facets else -1
     res = SearchResult(text, total, hits, parsed.fallback,
@@ -190,7 +192,7 @@ def search(searcher: Any, text: str, *, limit: int = 10, filters: Filters | None
 
 def facet_counts(searcher: Any, q: Any, fq: Any = None, top: int = 20
                  ) -> dict[str, list[tuple[str, int]]]:
-    docnums = matching_docnums(searcher, q, fq)
+    docnums = matching_array(searcher, q, fq)
     cache = facet_cache(searcher)
     return {f: cache.count(docnums, f, top) for f in FACET_FIELDS}
 
@@ -234,13 +236,9 @@ class ResultSet:
         return self.parsed.terms
 
     def _fetch(self, limit: int | None, count: bool = True) -> None:
-        kwargs: dict[str, Any] = {"limit": limit, "filter": self.fq}
-        if self.sort in ("date", "date_asc"):
-            kwargs["sortedby"] = sorting.FieldFacet("date", reverse=(self.sort == "date"))
-        results = self.searcher.search(self.q, **kwargs)
-        self._ranked = [(h.docnum, h.score) for h in results]
-        if results.has_exact_length() or (limit and len(self._ranked) < limit):
-            self.total = len(results) if results.has_exact_length() else len(self._ranked)
+        self._ranked, exact = ranked(self.searcher, self.q, self.fq, limit, self.sort)
+        if exact is not None:
+            self.total = exact
             self.counted = True
         elif count and not self.counted:
             self.count()

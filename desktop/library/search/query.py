@@ -39,6 +39,7 @@ from desktop.library.search.numbers import (  # noqa: F401  (re-exported)
     year_range,
 )
 from desktop.library.search.schema import MATCH_FIELD, tag
+from desktop.library.search.tiers import Recall, recall
 from desktop.library.search.tokens import (  # noqa: F401  (re-exported)
     FIELD_ALIASES,
     QUOTES,
@@ -119,7 +120,11 @@ class Builder:
         self.terms.update(runs)
         need = [gram_query(r, grams, GRAM_BOOST) for r in runs]
         must = need[0] if len(need) == 1 else wq.And(need)
-        return must if scored is None else wq.AndMaybe(must, scored)
+        if scored is None:
+            return must
+        # each run one word: the word query matches a subset of the grams' (see tiers.py)
+        words = set(query_words(text[:MAX_QUERY_CHARS]))
+        return recall(must, scored, scored if words == set(runs) else None)
 
     def word(self, text: str) -> Any:
         ident = identifier_query(text)
@@ -144,6 +149,8 @@ class Builder:
                 return q
             must = q.a if isinstance(q, wq.AndMaybe) else q
             kept = TitleContains(must, runs)
+            if isinstance(q, Recall):
+                return recall(kept, q.b, q.words_only)
             return wq.AndMaybe(kept, q.b) if isinstance(q, wq.AndMaybe) else kept
         if fname in ("all", "body"):
             return self.phrase(value) if phrase else self.recall_query(

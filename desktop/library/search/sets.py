@@ -5,11 +5,13 @@ of each record (a per-searcher map built once from the ``tags`` posting lists)."
 from __future__ import annotations
 
 import threading
-from collections import Counter, OrderedDict
+from collections import OrderedDict
 from typing import Any
 
+import numpy as np
 from whoosh import query as wq
 
+from desktop.library.search import vector
 from desktop.library.search.schema import TAG
 
 
@@ -19,6 +21,7 @@ class FacetCache:
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self._maps: dict[str, dict[int, Any]] = {}
+        self._arrays: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
 
     def values(self, fname: str) -> dict[int, Any]:
         if fname not in self._maps:
@@ -39,20 +42,36 @@ class FacetCache:
             self._maps[fname] = m
         return self._maps[fname]
 
+    def arrays(self, fname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """The field's values, and (docnum, value index) pairs as two aligned arrays."""
+        found = self._arrays.get(fname)
+        if found is None:
+            names: dict[str, int] = {}
+            docs: list[int] = []
+            codes: list[int] = []
+            for docnum, vals in self.values(fname).items():
+                for v in (vals if isinstance(vals, list) else [vals]):
+                    docs.append(docnum)
+                    codes.append(names.setdefault(v, len(names)))
+            found = (list(names), np.array(docs, dtype=np.int64), np.array(codes, dtype=np.int64))
+            self._arrays[fname] = found
+        return found
+
     def count(self, docnums: Any, fname: str, top: int = 20) -> list[tuple[str, int]]:
-        m = self.values(fname)
-        c: Counter[str] = Counter()
-        if fname in ("applicant", "ipc"):
-            for d in docnums:
-                vals = m.get(d)
-                if vals:
-                    c.update(vals)
-        else:
-            for d in docnums:
-                v = m.get(d)
-                if v is not None:
-                    c[v] += 1
-        return c.most_common(top)
+        """The ``top`` values of ``fname`` among ``docnums`` (a set or a sorted array), most
+        frequent first, ties in value order."""
+        names, docs, codes = self.arrays(fname)
+        if not names:
+            return []
+        if not isinstance(docnums, np.ndarray):
+            docnums = np.array(sorted(docnums), dtype=np.int64)
+        size = max(self.searcher.doc_count_all(), int(docs.max()) + 1,
+                   int(docnums[-1]) + 1 if len(docnums) else 0)
+        chosen = np.zeros(size, dtype=bool)
+        chosen[docnums] = True
+        counts = np.bincount(codes[chosen[docs]], minlength=len(names))
+        order = sorted(np.nonzero(counts)[0].tolist(), key=lambda i: (-counts[i], names[i]))
+        return [(names[i], int(counts[i])) for i in order[:top]]
 
 
 _facet_caches: dict[int, FacetCache] = {}
@@ -170,10 +189,16 @@ def match_set(searcher: Any, q: Any) -> set[int]:
 
 
 def count_matches(searcher: Any, q: Any, fq: Any) -> int:
-    found = match_set(searcher, q)
-    if fq is not None:
-        found = found & match_set(searcher, fq)  # never in place: sets may be cached
-    return len(found)
+    return len(matching_array(searcher, q, fq))
+
+
+def matching_array(searcher: Any, q: Any, fq: Any) -> np.ndarray:
+    """The docnums matching ``q`` within ``fq``, sorted: from whole posting arrays when the
+    query allows (vector.py), else from the docnum sets."""
+    try:
+        return vector.top(searcher, q, fq, 0)[2]
+    except vector.Unsupported:
+        return np.array(sorted(matching_docnums(searcher, q, fq)), dtype=np.int64)
 
 
 def matching_docnums(searcher: Any, q: Any, fq: Any) -> set[int]:
