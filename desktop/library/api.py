@@ -105,6 +105,13 @@ def rebuild_index(ctx: AppContext, progress: ProgressFn = no_progress,
     return _index_op(open_library(ctx).rebuild_index(progress, cancelled, procs=procs))
 
 
+def warm_index(ctx: AppContext, cancelled: CancelledFn = never_cancelled) -> int:
+    """Read the most frequent words' postings into memory so the first searches do not wait
+    for them (the GUI does it in the background once the index is ready); returns how many
+    postings were read."""
+    return open_library(ctx).warm_index(cancelled)
+
+
 def index_status(ctx: AppContext) -> IndexStatus:
     return open_library(ctx).status()
 

@@ -122,3 +122,13 @@ def test_warming_reads_the_frequent_words_once(searcher):  # type: ignore[no-unt
     assert vector.warm(searcher) > 0
     q = parse_query("方法 系统").query
     assert vector.top(searcher, q, None, 10)[0] == whoosh_top(searcher, q)[:10]
+
+
+def test_the_library_warms_its_index_on_a_searcher_of_its_own(lib, patent_xlsx):  # type: ignore[no-untyped-def]
+    assert lib.import_files([patent_xlsx]).added == 3
+    vector._arrays.raw.clear()
+    assert lib.warm_index() > 0
+    segments = {vector._segment_key(sub.reader())
+                for sub, _o in lib.index.searcher().leaf_searchers()}
+    assert {key[0] for key in vector._arrays.raw.items} & segments
+    assert lib.search("电池").total == 1

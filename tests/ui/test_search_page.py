@@ -64,6 +64,7 @@ def test_import_by_button_then_search_facets_and_detail(page, qtbot, typist, tmp
     report = page.dialog
     assert "新增 3 条" in report.summary.text() and "拒绝 1 行" in report.summary.text()
     assert "第5行" in report.details.toPlainText()
+    qtbot.waitUntil(lambda: page.warmed == 0, timeout=20000)  # the warm-up ran (empty library)
     report.accept()
     # the import's change notice re-runs the search: the library is listed
     qtbot.waitUntil(lambda: page.model.total == 3, timeout=20000)

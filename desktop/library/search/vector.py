@@ -118,8 +118,8 @@ class TermArrays:
     segment and the big ones stay read.  Scores depend on the whole index's statistics, so
     they are kept per searcher, with the segment's deletions applied."""
 
-    MAX_POSTINGS = 4_000_000  # ids and weights: about 32 MB
-    MAX_SCORED = 16_000_000  # docnums and scores for the current searcher: about 190 MB
+    MAX_POSTINGS = 10_000_000  # ids and weights: about 80 MB
+    MAX_SCORED = 10_000_000  # docnums and scores for the current searcher: about 120 MB
 
     def __init__(self) -> None:
         self.raw = _LRU(self.MAX_POSTINGS)
@@ -217,7 +217,8 @@ class TermArrays:
             df = reader.doc_frequency(fieldname, text)
             if done + df > budget:
                 continue
-            self.get(searcher, fieldname, text)
+            for sub, _offset in searcher.leaf_searchers():
+                self.postings(sub, fieldname, text)
             done += df
         return done
 
@@ -243,8 +244,11 @@ def _deleted(reader: Any) -> np.ndarray:
 
 
 def warm(searcher: Any, budget: int = 8_000_000, cancelled: Any = lambda: False) -> int:
-    """Read the postings of the most frequent words and character pairs of ``searcher`` into
-    memory (see :class:`TermArrays`), up to ``budget`` postings in all; returns how many."""
+    """Read the postings of the most frequent words and character pairs into memory (see
+    :class:`TermArrays`), up to ``budget`` postings in all; returns how many.  Give it a
+    searcher of its own: whoosh's posting files are read with a seek and a read, which two
+    threads must not interleave on one searcher; the arrays are kept by segment, so the
+    searcher that searches finds them."""
     from desktop.library.search.grams import GRAM_FIELD
     from desktop.library.search.schema import MATCH_FIELD
 

@@ -295,143 +295,148 @@
 <context>
     <name>SearchPage</name>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="54"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="55"/>
         <source>正在检查检索索引…</source>
         <translation>Checking the search index…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="57"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="58"/>
         <source>检查检索索引</source>
         <translation>Checking the search index</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="127"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="138"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="277"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="288"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="278"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="289"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="279"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="290"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="279"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="290"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="104"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="105"/>
         <source>检索索引与数据库不一致，已自动修复重建。</source>
         <translation>The search index did not match the database and was rebuilt.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="106"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="107"/>
         <source>已为库中数据建立检索索引。</source>
         <translation>A search index was built for the library&apos;s records.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="114"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="112"/>
+        <source>预读检索索引</source>
+        <translation>Reading the search index ahead</translation>
+    </message>
+    <message>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="125"/>
         <source>检索索引不可用</source>
         <translation>The search index is not available</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="234"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="245"/>
         <source>已按分面筛选：</source>
         <translation>Filtered by facet: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="235"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="246"/>
         <source>（点“清除筛选”取消）</source>
         <translation> (Clear filters to remove)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="237"/>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="259"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="248"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="270"/>
         <source>共 %1 条结果</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="238"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="249"/>
         <source>正在统计命中数…</source>
         <translation>Counting the hits…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="276"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="287"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="276"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="287"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="277"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="288"/>
         <source>IPC小类</source>
         <translation>IPC subclass</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="278"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="289"/>
         <source>专利类型</source>
         <translation>Patent type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="315"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="326"/>
         <source>摘要</source>
         <translation>Abstract</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="316"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="327"/>
         <source>其他字段</source>
         <translation>Other fields</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="344"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="355"/>
         <source>没有可导出的结果。</source>
         <translation>There are no results to export.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="344"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="355"/>
         <source>导出检索结果</source>
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="345"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="356"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="346"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="357"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 hits to %2</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="351"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="362"/>
         <source>没有可生成报告的结果。</source>
         <translation>There are no results to report on.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="351"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="362"/>
         <source>生成专利导航报告</source>
         <translation>Make a patent navigation report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="352"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="363"/>
         <source>专利导航报告</source>
         <translation>Patent navigation report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="353"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="364"/>
         <source>已生成报告 %1</source>
         <translation>Report written: %1</translation>
     </message>

@@ -43,6 +43,7 @@ class SearchPage(SearchLayout):
         self.ready = False
         self.searches = 0  # completed searches, totals and facets shown (tests wait on it)
         self.pages = 0  # first pages shown
+        self.warmed = -1  # postings read ahead by the warm-up job (-1: not done yet)
         self._asked = 0  # searches asked for (a late answer to an older one is dropped)
         self._once_note = ""
         self.imports = ImportFlow(self)
@@ -106,6 +107,16 @@ class SearchPage(SearchLayout):
             self._once_note = self.tr("已为库中数据建立检索索引。")
         self.refresh_lists()
         self.run_search()
+        ctx = self.env.ctx
+        self.env.jobs.start(lambda _p, c: library.warm_index(ctx, c), parent=self,
+                            show_dialog=False, title=self.tr("预读检索索引"),
+                            on_done=self._warmed, on_error=self._warm_failed)
+
+    def _warmed(self, postings: int) -> None:
+        self.warmed = postings
+
+    def _warm_failed(self, exc: BaseException) -> None:  # only slower first searches
+        log.warning("index warm-up failed: %s", exc)
 
     def _index_failed(self, exc: BaseException) -> None:
         self.ready = True
