@@ -53,6 +53,9 @@ KIND_WORDS = {"专利": "patent", "patent": "patent", "文档": "document", "法
               "服务事项": "service_item", "service": "service_item",
               "service_item": "service_item"}
 GRAM_BOOST = 0.1  # a substring match scores below a word match (tuned in bench/ranking_bench.py)
+# a word found in the title scores this much more (beside the title's double weight in the
+# word field); tuned on the known-item set in bench/ranking_bench.py
+TITLE_WEIGHT = 0.5
 _NUMBERISH = re.compile(r"^(?:CN|ZL)?\d[\d.]*[A-Z]?\d?$", re.I)
 
 
@@ -108,13 +111,21 @@ class Builder:
             return wq.Phrase(field, words)
         return wq.And([wq.Term(field, w) for w in words])
 
+    def title_weighted(self, scored: Any, text: str, field: str, phrase: bool) -> Any:
+        """``scored`` with the words found in the title scoring ``TITLE_WEIGHT`` more."""
+        if scored is None or TITLE_WEIGHT <= 0 or field != MATCH_FIELD or phrase:
+            return scored
+        words = list(dict.fromkeys(query_words(text[:MAX_QUERY_CHARS])))
+        title = [wq.Term("title", w, boost=TITLE_WEIGHT) for w in words]
+        return wq.AndMaybe(scored, title[0] if len(title) == 1 else wq.Or(title))
+
     def recall_query(self, text: str, field: str, grams: str, phrase: bool = False) -> Any:
         """Records holding every gram run of ``text`` (Chinese characters with the letters and
         digits against them) as a substring; the words of ``text`` in the word field only
         score, so a record holding them as words ranks above one holding only the characters.
         Text without Chinese characters is matched by its words."""
         runs = han_runs(text)
-        scored = self.text_query(text, field, phrase)
+        scored = self.title_weighted(self.text_query(text, field, phrase), text, field, phrase)
         if not runs:
             return scored
         self.terms.update(runs)
