@@ -178,6 +178,24 @@ def test_optional_scores_add_up_inside_an_and(tmp_path):
             assert h.score == pytest.approx(base[h.docnum] + alone.get(h.docnum, 0.0))
 
 
+def test_not_excludes_the_first_record_when_the_excluded_word_starts_earlier():
+    """whoosh's AND NOT kept its first record when the excluded side began on an earlier
+    document (fixed in whoosh_speedups)."""
+    from whoosh import query as wq
+    from whoosh.fields import TEXT, Schema
+    from whoosh.filedb.filestore import RamStorage
+
+    import desktop.library.search  # noqa: F401  (applies the fix)
+
+    ix = RamStorage().create_index(Schema(a=TEXT(stored=True)))
+    with ix.writer() as w:
+        for text in ("bb", "aa bb", "aa", "aa bb", "cc"):
+            w.add_document(a=text)
+    with ix.searcher() as s:
+        kept = [h["a"] for h in s.search(wq.AndNot(wq.Term("a", "aa"), wq.Term("a", "bb")))]
+        assert kept == ["aa"]
+
+
 @pytest.mark.parametrize("typed", ["专利号:201710601862.3", "专利号：201710601862.3",
                                    "专利号 201710601862.3", "申请号 ２０１７１０６０１８６２．３",
                                    "2017 1060 1862.3", "公开号：CN 1073 9411 2A"])

@@ -1,4 +1,10 @@
-"""A measured speed-up and one fix for whoosh 2.7 (whoosh-reloaded), applied once on import.
+"""A measured speed-up and two fixes for whoosh 2.7 (whoosh-reloaded), applied once on import.
+
+The second fix: ``AndNotMatcher`` checked its excluded side only when both sides started on
+the same document, so when the excluded side started earlier, the first record of the kept side
+was kept even if it was to be excluded ("电池 NOT 锂离子" listed one record holding 锂离子: the
+first of its segment).  Here it skips the excluded side forward first, as it does after every
+step (tests/library/test_search.py).
 
 The fix: ``AndMaybeMatcher.skip_to(id)`` moves its optional side to ``id`` rather than to
 where the required side landed (and ``skip_to_quality`` does not move it at all), so inside an
@@ -67,6 +73,7 @@ def apply() -> None:
 
     cls.doc_field_length = doc_field_length
     _fix_and_maybe()
+    _fix_and_not()
     _applied = True
 
 
@@ -96,3 +103,13 @@ def _fix_and_maybe() -> None:
 
     cls.skip_to = skip_to
     cls.skip_to_quality = skip_to_quality
+
+
+def _fix_and_not() -> None:
+    from whoosh.matching import binary
+
+    def _find_first(self: Any) -> None:
+        if self.a.is_active() and self.b.is_active():
+            self._find_next()  # skips the excluded side to the kept one, then steps past it
+
+    binary.AndNotMatcher._find_first = _find_first
