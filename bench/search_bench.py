@@ -231,6 +231,22 @@ def scaled(args: argparse.Namespace, data: Path, all_queries: list[str], extra_i
     docs = scale_index.scale(big, args.scale)
     configure_dictionary(None)
     ix = windex.open_dir(str(big / "index" / "library"))
+    db = Database(f"sqlite:///{data / 'ipdesk.sqlite3'}")
+    with db.session() as s:
+        rows = store.get_rows(s, extra_ids)
+    db.dispose()
+    probe = rows[extra_ids[-1]]["application_number"]
+    t = time.perf_counter()
+    # no merge: whoosh's small-segment merge would fold the copies' 30 segments of 33,000 into
+    # bigger ones here, which a real build's two 500,000-record segments never need
+    with ix.writer(limitmb=256, merge=False) as w:
+        for rid in extra_ids:
+            w.update_document(**doc_for_row(rows[rid]))
+    with ix.searcher() as fresh_searcher:
+        found = engine.search(fresh_searcher, probe).total
+    emit(figure="scaled_incremental_1000_searchable", documents=docs,
+         seconds=round(time.perf_counter() - t, 2), added=len(extra_ids),
+         probe_found=found >= 1)
     searcher = ix.searcher()
     kw: dict[str, Any] = {"count": False} if "count" in inspect.signature(
         engine.search).parameters else {}
@@ -248,22 +264,10 @@ def scaled(args: argparse.Namespace, data: Path, all_queries: list[str], extra_i
              **timed(lambda q: engine.search(searcher, q, limit=10, **kw), fresh))
     emit(figure="scaled_totals_facets", documents=docs,
          **timed(lambda q: engine.search(searcher, q, limit=0, facets=True), queries))
-    db = Database(f"sqlite:///{data / 'ipdesk.sqlite3'}")
-    with db.session() as s:
-        rows = store.get_rows(s, extra_ids)
-    db.dispose()
-    probe = rows[extra_ids[-1]]["application_number"]
-    t = time.perf_counter()
-    # no merge: whoosh's small-segment merge would fold the copies' 30 segments of 33,000 into
-    # bigger ones here, which a real build's two 500,000-record segments never need
-    with ix.writer(limitmb=256, merge=False) as w:
-        for rid in extra_ids:
-            w.update_document(**doc_for_row(rows[rid]))
-    searcher = ix.searcher()
-    found = engine.search(searcher, probe).total
-    emit(figure="scaled_incremental_1000_searchable", documents=docs,
-         seconds=round(time.perf_counter() - t, 2), added=len(extra_ids),
-         probe_found=found >= 1)
+    import resource
+
+    emit(figure="scaled_peak_memory", documents=docs,
+         max_rss_mb=round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
     searcher.close()
     ix.close()
     shutil.rmtree(big, ignore_errors=True)

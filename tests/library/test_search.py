@@ -312,3 +312,31 @@ def test_numbers_are_joined_only_when_they_are_numbers():
     assert normalise_numbers("电池 2020 1035 8721.5")[0] == "电池 202010358721.5"
     assert normalise_numbers("公告号：CN 1073 9411 2A")[0] == "公开号:CN107394112A"
     assert normalise_numbers("专利号 ZL 2017 1 0601862.3")[0] == "申请号:ZL201710601862.3"
+
+
+def test_segment_files_are_read_in_place_not_copied():
+    """whoosh's BufferFile copied each memory-mapped segment file into a BytesIO (whoosh_speedups
+    reads it in place): opening one over 64 MB allocates next to nothing, and reads, lines,
+    seeks and pickles read as before."""
+    import pickle
+    import tracemalloc
+
+    from whoosh.filedb.structfile import BufferFile
+
+    import desktop.library.search  # noqa: F401  (applies the fix)
+
+    big = bytearray(64 * 1024 * 1024)
+    tracemalloc.start()
+    f = BufferFile(memoryview(big), name="big")
+    _now, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert peak < 1024 * 1024
+    data = b"first line\nsecond\n" + pickle.dumps({"k": [1, 2, 3]}) + b"tail"
+    g = BufferFile(memoryview(data))
+    assert g.read(5) == b"first" and g.tell() == 5
+    assert g.file.readline() == b" line\n" and g.file.readline() == b"second\n"
+    assert g.read_pickle() == {"k": [1, 2, 3]}
+    assert g.read() == b"tail" and g.read(3) == b""
+    g.seek(-4, 2)
+    assert g.read(2) == b"ta" and g.get(0, 5) == b"first"
+    f.close()

@@ -1,6 +1,7 @@
-"""Docnum sets: which records match a query (its required part), counted from posting blocks
-with C-speed set operations, frequent terms' sets cached per searcher, and the facet values
-of each record (a per-searcher map built once from the ``tags`` posting lists)."""
+"""Docnum sets: which records match a query (its required part) — by whole posting arrays
+(vector.py) where the query allows, else from posting blocks with C-speed set operations,
+frequent terms' sets cached per searcher — and the facet values of each record (per-searcher
+arrays built once from the ``tags`` posting lists)."""
 
 from __future__ import annotations
 
@@ -16,44 +17,35 @@ from desktop.library.search.schema import TAG
 
 
 class FacetCache:
-    """Per-searcher map docnum -> facet values, built once from the posting lists."""
+    """Per searcher: each facet field's values and (docnum, value) pairs as arrays, built
+    once from the ``tags`` posting lists (arrays, not a dict a record: at a million records
+    the dicts took over a gigabyte)."""
 
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
-        self._maps: dict[str, dict[int, Any]] = {}
         self._arrays: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
-
-    def values(self, fname: str) -> dict[int, Any]:
-        if fname not in self._maps:
-            reader = self.searcher.reader()
-            prefix = TAG[fname]
-            m: dict[int, Any] = {}
-            multi = fname in ("applicant", "ipc")
-            for term in reader.expand_prefix("tags", prefix):
-                text = term.decode("utf-8") if isinstance(term, bytes) else term
-                value = text[len(prefix):]
-                if fname == "ipc" and len(value) != 4:
-                    continue
-                for docnum in _term_docs(self.searcher, "tags", text.encode("utf-8")):
-                    if multi:
-                        m.setdefault(docnum, []).append(value)
-                    else:
-                        m[docnum] = value
-            self._maps[fname] = m
-        return self._maps[fname]
 
     def arrays(self, fname: str) -> tuple[list[str], np.ndarray, np.ndarray]:
         """The field's values, and (docnum, value index) pairs as two aligned arrays."""
         found = self._arrays.get(fname)
         if found is None:
-            names: dict[str, int] = {}
-            docs: list[int] = []
-            codes: list[int] = []
-            for docnum, vals in self.values(fname).items():
-                for v in (vals if isinstance(vals, list) else [vals]):
-                    docs.append(docnum)
-                    codes.append(names.setdefault(v, len(names)))
-            found = (list(names), np.array(docs, dtype=np.int64), np.array(codes, dtype=np.int64))
+            reader = self.searcher.reader()
+            prefix = TAG[fname]
+            names: list[str] = []
+            docs: list[np.ndarray] = []
+            codes: list[np.ndarray] = []
+            for term in reader.expand_prefix("tags", prefix):
+                text = term.decode("utf-8") if isinstance(term, bytes) else term
+                value = text[len(prefix):]
+                if fname == "ipc" and len(value) != 4:
+                    continue
+                ids = np.fromiter(_term_docs(self.searcher, "tags", text.encode("utf-8")),
+                                  dtype=np.int64)
+                docs.append(ids)
+                codes.append(np.full(len(ids), len(names), dtype=np.int64))
+                names.append(value)
+            found = (names, np.concatenate(docs) if docs else np.zeros(0, dtype=np.int64),
+                     np.concatenate(codes) if codes else np.zeros(0, dtype=np.int64))
             self._arrays[fname] = found
         return found
 
@@ -61,7 +53,7 @@ class FacetCache:
         """The ``top`` values of ``fname`` among ``docnums`` (a set or a sorted array), most
         frequent first, ties in value order."""
         names, docs, codes = self.arrays(fname)
-        if not names:
+        if not names or not len(docs):
             return []
         if not isinstance(docnums, np.ndarray):
             docnums = np.array(sorted(docnums), dtype=np.int64)
