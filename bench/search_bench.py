@@ -239,9 +239,10 @@ def scaled(args: argparse.Namespace, data: Path, all_queries: list[str], extra_i
     t = time.perf_counter()
     # no merge: whoosh's small-segment merge would fold the copies' 30 segments of 33,000 into
     # bigger ones here, which a real build's two 500,000-record segments never need
-    with ix.writer(limitmb=256, merge=False) as w:
-        for rid in extra_ids:
-            w.update_document(**doc_for_row(rows[rid]))
+    w = ix.writer(limitmb=256)
+    for rid in extra_ids:
+        w.update_document(**doc_for_row(rows[rid]))
+    w.commit(merge=False)
     with ix.searcher() as fresh_searcher:
         found = engine.search(fresh_searcher, probe).total
     emit(figure="scaled_incremental_1000_searchable", documents=docs,
