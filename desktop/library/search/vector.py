@@ -111,8 +111,8 @@ class _LRU:
 
     def put(self, key: Any, value: Any, size: int) -> None:
         with self.lock:
-            if key in self.items:
-                return
+            if key in self.items:  # replaced (e.g. an entry of an older searcher)
+                self.size -= self.items.pop(key)[1]
             self.items[key] = (value, size)
             self.size += size
             while self.size > self.limit and len(self.items) > 1:
@@ -148,11 +148,14 @@ class TermArrays:
                 self.scored.clear()
         key = (fieldname, text)
         found = self.scored.get(key)
-        if found is None:
-            found = self._score(searcher, fieldname, text)
-            if searcher is self.searcher:
-                self.scored.put(key, found, len(found[0]))
-        return found
+        # each entry names its searcher: another thread may have switched searchers between
+        # the check above and this read (docnums differ from one searcher to the next)
+        if found is not None and found[0] is searcher:
+            return found[1]
+        arrays = self._score(searcher, fieldname, text)
+        if searcher is self.searcher:
+            self.scored.put(key, (searcher, arrays), len(arrays[0]))
+        return arrays
 
     def postings(self, sub: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
         """One segment's ids and weights of a term (read once per segment)."""

@@ -305,27 +305,27 @@
         <translation>Checking the search index</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="138"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="134"/>
         <source>全部</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="288"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="284"/>
         <source>年份</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="289"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="285"/>
         <source>法律状态</source>
         <translation>Legal status</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="290"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="286"/>
         <source>地区</source>
         <translation>Region</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="290"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="286"/>
         <source>来源</source>
         <translation>Source</translation>
     </message>
@@ -345,98 +345,98 @@
         <translation>Reading the search index ahead</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="125"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="121"/>
         <source>检索索引不可用</source>
         <translation>The search index is not available</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="245"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="241"/>
         <source>已按分面筛选：</source>
         <translation>Filtered by facet: </translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="246"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="242"/>
         <source>（点“清除筛选”取消）</source>
         <translation> (Clear filters to remove)</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="248"/>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="270"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="244"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="266"/>
         <source>共 %1 条结果</source>
         <translation>%1 hits</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="249"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="245"/>
         <source>正在统计命中数…</source>
         <translation>Counting the hits…</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="287"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="283"/>
         <source>记录类型</source>
         <translation>Record type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="287"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="283"/>
         <source>申请人</source>
         <translation>Applicants</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="288"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="284"/>
         <source>IPC小类</source>
         <translation>IPC subclass</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="289"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="285"/>
         <source>专利类型</source>
         <translation>Patent type</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="326"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="322"/>
         <source>摘要</source>
         <translation>Abstract</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="327"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="323"/>
         <source>其他字段</source>
         <translation>Other fields</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="355"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="351"/>
         <source>没有可导出的结果。</source>
         <translation>There are no results to export.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="355"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="351"/>
         <source>导出检索结果</source>
         <translation>Export search results</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="356"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="352"/>
         <source>导出</source>
         <translation>Export</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="357"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="353"/>
         <source>已导出 %1 条到 %2</source>
         <translation>Exported %1 hits to %2</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="362"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="358"/>
         <source>没有可生成报告的结果。</source>
         <translation>There are no results to report on.</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="362"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="358"/>
         <source>生成专利导航报告</source>
         <translation>Make a patent navigation report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="363"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="359"/>
         <source>专利导航报告</source>
         <translation>Patent navigation report</translation>
     </message>
     <message>
-        <location filename="../../../desktop/ui/pages/search/page.py" line="364"/>
+        <location filename="../../../desktop/ui/pages/search/page.py" line="360"/>
         <source>已生成报告 %1</source>
         <translation>Report written: %1</translation>
     </message>

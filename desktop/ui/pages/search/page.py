@@ -110,13 +110,9 @@ class SearchPage(SearchLayout):
         ctx = self.env.ctx
         self.env.jobs.start(lambda _p, c: library.warm_index(ctx, c), parent=self,
                             show_dialog=False, title=self.tr("预读检索索引"),
-                            on_done=self._warmed, on_error=self._warm_failed)
-
-    def _warmed(self, postings: int) -> None:
-        self.warmed = postings
-
-    def _warm_failed(self, exc: BaseException) -> None:  # only slower first searches
-        log.warning("index warm-up failed: %s", exc)
+                            on_done=lambda n: setattr(self, "warmed", n),
+                            on_error=lambda e: log.warning("index warm-up failed (the first "
+                                                           "searches are slower): %s", e))
 
     def _index_failed(self, exc: BaseException) -> None:
         self.ready = True
