@@ -94,26 +94,15 @@ def required_part(q: Any) -> Any:
 
 
 def _term_docs(searcher: Any, fieldname: str, text: Any) -> set[int]:
-    """Docnums holding a term, read a posting block at a time (C-speed set updates instead of
-    whoosh's one-id-at-a-time iteration); deleted documents left out."""
+    """Docnums holding a term, read a block at a time by vector.py (not kept in its cache:
+    the facets read every tag once); deleted documents left out."""
     out: set[int] = set()
     for sub, offset in searcher.leaf_searchers():
-        reader = sub.reader()
-        if (fieldname, text) not in reader:
-            continue
-        m = reader.postings(fieldname, text)
-        ids: list[int] = []
-        try:
-            while not m._atend:  # whoosh3 leaf matcher internals, with a safe fallback
-                if m._ids is None:
-                    m._read_ids()
-                ids.extend(m._ids[m._i:m._blocklength])
-                m._next_block()
-        except AttributeError:
-            ids = list(m.all_ids())
-        if reader.has_deletions():
-            ids = [d for d in ids if not reader.is_deleted(d)]
-        out.update(d + offset for d in ids) if offset else out.update(ids)
+        ids, _weights = vector.read_postings(sub.reader(), fieldname, text)
+        deleted = vector.deleted_docs(sub.reader())
+        if len(deleted):
+            ids = ids[~np.isin(ids, deleted)]
+        out.update((ids.astype(np.int64) + offset).tolist())
     return out
 
 

@@ -71,22 +71,28 @@ def _leaf_postings(reader: Any, fieldname: str, text: bytes) -> tuple[np.ndarray
     return np.concatenate(ids), np.concatenate(weights)
 
 
+def read_postings(reader: Any, fieldname: str, text: bytes) -> tuple[np.ndarray, np.ndarray]:
+    """One segment's ids and weights of a term (none when the segment lacks it), uncached."""
+    if (fieldname, text) not in reader:
+        return np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32)
+    return _leaf_postings(reader, fieldname, text)
+
+
 def _lengths(sub: Any, fieldname: str) -> np.ndarray | None:
     """The segment's field lengths as whoosh scores with them (its one-byte lossy lengths),
     or None when the segment has no lengths column for the field."""
-    from whoosh.codec import whoosh3
+    from desktop.library.search.whoosh_speedups import length_bytes
 
     reader = sub.reader()
     count = reader.doc_count_all()
-    try:
-        col = reader._perdoc._cached_reader(whoosh3._lenfield(fieldname),
-                                            whoosh3.LENGTHS_COLUMN)
-        if col is None:
-            return None
-        codes = np.frombuffer(bytes(col._dbfile.get(col._basepos, col._count)), dtype=np.uint8)
-    except AttributeError:  # another codec: whoosh's own call, one document at a time
+    perdoc = getattr(reader, "_perdoc", None)
+    raw = length_bytes(perdoc, fieldname) if perdoc is not None else None
+    if raw is None and perdoc is not None:
+        return None
+    if not isinstance(raw, bytes):  # another codec: whoosh's own call, one document at a time
         return np.array([reader.doc_field_length(d, fieldname, 0) or 0 for d in range(count)],
                         dtype=np.float64)
+    codes = np.frombuffer(raw, dtype=np.uint8)
     if len(codes) < count:
         codes = np.concatenate([codes, np.zeros(count - len(codes), dtype=np.uint8)])
     return _LENGTH[codes[:count]]
@@ -163,10 +169,7 @@ class TermArrays:
         key = (_segment_key(reader), fieldname, text)
         found = self.raw.get(key)
         if found is None:
-            if (fieldname, text) in reader:
-                found = _leaf_postings(reader, fieldname, text)
-            else:
-                found = (np.zeros(0, dtype=np.int32), np.zeros(0, dtype=np.float32))
+            found = read_postings(reader, fieldname, text)
             if key[0] is not None:
                 self.raw.put(key, found, len(found[0]) + 1)
         return found
@@ -204,7 +207,7 @@ class TermArrays:
                 s = w
             else:
                 raise Unsupported(f"scorer {type(scorer).__name__}")
-            deleted = _deleted(sub.reader())
+            deleted = deleted_docs(sub.reader())
             if len(deleted):
                 keep = ~np.isin(ids, deleted)
                 ids, s = ids[keep], s[keep]
@@ -264,7 +267,8 @@ def _segment_key(reader: Any) -> Any:
         return None
 
 
-def _deleted(reader: Any) -> np.ndarray:
+def deleted_docs(reader: Any) -> np.ndarray:
+    """A segment's deleted docnums."""
     if not reader.has_deletions():
         return np.zeros(0, dtype=np.int64)
     try:

@@ -52,20 +52,7 @@ def apply() -> None:
     original = ORIGINAL = cls.doc_field_length
 
     def doc_field_length(self: Any, docnum: int, fieldname: str, default: int = 0) -> Any:
-        cache = self.__dict__.get("_ipdesk_lengths")
-        if cache is None:
-            cache = self.__dict__["_ipdesk_lengths"] = {}
-        data = cache.get(fieldname, _MISSING)
-        if data is _MISSING:
-            reader = self._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
-            if reader is None:
-                data = None
-            else:
-                try:
-                    data = bytes(reader._dbfile.get(reader._basepos, reader._count))
-                except AttributeError:
-                    data = original
-            cache[fieldname] = data
+        data = length_bytes(self, fieldname)
         if data is original:
             return original(self, docnum, fieldname, default)
         if docnum > self._doccount:
@@ -82,6 +69,29 @@ def apply() -> None:
     _fix_and_maybe()
     _fix_and_not()
     _applied = True
+
+
+def length_bytes(perdoc: Any, fieldname: str) -> Any:
+    """A segment's one-byte field lengths (whoosh's lossy encoding) for every document, read
+    once per segment reader: bytes, None when the segment has no lengths column for the
+    field, or whoosh's own ``doc_field_length`` when its column layout is unexpected."""
+    from whoosh.codec import whoosh3
+
+    cache = perdoc.__dict__.get("_ipdesk_lengths")
+    if cache is None:
+        cache = perdoc.__dict__["_ipdesk_lengths"] = {}
+    data = cache.get(fieldname, _MISSING)
+    if data is _MISSING:
+        reader = perdoc._cached_reader(whoosh3._lenfield(fieldname), whoosh3.LENGTHS_COLUMN)
+        if reader is None:
+            data = None
+        else:
+            try:
+                data = bytes(reader._dbfile.get(reader._basepos, reader._count))
+            except AttributeError:
+                data = ORIGINAL
+        cache[fieldname] = data
+    return data
 
 
 def _fix_and_maybe() -> None:
